@@ -1,0 +1,10 @@
+//! 法治报告助手 — library crate shared by the web app and the `fzbg` tool.
+//!
+//! - [`report`]: the pure domain core (model, text parse/render, checks, formats).
+//! - [`storage`]: the drafts store behind a small trait (localStorage, memory).
+//! - `ui`: the Leptos views, compiled only for the browser (wasm32).
+
+pub mod report;
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

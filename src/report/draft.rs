@@ -1,0 +1,61 @@
+//! A draft: one report being written, with the metadata the drafts library shows.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Report;
+use super::template;
+
+/// The draft schema this build writes. Bump it, and add a migration in
+/// `storage::schema`, whenever the stored shape changes.
+pub const DRAFT_SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: String,
+    pub schema_version: u32,
+    /// Incremented on every save; lets two tabs notice each other's writes.
+    pub revision: u64,
+    pub unit: String,
+    /// The year the report is about (a report written in 2026 is on 2025).
+    pub year: i32,
+    /// Milliseconds since the Unix epoch, supplied by the caller (the core has no clock).
+    pub created: i64,
+    pub edited: i64,
+    pub report: Report,
+}
+
+impl Draft {
+    /// A new draft with the title, preamble and five required sections.
+    pub fn new(id: impl Into<String>, unit: &str, year: i32, now_ms: i64) -> Self {
+        Draft {
+            id: id.into(),
+            schema_version: DRAFT_SCHEMA,
+            revision: 0,
+            unit: unit.trim().to_string(),
+            year,
+            created: now_ms,
+            edited: now_ms,
+            report: template::new_report(unit, year),
+        }
+    }
+
+    /// A file name for exports, safe on Windows: `XX单位2025年度法治政府建设情况报告`.
+    pub fn file_stem(&self) -> String {
+        safe_file_stem(&template::title(&self.unit, self.year))
+    }
+}
+
+/// Replace characters Windows forbids in file names and trim trailing dots
+/// and spaces; never returns an empty name.
+pub fn safe_file_stem(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*') || c.is_control() { '_' } else { c })
+        .collect();
+    let trimmed = cleaned.trim().trim_end_matches(['.', ' ']);
+    if trimmed.is_empty() {
+        "法治政府建设情况报告".to_string()
+    } else {
+        trimmed.chars().take(120).collect()
+    }
+}

@@ -1,0 +1,92 @@
+//! Rendering a [`Report`] back to text.
+//!
+//! Unedited content comes out exactly as it was read; lines created by editing
+//! (with [`Eol::None`]) take the report's dominant line ending whenever another
+//! line follows them, so a file never ends up with lines run together.
+
+use super::model::{Eol, Item, Line, Report, Section};
+
+/// The report as text, in the shape it was read (or, for new content, the
+/// seed's shape: preamble line, `一、` headings, one line per paragraph).
+pub fn render(report: &Report) -> String {
+    let mut out = Writer { buf: String::new(), pending: None, dominant: report.eol };
+    if report.bom {
+        out.buf.push('\u{feff}');
+    }
+    for line in &report.front {
+        out.line(&line.text, line.eol);
+    }
+    for section in &report.sections {
+        render_section(&mut out, section);
+    }
+    out.finish()
+}
+
+/// One section as text (heading, intro, items), using `eol` between lines and
+/// no terminator after the last one. Used for previews and per-section counts.
+pub fn render_section_text(section: &Section, eol: Eol) -> String {
+    let mut out = Writer { buf: String::new(), pending: None, dominant: eol };
+    render_section(&mut out, section);
+    out.finish_without_terminator()
+}
+
+fn render_section(out: &mut Writer, section: &Section) {
+    let h = &section.heading;
+    out.line_parts(&[&h.marker, &h.text], h.eol);
+    for line in &section.intro {
+        out.line(&line.text, line.eol);
+    }
+    for item in &section.items {
+        render_item(out, item);
+    }
+}
+
+fn render_item(out: &mut Writer, item: &Item) {
+    out.line_parts(&[&item.marker, &item.title, &item.sep, &item.body], item.eol);
+    for Line { text, eol } in &item.more {
+        out.line(text, *eol);
+    }
+}
+
+/// Accumulates lines; holds back the terminator of a line without one until
+/// we know whether anything follows it.
+struct Writer {
+    buf: String,
+    /// A line ended with `Eol::None` is waiting: it gets `dominant` if another line comes.
+    pending: Option<()>,
+    dominant: Eol,
+}
+
+impl Writer {
+    fn line(&mut self, text: &str, eol: Eol) {
+        self.line_parts(&[text], eol);
+    }
+
+    fn line_parts(&mut self, parts: &[&str], eol: Eol) {
+        if self.pending.take().is_some() {
+            let d = if self.dominant == Eol::None { Eol::Lf } else { self.dominant };
+            self.buf.push_str(d.as_str());
+        }
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        match eol {
+            Eol::None => self.pending = Some(()),
+            e => self.buf.push_str(e.as_str()),
+        }
+    }
+
+    fn finish(self) -> String {
+        self.buf
+    }
+
+    fn finish_without_terminator(mut self) -> String {
+        for e in ["\r\n", "\n", "\r"] {
+            if self.pending.is_none() && self.buf.ends_with(e) {
+                self.buf.truncate(self.buf.len() - e.len());
+                break;
+            }
+        }
+        self.buf
+    }
+}

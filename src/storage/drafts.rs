@@ -1,0 +1,159 @@
+//! The drafts schema on top of a [`KeyValue`] storage.
+//!
+//! Keys (all under the `fazhi-report/` prefix so other pages on the same
+//! origin, e.g. other files opened from the same USB stick, are left alone):
+//! - `fazhi-report/schema`: the schema version, e.g. `1`;
+//! - `fazhi-report/draft/<id>`: one draft as JSON;
+//! - `fazhi-report/index`: a JSON list of [`DraftSummary`] for the library.
+//!
+//! A save writes the draft first and the index second, so an interruption in
+//! between leaves a readable draft and an index that is at worst one edit old
+//! (the index is only a cache: it can be rebuilt from the draft keys).
+
+use serde::{Deserialize, Serialize};
+
+use super::{KeyValue, StoreError};
+use crate::report::draft::{Draft, DRAFT_SCHEMA};
+
+pub const PREFIX: &str = "fazhi-report/";
+pub const SCHEMA_KEY: &str = "fazhi-report/schema";
+pub const INDEX_KEY: &str = "fazhi-report/index";
+pub const DRAFT_PREFIX: &str = "fazhi-report/draft/";
+
+/// What the drafts library lists for each draft without loading it whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: String,
+    pub unit: String,
+    pub year: i32,
+    pub edited: i64,
+    pub revision: u64,
+    /// Characters in the rendered report.
+    pub chars: usize,
+}
+
+impl DraftSummary {
+    pub fn of(draft: &Draft) -> Self {
+        DraftSummary {
+            id: draft.id.clone(),
+            unit: draft.unit.clone(),
+            year: draft.year,
+            edited: draft.edited,
+            revision: draft.revision,
+            chars: crate::report::render(&draft.report).chars().count(),
+        }
+    }
+}
+
+pub struct DraftStore<K: KeyValue> {
+    kv: K,
+}
+
+impl<K: KeyValue> DraftStore<K> {
+    pub fn new(kv: K) -> Self {
+        DraftStore { kv }
+    }
+
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    /// The schema version found in storage (`None` for a storage never used).
+    /// Data from a newer app is reported as [`StoreError::NewerSchema`].
+    pub fn schema(&self) -> Result<Option<u32>, StoreError> {
+        match self.kv.get(SCHEMA_KEY)? {
+            None => Ok(None),
+            Some(v) => {
+                let found: u32 = v.trim().parse().map_err(|_| StoreError::Corrupt {
+                    key: SCHEMA_KEY.into(),
+                    reason: format!("not a version number: {v:?}"),
+                })?;
+                if found > DRAFT_SCHEMA {
+                    Err(StoreError::NewerSchema { found, supported: DRAFT_SCHEMA })
+                } else {
+                    Ok(Some(found))
+                }
+            }
+        }
+    }
+
+    /// Save a draft: the draft first, then the index, then the schema marker.
+    pub fn save(&self, draft: &Draft) -> Result<(), StoreError> {
+        self.schema()?;
+        let json = serde_json::to_string(draft).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.kv.set(&draft_key(&draft.id), &json)?;
+        let mut index = self.list()?;
+        let summary = DraftSummary::of(draft);
+        match index.iter_mut().find(|s| s.id == draft.id) {
+            Some(s) => *s = summary,
+            None => index.push(summary),
+        }
+        self.write_index(&index)?;
+        if self.kv.get(SCHEMA_KEY)?.is_none() {
+            self.kv.set(SCHEMA_KEY, &DRAFT_SCHEMA.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Load one draft.
+    pub fn load(&self, id: &str) -> Result<Option<Draft>, StoreError> {
+        let key = draft_key(id);
+        match self.kv.get(&key)? {
+            None => Ok(None),
+            Some(json) => serde_json::from_str(&json)
+                .map(Some)
+                .map_err(|e| StoreError::Corrupt { key, reason: e.to_string() }),
+        }
+    }
+
+    /// The drafts, most recently edited first. An unreadable index is rebuilt
+    /// from the draft entries, skipping any that cannot be read.
+    pub fn list(&self) -> Result<Vec<DraftSummary>, StoreError> {
+        let mut list = match self.kv.get(INDEX_KEY)? {
+            Some(json) => match serde_json::from_str::<Vec<DraftSummary>>(&json) {
+                Ok(list) => list,
+                Err(_) => self.rebuild_index()?,
+            },
+            None => self.rebuild_index()?,
+        };
+        list.sort_by(|a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
+        Ok(list)
+    }
+
+    /// The most recently edited draft that can be read.
+    pub fn latest(&self) -> Result<Option<Draft>, StoreError> {
+        for s in self.list()? {
+            if let Ok(Some(d)) = self.load(&s.id) {
+                return Ok(Some(d));
+            }
+        }
+        Ok(None)
+    }
+
+    fn rebuild_index(&self) -> Result<Vec<DraftSummary>, StoreError> {
+        let mut list = Vec::new();
+        for key in self.kv.keys()? {
+            if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+                if let Ok(Some(d)) = self.load(id) {
+                    list.push(DraftSummary::of(&d));
+                }
+            }
+        }
+        Ok(list)
+    }
+
+    fn write_index(&self, index: &[DraftSummary]) -> Result<(), StoreError> {
+        let json = serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?;
+        self.kv.set(INDEX_KEY, &json)
+    }
+}
+
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// A draft id from the current time and a random number: short, unique
+/// enough for one browser profile, and sortable by creation.
+pub fn new_draft_id(now_ms: i64, random: u32) -> String {
+    format!("{:x}-{:08x}", now_ms.max(0), random)
+}

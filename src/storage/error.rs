@@ -1,0 +1,48 @@
+//! What can go wrong with storage, and what we tell the user about it.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage is switched off (policy, private mode) or throws on access.
+    Unavailable(String),
+    /// The browser refused the write because its quota is full.
+    QuotaExceeded,
+    /// A stored entry could not be read as a draft.
+    Corrupt { key: String, reason: String },
+    /// The data was written by a newer version of the app; we must not overwrite it.
+    NewerSchema { found: u32, supported: u32 },
+    /// Anything else the storage reported.
+    Other(String),
+}
+
+impl StoreError {
+    /// A message for the user in Chinese: what happened and what to do next.
+    pub fn message_zh(&self) -> String {
+        match self {
+            StoreError::Unavailable(_) => "浏览器禁止了本地存储（可能处于无痕模式或受单位策略限制），草稿只保存在当前页面中，关闭标签页后将会丢失。请及时点击“导出文本文件”保存到本机。".to_string(),
+            StoreError::QuotaExceeded => "浏览器本地存储空间已满，最近的修改未能保存（内容仍在页面中）。请立即导出文本文件备份，再删除不需要的草稿以释放空间。".to_string(),
+            StoreError::Corrupt { key, .. } => format!("有一份草稿数据已损坏（{key}），已跳过该条目，其余草稿不受影响。"),
+            StoreError::NewerSchema { found, supported } => format!(
+                "本机草稿由更新版本的法治报告助手保存（数据版本 {found}，本版本支持 {supported}）。为避免覆盖，当前只能查看和导出，请使用新版本继续编辑。"
+            ),
+            StoreError::Other(detail) => format!("保存草稿时出错：{detail}。内容仍在页面中，请先导出文本文件备份。"),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable(d) => write!(f, "storage unavailable: {d}"),
+            StoreError::QuotaExceeded => write!(f, "storage quota exceeded"),
+            StoreError::Corrupt { key, reason } => write!(f, "corrupt entry {key}: {reason}"),
+            StoreError::NewerSchema { found, supported } => {
+                write!(f, "schema {found} is newer than supported {supported}")
+            }
+            StoreError::Other(d) => write!(f, "storage error: {d}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}

@@ -1,0 +1,25 @@
+//! The drafts store: drafts kept in a key-value storage behind a small trait.
+//!
+//! - [`KeyValue`]: the storage itself — [`memory::MemoryStore`] for tests and
+//!   the native tool, `local::LocalStore` (browser localStorage) in the app.
+//! - [`drafts::DraftStore`]: the schema on top — a version key, an index, one
+//!   key per draft — written so that an interruption between two writes leaves
+//!   the previous state readable.
+
+pub mod drafts;
+pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+pub mod memory;
+
+pub use drafts::{DraftStore, DraftSummary};
+pub use error::StoreError;
+
+/// A string key-value storage with localStorage's semantics.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key currently stored.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
