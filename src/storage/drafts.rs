@@ -107,15 +107,26 @@ impl<K: KeyValue> DraftStore<K> {
     }
 
     /// The drafts, most recently edited first. An unreadable index is rebuilt
-    /// from the draft entries, skipping any that cannot be read.
+    /// from the draft entries; entries that cannot be read are skipped.
     pub fn list(&self) -> Result<Vec<DraftSummary>, StoreError> {
-        let mut list = match self.kv.get(INDEX_KEY)? {
-            Some(json) => match serde_json::from_str::<Vec<DraftSummary>>(&json) {
-                Ok(list) => list,
-                Err(_) => self.rebuild_index()?,
-            },
-            None => self.rebuild_index()?,
-        };
+        let indexed = self
+            .kv
+            .get(INDEX_KEY)?
+            .and_then(|json| serde_json::from_str::<Vec<DraftSummary>>(&json).ok())
+            .unwrap_or_default();
+        // The index is a cache: trust the draft keys. A draft written just
+        // before an interruption may be missing from it, and an entry may
+        // outlive its draft; both are put right here.
+        let ids: Vec<String> =
+            self.kv.keys()?.into_iter().filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string)).collect();
+        let mut list: Vec<DraftSummary> = indexed.into_iter().filter(|s| ids.contains(&s.id)).collect();
+        for id in &ids {
+            if !list.iter().any(|s| &s.id == id) {
+                if let Ok(Some(d)) = self.load(id) {
+                    list.push(DraftSummary::of(&d));
+                }
+            }
+        }
         list.sort_by(|a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
         Ok(list)
     }
@@ -128,18 +139,6 @@ impl<K: KeyValue> DraftStore<K> {
             }
         }
         Ok(None)
-    }
-
-    fn rebuild_index(&self) -> Result<Vec<DraftSummary>, StoreError> {
-        let mut list = Vec::new();
-        for key in self.kv.keys()? {
-            if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
-                if let Ok(Some(d)) = self.load(id) {
-                    list.push(DraftSummary::of(&d));
-                }
-            }
-        }
-        Ok(list)
     }
 
     fn write_index(&self, index: &[DraftSummary]) -> Result<(), StoreError> {

@@ -23,3 +23,19 @@ pub trait KeyValue {
     /// Every key currently stored.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
+
+/// Lets the app hold whichever storage it could open behind one type.
+impl<T: KeyValue + ?Sized> KeyValue for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}

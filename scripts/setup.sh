@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Install everything a fresh machine lacks, from the package registries only
+# (crates.io, npm, Debian). Idempotent: a second run checks versions and
+# installs nothing, in a few seconds.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+TRUNK_VERSION=0.21.14
+step() { printf '\n== setup: %s\n' "$*"; }
+SECONDS=0
+
+# 1. The wasm target for the browser build.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Debian packages: Chromium and its driver for the browser tests, CJK fonts
+#    for screenshots. apt-get update only when something is missing.
+missing=()
+for pkg in chromium chromium-driver fonts-noto-cjk; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "apt-get install ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 3. Node tools (binaryen 132's wasm-opt, playwright-core) exactly as locked.
+if ! command -v npm >/dev/null; then
+  echo "setup: npm is missing; install Node.js 18+ (apt-get install nodejs npm)" >&2
+  exit 1
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci (binaryen, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+case "$(wasm-opt --version)" in
+  *version_132*) ;;
+  *) echo "setup: wasm-opt is not binaryen 132: $(command -v wasm-opt)" >&2; exit 1 ;;
+esac
+
+# 4. trunk, pinned: 0.22 needs a newer rustc than the machine has.
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "cargo install trunk@$TRUNK_VERSION"
+  cargo install "trunk@$TRUNK_VERSION" --locked
+fi
+
+# 5. wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version. Not
+#    --locked: its lock file names a crate version the registry no longer has.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG_VERSION" ]; then
+  step "cargo install wasm-bindgen-cli@$WBG_VERSION"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION"
+fi
+
+# 6. Crates for offline builds (trunk passes --offline to cargo).
+cargo fetch --quiet
+
+echo "setup: ready in ${SECONDS}s (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -1))"

@@ -1,0 +1,48 @@
+//! Small browser helpers: clock, randomness, and downloading a file.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The current calendar year in the user's time zone.
+pub fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * u32::MAX as f64) as u32
+}
+
+/// Offer `bytes` to the user as a download named `file_name`, through a Blob
+/// (no server, works from file://).
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_attribute("hidden", "")?;
+    // Firefox only follows a click on an anchor that is in the document.
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let url_later = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url_later);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}

@@ -1,0 +1,22 @@
+//! The Leptos views (browser only). Thin: each file one concern; the rules
+//! live in `crate::report`, storage in `crate::storage`.
+
+mod app;
+mod browser;
+mod editor;
+mod export;
+mod save_status;
+mod section_editor;
+mod start;
+mod state;
+mod storage_banner;
+
+/// Mount the app into `<body>`.
+pub fn mount() {
+    // The loading notice in index.html is the fallback for browsers that
+    // cannot run the app; once we are running it goes.
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

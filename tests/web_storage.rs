@@ -1,0 +1,77 @@
+//! Browser-API tests for the drafts store on real localStorage, run by
+//! wasm-bindgen-test in headless Chromium (scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use fazhi_report::report::Draft;
+use fazhi_report::storage::local::{map_js_error, LocalStore};
+use fazhi_report::storage::{DraftStore, KeyValue, StoreError};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::DomException;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn draft_survives_a_new_store_instance() {
+    clear();
+    let mut draft = Draft::new("d1", "某某区司法局", 2025, 1_700_000_000_000);
+    draft.report.sections[0].set_body_text("1. 完善制度。一是修订规范性文件3件。");
+    DraftStore::new(LocalStore::open().unwrap()).save(&draft).unwrap();
+
+    // A second store over the same localStorage, as after a page reload.
+    let reopened = DraftStore::new(LocalStore::open().unwrap());
+    assert_eq!(reopened.load("d1").unwrap(), Some(draft.clone()));
+    assert_eq!(reopened.latest().unwrap().map(|d| d.id), Some("d1".to_string()));
+    let list = reopened.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].unit, "某某区司法局");
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn keys_lists_what_was_written_and_remove_deletes() {
+    clear();
+    let store = LocalStore::open().unwrap();
+    store.set("fazhi-report/a", "甲").unwrap();
+    store.set("other-app/b", "乙").unwrap();
+    let mut keys = store.keys().unwrap();
+    keys.sort();
+    assert_eq!(keys, vec!["fazhi-report/a".to_string(), "other-app/b".to_string()]);
+    store.remove("fazhi-report/a").unwrap();
+    assert_eq!(store.get("fazhi-report/a").unwrap(), None);
+    assert_eq!(store.get("other-app/b").unwrap().as_deref(), Some("乙"));
+    clear();
+}
+
+/// Fill localStorage until the browser refuses: the refusal must come back as
+/// QuotaExceeded (so the app can say 空间已满), and what was stored before is intact.
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_quota_exceeded_and_keeps_earlier_data() {
+    clear();
+    let store = LocalStore::open().unwrap();
+    store.set("fazhi-report/keep", "已保存的草稿").unwrap();
+    let chunk = "满".repeat(512 * 1024);
+    let mut error = None;
+    for i in 0..64 {
+        if let Err(e) = store.set(&format!("filler/{i}"), &chunk) {
+            error = Some(e);
+            break;
+        }
+    }
+    assert_eq!(error, Some(StoreError::QuotaExceeded));
+    assert_eq!(store.get("fazhi-report/keep").unwrap().as_deref(), Some("已保存的草稿"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn browser_errors_map_to_what_we_tell_the_user() {
+    let security = DomException::new_with_message_and_name("denied", "SecurityError").unwrap();
+    assert!(matches!(map_js_error(JsValue::from(security)), StoreError::Unavailable(_)));
+    let quota = DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
+    assert_eq!(map_js_error(JsValue::from(quota)), StoreError::QuotaExceeded);
+    assert!(matches!(map_js_error(JsValue::from_str("odd")), StoreError::Unavailable(_)));
+}
