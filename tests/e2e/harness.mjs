@@ -1,0 +1,63 @@
+// Shared helpers for the end-to-end tests: serve dist/ on loopback and start
+// the system Chromium through playwright-core (never a downloaded browser).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const OUT = path.join(ROOT, 'tests', 'e2e', 'out');
+fs.mkdirSync(OUT, { recursive: true });
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serve dist/ on 127.0.0.1 with a free port; resolves to { url, close }. */
+export function serveDist() {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = path.join(DIST, urlPath === '/' ? 'index.html' : urlPath);
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** Launch headless Chromium with the flags that work on these machines. */
+export async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fzbg-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  return context;
+}
+
+/** Wait until the app has mounted (the loading notice is gone). */
+export async function waitForApp(page) {
+  await page.waitForSelector('#boot', { state: 'detached', timeout: 30000 });
+}
