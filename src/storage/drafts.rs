@@ -19,6 +19,7 @@ pub const PREFIX: &str = "fazhi-report/";
 pub const SCHEMA_KEY: &str = "fazhi-report/schema";
 pub const INDEX_KEY: &str = "fazhi-report/index";
 pub const DRAFT_PREFIX: &str = "fazhi-report/draft/";
+pub const TRASH_PREFIX: &str = "fazhi-report/trash/";
 
 /// What the drafts library lists for each draft without loading it whole.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +96,93 @@ impl<K: KeyValue> DraftStore<K> {
         Ok(())
     }
 
+    /// Save an edit made on top of `base_revision`, unless another tab has
+    /// saved this draft since: then nothing is written and the caller gets
+    /// [`StoreError::Conflict`] to let the user choose.
+    pub fn save_if_current(&self, draft: &Draft, base_revision: u64) -> Result<(), StoreError> {
+        if let Some(stored) = self.stored_revision(&draft.id)? {
+            if stored != base_revision {
+                return Err(StoreError::Conflict { stored_revision: stored });
+            }
+        }
+        self.save(draft)
+    }
+
+    /// The revision stored for a draft, if it is stored and readable.
+    pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        #[derive(Deserialize)]
+        struct RevisionOnly {
+            revision: u64,
+        }
+        Ok(self.kv.get(&draft_key(id))?.and_then(|json| serde_json::from_str::<RevisionOnly>(&json).ok()).map(|r| r.revision))
+    }
+
+    /// Move a draft to the trash (kept until restored or purged); returns it.
+    pub fn delete(&self, id: &str) -> Result<Option<Draft>, StoreError> {
+        let Some(raw) = self.kv.get(&draft_key(id))? else { return Ok(None) };
+        self.kv.set(&trash_key(id), &raw)?;
+        self.kv.remove(&draft_key(id))?;
+        let index: Vec<_> = self.list()?.into_iter().filter(|s| s.id != id).collect();
+        self.write_index(&index)?;
+        Ok(serde_json::from_str(&raw).ok())
+    }
+
+    /// Drafts in the trash, most recently edited first.
+    pub fn trash(&self) -> Result<Vec<Draft>, StoreError> {
+        let mut list = Vec::new();
+        for key in self.kv.keys()? {
+            if key.starts_with(TRASH_PREFIX) {
+                if let Some(d) = self.kv.get(&key)?.and_then(|j| serde_json::from_str::<Draft>(&j).ok()) {
+                    list.push(d);
+                }
+            }
+        }
+        list.sort_by(|a, b| b.edited.cmp(&a.edited));
+        Ok(list)
+    }
+
+    /// Bring a deleted draft back (the undo of [`delete`](Self::delete)).
+    pub fn restore_deleted(&self, id: &str) -> Result<Option<Draft>, StoreError> {
+        let Some(raw) = self.kv.get(&trash_key(id))? else { return Ok(None) };
+        let draft: Draft = serde_json::from_str(&raw)
+            .map_err(|e| StoreError::Corrupt { key: trash_key(id), reason: e.to_string() })?;
+        self.save(&draft)?;
+        self.kv.remove(&trash_key(id))?;
+        Ok(Some(draft))
+    }
+
+    /// Remove a draft from the trash for good.
+    pub fn purge_deleted(&self, id: &str) -> Result<(), StoreError> {
+        self.kv.remove(&trash_key(id))
+    }
+
+    /// Stored draft entries that cannot be read, with their raw text, so the
+    /// user can download them instead of losing them.
+    pub fn unreadable(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut bad = Vec::new();
+        for key in self.kv.keys()? {
+            if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+                if let Err(StoreError::Corrupt { .. }) = self.load(id) {
+                    if let Some(raw) = self.kv.get(&key)? {
+                        bad.push((key.clone(), raw));
+                    }
+                }
+            }
+        }
+        Ok(bad)
+    }
+
+    /// Storage used by this app, in UTF-16 code units (how browsers count quota).
+    pub fn used_units(&self) -> Result<usize, StoreError> {
+        let mut total = 0;
+        for key in self.kv.keys()? {
+            if key.starts_with(PREFIX) {
+                total += key.encode_utf16().count() + self.kv.get(&key)?.map(|v| v.encode_utf16().count()).unwrap_or(0);
+            }
+        }
+        Ok(total)
+    }
+
     /// Load one draft.
     pub fn load(&self, id: &str) -> Result<Option<Draft>, StoreError> {
         let key = draft_key(id);
@@ -141,7 +229,7 @@ impl<K: KeyValue> DraftStore<K> {
         Ok(None)
     }
 
-    fn write_index(&self, index: &[DraftSummary]) -> Result<(), StoreError> {
+    pub(crate) fn write_index(&self, index: &[DraftSummary]) -> Result<(), StoreError> {
         let json = serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?;
         self.kv.set(INDEX_KEY, &json)
     }
@@ -149,6 +237,10 @@ impl<K: KeyValue> DraftStore<K> {
 
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
+}
+
+pub fn trash_key(id: &str) -> String {
+    format!("{TRASH_PREFIX}{id}")
 }
 
 /// A draft id from the current time and a random number: short, unique

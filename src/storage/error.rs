@@ -12,6 +12,9 @@ pub enum StoreError {
     Corrupt { key: String, reason: String },
     /// The data was written by a newer version of the app; we must not overwrite it.
     NewerSchema { found: u32, supported: u32 },
+    /// Another tab saved this draft since we loaded it: writing now would
+    /// overwrite its text silently.
+    Conflict { stored_revision: u64 },
     /// Anything else the storage reported.
     Other(String),
 }
@@ -26,6 +29,7 @@ impl StoreError {
             StoreError::NewerSchema { found, supported } => format!(
                 "本机草稿由更新版本的法治报告助手保存（数据版本 {found}，本版本支持 {supported}）。为避免覆盖，当前只能查看和导出，请使用新版本继续编辑。"
             ),
+            StoreError::Conflict { .. } => "这份草稿已在另一个浏览器标签页中被修改。为避免互相覆盖，本页的修改暂未保存，请选择保留哪一份内容。".to_string(),
             StoreError::Other(detail) => format!("保存草稿时出错：{detail}。内容仍在页面中，请先导出文本文件备份。"),
         }
     }
@@ -39,6 +43,9 @@ impl fmt::Display for StoreError {
             StoreError::Corrupt { key, reason } => write!(f, "corrupt entry {key}: {reason}"),
             StoreError::NewerSchema { found, supported } => {
                 write!(f, "schema {found} is newer than supported {supported}")
+            }
+            StoreError::Conflict { stored_revision } => {
+                write!(f, "another tab saved revision {stored_revision} of this draft")
             }
             StoreError::Other(d) => write!(f, "storage error: {d}"),
         }

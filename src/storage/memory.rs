@@ -1,7 +1,7 @@
 //! An in-memory [`KeyValue`] for tests, with switches to simulate the faults
 //! a browser storage can have (a byte quota, refusing all access).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use super::{KeyValue, StoreError};
@@ -13,6 +13,9 @@ pub struct MemoryStore {
     quota: Option<usize>,
     /// Every access fails as if storage were disabled.
     disabled: bool,
+    /// Simulated crash: after this many more successful writes, every write
+    /// fails until [`recover`](MemoryStore::recover).
+    writes_left: Cell<Option<usize>>,
 }
 
 impl MemoryStore {
@@ -26,6 +29,17 @@ impl MemoryStore {
 
     pub fn disabled() -> Self {
         MemoryStore { disabled: true, ..Self::default() }
+    }
+
+    /// Let `n` more writes succeed, then fail every write, as if the tab died
+    /// part-way through a save.
+    pub fn crash_after(&self, n: usize) {
+        self.writes_left.set(Some(n));
+    }
+
+    /// Writes work again (the page was reloaded).
+    pub fn recover(&self) {
+        self.writes_left.set(None);
     }
 
     /// Bytes used, counted as browsers do (UTF-16 code units of keys and values).
@@ -54,6 +68,12 @@ impl KeyValue for MemoryStore {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.check()?;
+        if let Some(left) = self.writes_left.get() {
+            if left == 0 {
+                return Err(StoreError::Other("simulated crash".into()));
+            }
+            self.writes_left.set(Some(left - 1));
+        }
         if let Some(q) = self.quota {
             let old = self.map.borrow().get(key).map(|v| utf16_len(key) + utf16_len(v)).unwrap_or(0);
             if self.used_units() - old + utf16_len(key) + utf16_len(value) > q {
@@ -66,6 +86,9 @@ impl KeyValue for MemoryStore {
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.check()?;
+        if self.writes_left.get() == Some(0) {
+            return Err(StoreError::Other("simulated crash".into()));
+        }
         self.map.borrow_mut().remove(key);
         Ok(())
     }

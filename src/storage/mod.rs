@@ -6,8 +6,10 @@
 //!   key per draft — written so that an interruption between two writes leaves
 //!   the previous state readable.
 
+pub mod backup;
 pub mod drafts;
 pub mod error;
+pub mod history;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod memory;
@@ -26,6 +28,23 @@ pub trait KeyValue {
 
 /// Lets the app hold whichever storage it could open behind one type.
 impl<T: KeyValue + ?Sized> KeyValue for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}
+
+/// Lets several stores share one storage (tests reopen a store over the same
+/// data, as a page reload does).
+impl<T: KeyValue + ?Sized> KeyValue for &T {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         (**self).get(key)
     }

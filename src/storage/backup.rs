@@ -1,0 +1,91 @@
+//! Backing up every draft as one file, and restoring from it without ever
+//! deleting or overwriting anything.
+
+use serde::{Deserialize, Serialize};
+
+use super::drafts::DraftStore;
+use super::{KeyValue, StoreError};
+use crate::report::Draft;
+
+pub const BACKUP_FORMAT: &str = "fazhi-report-backup";
+pub const BACKUP_SCHEMA: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Backup {
+    format: String,
+    schema: u32,
+    exported: i64,
+    drafts: Vec<Draft>,
+}
+
+/// What restoring a backup did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Drafts that were not on this computer and were added.
+    pub added: usize,
+    /// Drafts identical to the one here: nothing to do.
+    pub unchanged: usize,
+    /// Drafts whose id exists here with other text: added as a copy beside it.
+    pub copies: usize,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum BackupError {
+    NotABackup,
+    Newer { found: u32 },
+    Store(StoreError),
+}
+
+impl BackupError {
+    pub fn message_zh(&self) -> String {
+        match self {
+            BackupError::NotABackup => "所选文件不是法治报告助手的备份文件，未做任何更改。请选择“备份全部”时保存的 .json 文件。".into(),
+            BackupError::Newer { found } => format!("此备份由更新版本的法治报告助手生成（备份版本 {found}），当前版本无法读取，未做任何更改。请使用新版本恢复。"),
+            BackupError::Store(e) => e.message_zh(),
+        }
+    }
+}
+
+impl<K: KeyValue> DraftStore<K> {
+    /// Every readable draft as one JSON file.
+    pub fn export_backup(&self, now_ms: i64) -> Result<String, StoreError> {
+        let mut drafts = Vec::new();
+        for s in self.list()? {
+            if let Ok(Some(d)) = self.load(&s.id) {
+                drafts.push(d);
+            }
+        }
+        let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: now_ms, drafts };
+        serde_json::to_string_pretty(&backup).map_err(|e| StoreError::Other(e.to_string()))
+    }
+
+    /// Merge a backup in by draft id. Nothing here is deleted or overwritten:
+    /// a draft whose id exists with different content comes in as a copy.
+    /// `new_id` makes ids for those copies.
+    pub fn restore_backup(&self, json: &str, mut new_id: impl FnMut() -> String) -> Result<RestoreReport, BackupError> {
+        let backup: Backup = serde_json::from_str(json).map_err(|_| BackupError::NotABackup)?;
+        if backup.format != BACKUP_FORMAT {
+            return Err(BackupError::NotABackup);
+        }
+        if backup.schema > BACKUP_SCHEMA {
+            return Err(BackupError::Newer { found: backup.schema });
+        }
+        let mut report = RestoreReport::default();
+        for mut draft in backup.drafts {
+            match self.load(&draft.id) {
+                Ok(Some(here)) if here == draft => report.unchanged += 1,
+                Ok(None) => {
+                    self.save(&draft).map_err(BackupError::Store)?;
+                    report.added += 1;
+                }
+                // Different text, or an unreadable entry here: keep both.
+                Ok(Some(_)) | Err(_) => {
+                    draft.id = new_id();
+                    self.save(&draft).map_err(BackupError::Store)?;
+                    report.copies += 1;
+                }
+            }
+        }
+        Ok(report)
+    }
+}

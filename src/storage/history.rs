@@ -1,0 +1,138 @@
+//! Snapshots of a draft: taken at intervals while editing and before every
+//! destructive action, bounded in count and size, each restorable.
+//!
+//! A snapshot stores the report as rendered text, not as the model's JSON:
+//! text is about half the size, and because parse → render is byte-exact,
+//! restoring gives back exactly the text that was saved.
+
+use serde::{Deserialize, Serialize};
+
+use super::drafts::DraftStore;
+use super::{KeyValue, StoreError};
+use crate::report::{parse, render, Draft};
+
+pub const HISTORY_PREFIX: &str = "fazhi-report/history/";
+/// At most this many snapshots per draft; the oldest go first.
+pub const MAX_SNAPSHOTS: usize = 20;
+/// At most this many UTF-16 units of snapshot text per draft (about 1.2 MB),
+/// so one draft's history cannot fill the ~5 MB localStorage quota.
+pub const MAX_HISTORY_UNITS: usize = 600_000;
+/// Take an interval snapshot when the last one is older than this.
+pub const SNAPSHOT_INTERVAL_MS: i64 = 10 * 60 * 1000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SnapshotReason {
+    Interval,
+    BeforeDelete,
+    BeforeImport,
+    BeforeMerge,
+    BeforeRestore,
+    /// The version this tab had when another tab's edit was taken instead.
+    BeforeConflict,
+}
+
+impl SnapshotReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            SnapshotReason::Interval => "自动保存",
+            SnapshotReason::BeforeDelete => "删除前",
+            SnapshotReason::BeforeImport => "导入前",
+            SnapshotReason::BeforeMerge => "合并前",
+            SnapshotReason::BeforeRestore => "恢复前",
+            SnapshotReason::BeforeConflict => "多标签页冲突时本页的内容",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub at: i64,
+    pub reason: SnapshotReason,
+    pub revision: u64,
+    pub text: String,
+}
+
+pub fn history_key(id: &str) -> String {
+    format!("{HISTORY_PREFIX}{id}")
+}
+
+impl<K: KeyValue> DraftStore<K> {
+    /// A draft's snapshots, oldest first. An unreadable history reads as empty
+    /// (the draft itself is unaffected).
+    pub fn snapshots(&self, id: &str) -> Result<Vec<Snapshot>, StoreError> {
+        Ok(self.kv().get(&history_key(id))?.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
+    }
+
+    /// Record the draft's current text. Drops the oldest snapshots beyond the
+    /// bounds; when the quota is full, drops more of them and tries again, and
+    /// if even one snapshot does not fit, reports QuotaExceeded.
+    pub fn snapshot(&self, draft: &Draft, reason: SnapshotReason, now_ms: i64) -> Result<(), StoreError> {
+        let mut list = self.snapshots(&draft.id)?;
+        let text = render(&draft.report);
+        if list.last().is_some_and(|s| s.text == text) && reason == SnapshotReason::Interval {
+            return Ok(());
+        }
+        list.push(Snapshot { at: now_ms, reason, revision: draft.revision, text });
+        trim(&mut list);
+        loop {
+            let json = serde_json::to_string(&list).map_err(|e| StoreError::Other(e.to_string()))?;
+            match self.kv().set(&history_key(&draft.id), &json) {
+                Err(StoreError::QuotaExceeded) if list.len() > 1 => {
+                    list.remove(0);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Take an interval snapshot if the last one is older than [`SNAPSHOT_INTERVAL_MS`].
+    pub fn snapshot_if_due(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
+        let due = self.snapshots(&draft.id)?.last().is_none_or(|s| now_ms - s.at >= SNAPSHOT_INTERVAL_MS);
+        if due {
+            self.snapshot(draft, SnapshotReason::Interval, now_ms)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Replace the draft's text with snapshot `index`, after snapshotting the
+    /// current text so the restore itself can be undone. Returns the new draft.
+    pub fn restore_snapshot(&self, draft: &Draft, index: usize, now_ms: i64) -> Result<Draft, StoreError> {
+        let list = self.snapshots(&draft.id)?;
+        let snap = list.get(index).ok_or_else(|| StoreError::Other(format!("no snapshot {index}")))?.clone();
+        self.snapshot(draft, SnapshotReason::BeforeRestore, now_ms)?;
+        let mut restored = draft.clone();
+        restored.report = parse(&snap.text);
+        restored.revision = draft.revision + 1;
+        restored.edited = now_ms;
+        self.save(&restored)?;
+        Ok(restored)
+    }
+
+    /// Free space by dropping all but the newest `keep` snapshots of every
+    /// draft; returns the UTF-16 units freed.
+    pub fn prune_history(&self, keep: usize) -> Result<usize, StoreError> {
+        let before = self.used_units()?;
+        for key in self.kv().keys()? {
+            if let Some(id) = key.strip_prefix(HISTORY_PREFIX) {
+                let mut list = self.snapshots(id)?;
+                if list.len() > keep {
+                    list.drain(..list.len() - keep);
+                    let json = serde_json::to_string(&list).map_err(|e| StoreError::Other(e.to_string()))?;
+                    self.kv().set(&key, &json)?;
+                }
+            }
+        }
+        Ok(before.saturating_sub(self.used_units()?))
+    }
+}
+
+fn trim(list: &mut Vec<Snapshot>) {
+    while list.len() > MAX_SNAPSHOTS {
+        list.remove(0);
+    }
+    while list.len() > 1 && list.iter().map(|s| s.text.encode_utf16().count()).sum::<usize>() > MAX_HISTORY_UNITS {
+        list.remove(0);
+    }
+}

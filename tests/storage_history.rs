@@ -1,0 +1,127 @@
+//! History, trash, two writers and backup on the in-memory storage.
+
+use fazhi_report::report::{render, Draft};
+use fazhi_report::storage::history::{SnapshotReason, MAX_SNAPSHOTS, SNAPSHOT_INTERVAL_MS};
+use fazhi_report::storage::memory::MemoryStore;
+use fazhi_report::storage::{DraftStore, KeyValue, StoreError};
+
+fn draft(id: &str, body: &str) -> Draft {
+    let mut d = Draft::new(id, "某某区司法局", 2025, 1_000);
+    d.report.sections[0].set_body_text(body);
+    d
+}
+
+#[test]
+fn snapshots_are_bounded_and_restorable() {
+    let store = DraftStore::new(MemoryStore::new());
+    let mut d = draft("a", "第0版");
+    store.save(&d).unwrap();
+    for i in 0..(MAX_SNAPSHOTS + 5) {
+        d.report.sections[0].set_body_text(&format!("第{i}版"));
+        store.snapshot(&d, SnapshotReason::Interval, i as i64).unwrap();
+    }
+    let list = store.snapshots("a").unwrap();
+    assert_eq!(list.len(), MAX_SNAPSHOTS);
+    assert!(list[0].text.contains("第5版"), "oldest snapshots go first");
+
+    let restored = store.restore_snapshot(&d, 0, 99).unwrap();
+    assert!(render(&restored.report).contains("第5版"));
+    assert_eq!(store.load("a").unwrap().unwrap(), restored);
+    // The text before the restore is kept, so the restore can be undone.
+    let after = store.snapshots("a").unwrap();
+    assert_eq!(after.last().unwrap().reason, SnapshotReason::BeforeRestore);
+    assert_eq!(after.last().unwrap().text, render(&d.report));
+}
+
+#[test]
+fn interval_snapshots_only_when_due_and_changed() {
+    let store = DraftStore::new(MemoryStore::new());
+    let d = draft("a", "正文");
+    store.snapshot_if_due(&d, 0).unwrap();
+    store.snapshot_if_due(&d, SNAPSHOT_INTERVAL_MS - 1).unwrap();
+    assert_eq!(store.snapshots("a").unwrap().len(), 1);
+    store.snapshot_if_due(&d, SNAPSHOT_INTERVAL_MS).unwrap();
+    assert_eq!(store.snapshots("a").unwrap().len(), 1, "unchanged text is not snapshotted twice");
+}
+
+#[test]
+fn a_second_tab_cannot_overwrite_silently() {
+    let kv = MemoryStore::new();
+    let tab_a = DraftStore::new(&kv);
+    let tab_b = DraftStore::new(&kv);
+    let mut d = draft("a", "初稿");
+    tab_a.save(&d).unwrap();
+    let base = d.revision;
+
+    // Tab B loads, edits and saves first.
+    let mut theirs = tab_b.load("a").unwrap().unwrap();
+    theirs.report.sections[0].set_body_text("乙的修改");
+    theirs.revision = base + 1;
+    tab_b.save_if_current(&theirs, base).unwrap();
+
+    // Tab A, still on the old revision, is refused; B's text is intact.
+    d.report.sections[0].set_body_text("甲的修改");
+    d.revision = base + 1;
+    assert_eq!(tab_a.save_if_current(&d, base), Err(StoreError::Conflict { stored_revision: base + 1 }));
+    assert!(render(&tab_a.load("a").unwrap().unwrap().report).contains("乙的修改"));
+}
+
+#[test]
+fn delete_goes_to_trash_and_can_be_undone() {
+    let store = DraftStore::new(MemoryStore::new());
+    let d = draft("a", "要删除的草稿");
+    store.save(&d).unwrap();
+    assert_eq!(store.delete("a").unwrap(), Some(d.clone()));
+    assert!(store.list().unwrap().is_empty());
+    assert_eq!(store.trash().unwrap(), vec![d.clone()]);
+    assert_eq!(store.restore_deleted("a").unwrap(), Some(d.clone()));
+    assert_eq!(store.load("a").unwrap(), Some(d));
+    assert!(store.trash().unwrap().is_empty());
+}
+
+#[test]
+fn unreadable_entries_are_offered_with_their_raw_text() {
+    let store = DraftStore::new(MemoryStore::new());
+    store.save(&draft("good", "好")).unwrap();
+    store.kv().set("fazhi-report/draft/bad", "{\"id\":\"bad\", 半截").unwrap();
+    let bad = store.unreadable().unwrap();
+    assert_eq!(bad, vec![("fazhi-report/draft/bad".to_string(), "{\"id\":\"bad\", 半截".to_string())]);
+}
+
+#[test]
+fn backup_restores_by_id_and_never_overwrites() {
+    let source = DraftStore::new(MemoryStore::new());
+    source.save(&draft("a", "甲")).unwrap();
+    source.save(&draft("b", "乙")).unwrap();
+    let backup = source.export_backup(5).unwrap();
+
+    let target = DraftStore::new(MemoryStore::new());
+    target.save(&draft("a", "甲")).unwrap();
+    target.save(&draft("b", "本机修改过的乙")).unwrap();
+    let mut n = 0;
+    let report = target
+        .restore_backup(&backup, || {
+            n += 1;
+            format!("copy{n}")
+        })
+        .unwrap();
+    assert_eq!((report.added, report.unchanged, report.copies), (0, 1, 1));
+    assert!(render(&target.load("b").unwrap().unwrap().report).contains("本机修改过的乙"));
+    assert!(render(&target.load("copy1").unwrap().unwrap().report).contains("乙"));
+    assert!(target.restore_backup("{}", || unreachable!()).unwrap_err().message_zh().contains("不是"));
+}
+
+#[test]
+fn a_full_quota_drops_old_snapshots_before_giving_up() {
+    let d = draft("a", &"内容".repeat(1000));
+    let store = DraftStore::new(MemoryStore::with_quota(40_000));
+    store.save(&d).unwrap();
+    for i in 0..30 {
+        store.snapshot(&d, SnapshotReason::BeforeImport, i).unwrap();
+    }
+    let kept = store.snapshots("a").unwrap().len();
+    assert!(kept >= 1 && kept < 30, "kept {kept}");
+    assert_eq!(store.load("a").unwrap(), Some(d));
+    assert!(store.prune_history(1).unwrap() > 0);
+    assert_eq!(store.snapshots("a").unwrap().len(), 1);
+}
