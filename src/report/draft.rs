@@ -16,6 +16,9 @@ pub struct Draft {
     /// Incremented on every save; lets two tabs notice each other's writes.
     pub revision: u64,
     pub unit: String,
+    /// A name the author gave the draft in the library (empty: use the title).
+    #[serde(default)]
+    pub name: String,
     /// The year the report is about (a report written in 2026 is on 2025).
     pub year: i32,
     /// Milliseconds since the Unix epoch, supplied by the caller (the core has no clock).
@@ -32,11 +35,28 @@ impl Draft {
             schema_version: DRAFT_SCHEMA,
             revision: 0,
             unit: unit.trim().to_string(),
+            name: String::new(),
             year,
             created: now_ms,
             edited: now_ms,
             report: template::new_report(unit, year),
         }
+    }
+
+    /// What the drafts library calls this draft.
+    pub fn display_name(&self) -> String {
+        if !self.name.trim().is_empty() {
+            return self.name.trim().to_string();
+        }
+        self.report.title().map(str::to_string).unwrap_or_else(|| template::title(&self.unit, self.year))
+    }
+
+    /// How many of the five required sections have any text.
+    pub fn sections_filled(&self) -> usize {
+        super::model::SectionKind::REQUIRED
+            .iter()
+            .filter(|k| self.report.section(**k).is_some_and(|s| !s.body_text().trim().is_empty()))
+            .count()
     }
 
     /// A file name for exports, safe on Windows: `XX单位2025年度法治政府建设情况报告`.

@@ -25,23 +25,31 @@ pub const TRASH_PREFIX: &str = "fazhi-report/trash/";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSummary {
     pub id: String,
+    /// The draft's display name (its own name, else the report title).
+    #[serde(default)]
+    pub name: String,
     pub unit: String,
     pub year: i32,
     pub edited: i64,
     pub revision: u64,
     /// Characters in the rendered report.
     pub chars: usize,
+    /// Required sections with any text (of five).
+    #[serde(default)]
+    pub filled: usize,
 }
 
 impl DraftSummary {
     pub fn of(draft: &Draft) -> Self {
         DraftSummary {
             id: draft.id.clone(),
+            name: draft.display_name(),
             unit: draft.unit.clone(),
             year: draft.year,
             edited: draft.edited,
             revision: draft.revision,
             chars: crate::report::render(&draft.report).chars().count(),
+            filled: draft.sections_filled(),
         }
     }
 }

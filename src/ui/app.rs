@@ -1,12 +1,19 @@
-//! The page frame: top bar, storage warnings, and the current screen.
+//! The page frame: top bar, storage warnings, notices, and the current screen.
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::conflict::ConflictDialog;
 use super::editor::Editor;
+use super::history::History;
+use super::library::Library;
+use super::notice::NoticeBar;
+use super::route::{self, Screen};
 use super::start::Start;
 use super::state::AppState;
 use super::storage_banner::StorageBanner;
+use crate::storage::drafts::DRAFT_PREFIX;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,24 +24,52 @@ pub fn App() -> impl IntoView {
     // timer would never fire after that.
     let _ = window_event_listener(ev::pagehide, move |_| state.save_now());
     let _ = window_event_listener(ev::visibilitychange, move |_| state.save_now());
+    // Back/forward buttons and links change the hash.
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        let target = route::current();
+        if target != state.screen.get_untracked() {
+            state.go(target);
+        }
+    });
+    // Another tab wrote to storage: a draft we show may have changed.
+    let _ = window_event_listener(ev::storage, move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+        match e.key() {
+            Some(key) => {
+                if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+                    state.on_external_change(id);
+                }
+            }
+            // clear() in another tab
+            None => state.refresh_library(),
+        }
+    });
 
-    // Switch screens only when a different draft is opened, not on every edit,
-    // so typing never rebuilds the editor.
-    let open_id = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.id.clone())));
+    // Rebuild the screen only when the screen or the open draft's text is
+    // replaced — never on an edit, so typing never rebuilds the editor.
+    let view_key = Memo::new(move |_| (state.screen.get(), state.generation.get()));
 
     view! {
         <a class="skip-link" href="#main">"跳到主要内容"</a>
         <header class="topbar">
             <div class="wrap">
-                <span class="brand">"法治报告助手"</span>
+                <a class="brand" href="#/">"法治报告助手"</a>
                 <span class="brand-sub">"法治政府建设年度报告撰写工具"</span>
+                <nav class="topnav" aria-label="主导航">
+                    <a href="#/">"草稿库"</a>
+                    <a href="#/new">"新建报告"</a>
+                </nav>
             </div>
         </header>
         <StorageBanner/>
+        <NoticeBar/>
         <main id="main" class="wrap" tabindex="-1">
-            {move || match open_id.get() {
-                Some(_) => view! { <Editor/> }.into_any(),
-                None => view! { <Start/> }.into_any(),
+            <ConflictDialog/>
+            {move || match view_key.get().0 {
+                Screen::Library => view! { <Library/> }.into_any(),
+                Screen::New => view! { <Start/> }.into_any(),
+                Screen::Draft(_) => view! { <Editor/> }.into_any(),
+                Screen::History(id) => view! { <History id=id/> }.into_any(),
             }}
         </main>
         <footer class="wrap footer">

@@ -46,3 +46,31 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue
     );
     Ok(())
 }
+
+/// A local date and time such as `2026-02-10 14:03`.
+pub fn format_time(ms: i64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// The first file chosen in an `<input type="file">` change event.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    // Let the same file be chosen again later.
+    input.set_value("");
+    file
+}
+
+/// A picked file's bytes.
+pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

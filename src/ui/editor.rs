@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::export::ExportButton;
+use super::route::Screen;
 use super::save_status::SaveStatusView;
 use super::section_editor::SectionEditor;
 use super::state::use_app;
@@ -11,13 +12,13 @@ use super::state::use_app;
 #[component]
 pub fn Editor() -> impl IntoView {
     let state = use_app();
-    // The editor is rebuilt only when another draft opens (see app.rs), so
-    // the initial values are read once, untracked.
-    let (preamble, sections) = state.draft.with_untracked(|d| {
-        let d = d.as_ref().expect("the editor opens only with a draft");
-        let sections: Vec<_> = (0..d.report.sections.len()).collect();
-        (d.report.preamble(), sections)
-    });
+    // The editor is rebuilt only when another draft opens or its text is
+    // replaced (see app.rs), so the initial values are read once, untracked.
+    let Some((id, preamble, sections)) = state.draft.with_untracked(|d| {
+        d.as_ref().map(|d| (d.id.clone(), d.report.preamble(), (0..d.report.sections.len()).collect::<Vec<_>>()))
+    }) else {
+        return view! { <p class="card">"未能打开这份草稿。" <a href="#/">"返回草稿库"</a></p> }.into_any();
+    };
     let title = Memo::new(move |_| {
         state.draft.with(|d| d.as_ref().and_then(|d| d.report.title().map(str::to_string)).unwrap_or_default())
     });
@@ -28,8 +29,10 @@ pub fn Editor() -> impl IntoView {
     view! {
         <div class="editor">
             <div class="toolbar" role="region" aria-label="保存与导出">
+                <button type="button" class="btn btn-quiet" on:click=move |_| state.go(Screen::Library)>"← 草稿库"</button>
                 <SaveStatusView/>
                 <span class="count">"全文 " {move || total_chars.get()} " 字"</span>
+                <button type="button" class="btn" on:click=move |_| state.go(Screen::History(id.clone()))>"历史版本"</button>
                 <ExportButton primary=true/>
             </div>
             <h1 class="doc-title" data-testid="doc-title">{move || title.get()}</h1>
@@ -55,4 +58,5 @@ pub fn Editor() -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }

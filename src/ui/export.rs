@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::download;
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Problem};
 use crate::report::render;
 
 /// Download the open draft as UTF-8 text in the seed's shape.
@@ -12,7 +12,10 @@ pub fn export_txt(state: AppState) {
     let file = state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), render(&d.report))));
     if let Some((stem, text)) = file {
         if download(&format!("{stem}.txt"), "text/plain;charset=utf-8", text.as_bytes()).is_err() {
-            state.problem.set(Some("浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。".into()));
+            state.problem.set(Some(Problem {
+                message: "浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。".into(),
+                offer_free_space: false,
+            }));
         }
     }
 }

@@ -2,6 +2,11 @@
 //! live in `crate::report`, storage in `crate::storage`.
 
 mod app;
+mod conflict;
+mod history;
+mod library;
+mod notice;
+mod route;
 mod browser;
 mod editor;
 mod export;

@@ -86,7 +86,12 @@ pub fn Start() -> impl IntoView {
                 <p class="title-preview" aria-live="polite">
                     "报告标题：" <strong>{preview}</strong>
                 </p>
-                <button type="submit" class="btn btn-primary">"开始撰写"</button>
+                <div class="button-row">
+                    <button type="submit" class="btn btn-primary">"开始撰写"</button>
+                    <Show when=move || !state.library.with(|l| l.is_empty())>
+                        <a class="btn btn-quiet" href="#/">"返回草稿库"</a>
+                    </Show>
+                </div>
             </form>
         </section>
     }

@@ -1,20 +1,23 @@
-//! The app's state, shared through context: the open draft, the save status,
-//! and the storage it is saved to.
+//! The app's state, shared through context: the screen, the open draft, the
+//! save status, the drafts library, and the storage behind them.
 //!
 //! Edits go through [`AppState::edit`], which marks the draft unsaved and
-//! schedules one debounced write; `save_now` flushes (export, pagehide).
-//! Unlike leptos' todomvc, which only logs storage failures, every failure is
-//! kept in `problem` and shown to the user, and the text stays in memory.
+//! schedules one debounced write; `save_now` flushes (export, pagehide, a
+//! screen change). Unlike leptos' todomvc, which only logs storage failures,
+//! every failure is kept in `problem` and shown to the user, the text stays in
+//! memory, and nothing is overwritten that another tab saved (`conflict`).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::browser::{now_ms, random_u32};
+use super::route::{self, Screen};
 use crate::report::Draft;
 use crate::storage::drafts::new_draft_id;
+use crate::storage::history::SnapshotReason;
 use crate::storage::local::open_browser_store;
-use crate::storage::{DraftStore, KeyValue, StoreError};
+use crate::storage::{DraftStore, DraftSummary, KeyValue, StoreError};
 
 /// Wait this long after the last keystroke before writing to storage.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
@@ -29,54 +32,153 @@ pub enum SaveStatus {
     Failed,
 }
 
+/// A storage problem shown in the warning band, with what the user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub message: String,
+    /// The quota is full: offer to free space by thinning the history.
+    pub offer_free_space: bool,
+}
+
+impl From<&StoreError> for Problem {
+    fn from(e: &StoreError) -> Self {
+        Problem { message: e.message_zh(), offer_free_space: matches!(e, StoreError::QuotaExceeded) }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
+    pub screen: RwSignal<Screen>,
     pub draft: RwSignal<Option<Draft>>,
+    /// Bumped whenever the open draft is replaced from outside the editor
+    /// (another tab's text, a restored version), so the editor re-reads it.
+    pub generation: RwSignal<u64>,
     pub status: RwSignal<SaveStatus>,
-    /// The storage problem to show, in Chinese (None when all is well).
-    pub problem: RwSignal<Option<String>>,
+    pub problem: RwSignal<Option<Problem>>,
+    /// A short confirmation with an optional undo (e.g. after a delete).
+    pub notice: RwSignal<Option<Notice>>,
+    /// Another tab saved the open draft while this one had unsaved edits.
+    pub conflict: RwSignal<Option<Draft>>,
+    pub library: RwSignal<Vec<DraftSummary>>,
     /// False when localStorage could not be used and drafts live only in this tab.
     pub persistent: bool,
     store: StoredValue<DraftStore<Box<dyn KeyValue>>, LocalStorage>,
+    /// The revision of the open draft as last read from or written to storage.
+    base_revision: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub message: String,
+    /// A deleted draft's id, offered for undo.
+    pub undo_delete: Option<String>,
+}
+
 impl AppState {
-    /// Open storage and the most recently edited draft.
+    /// Open storage, the library, and the screen named in the address.
     pub fn init() -> Self {
         let (kv, open_error) = open_browser_store();
         let persistent = open_error.is_none();
         let store = DraftStore::new(kv);
-        let mut problem = open_error.map(|e| e.message_zh());
-        let draft = match store.latest() {
-            Ok(d) => d,
-            Err(e) => {
-                problem = Some(e.message_zh());
-                None
-            }
-        };
+        let mut problem = open_error.as_ref().map(Problem::from);
         if problem.is_none() {
-            if let Err(e @ StoreError::NewerSchema { .. }) = store.schema() {
-                problem = Some(e.message_zh());
+            if let Err(e) = store.schema() {
+                problem = Some(Problem::from(&e));
             }
         }
-        AppState {
-            draft: RwSignal::new(draft),
+        let library = store.list().unwrap_or_default();
+        let state = AppState {
+            screen: RwSignal::new(Screen::Library),
+            draft: RwSignal::new(None),
+            generation: RwSignal::new(0),
             status: RwSignal::new(SaveStatus::Saved),
             problem: RwSignal::new(problem),
+            notice: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            library: RwSignal::new(library),
             persistent,
             store: StoredValue::new_local(store),
+            base_revision: StoredValue::new(0),
             timer: StoredValue::new(None),
+        };
+        state.go(route::current());
+        state
+    }
+
+    /// Run something against the store.
+    pub fn with_store<R>(self, f: impl FnOnce(&DraftStore<Box<dyn KeyValue>>) -> R) -> R {
+        self.store.with_value(f)
+    }
+
+    /// Show a screen (and put it in the address so reload returns to it).
+    /// Unsaved edits are written first. A draft that cannot be opened leads
+    /// back to the library with the reason.
+    pub fn go(self, screen: Screen) {
+        self.save_now();
+        let screen = match screen.draft_id() {
+            Some(id) if self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.as_str()) != Some(id)) => {
+                match self.with_store(|s| s.load(id)) {
+                    Ok(Some(d)) => {
+                        self.open_loaded(d);
+                        screen
+                    }
+                    Ok(None) => {
+                        self.notice.set(Some(Notice { message: "未找到这份草稿，可能已被删除。".into(), undo_delete: None }));
+                        Screen::Library
+                    }
+                    Err(e) => {
+                        self.problem.set(Some(Problem::from(&e)));
+                        Screen::Library
+                    }
+                }
+            }
+            _ => screen,
+        };
+        // First visit with no drafts goes straight to the start screen.
+        let screen = if screen == Screen::Library && self.library.with_untracked(|l| l.is_empty()) && self.trash_is_empty() {
+            Screen::New
+        } else {
+            screen
+        };
+        if screen.draft_id().is_none() {
+            self.draft.set(None);
         }
+        route::set(&screen);
+        self.screen.set(screen);
+    }
+
+    fn trash_is_empty(self) -> bool {
+        self.with_store(|s| s.trash().map(|t| t.is_empty()).unwrap_or(true))
+    }
+
+    fn open_loaded(self, d: Draft) {
+        self.base_revision.set_value(d.revision);
+        self.draft.set(Some(d));
+        self.generation.update(|g| *g += 1);
+        self.status.set(SaveStatus::Saved);
     }
 
     /// Create a new draft and open it.
     pub fn create(self, unit: &str, year: i32) {
         let now = now_ms();
         let draft = Draft::new(new_draft_id(now, random_u32()), unit, year, now);
-        self.draft.set(Some(draft));
-        self.status.set(SaveStatus::Pending);
-        self.save_now();
+        let id = draft.id.clone();
+        match self.with_store(|s| s.save(&draft)) {
+            Ok(()) => {
+                self.refresh_library();
+                self.go(Screen::Draft(id));
+            }
+            Err(e) => {
+                // Keep working in memory; the banner says why.
+                self.problem.set(Some(Problem::from(&e)));
+                self.base_revision.set_value(draft.revision);
+                self.draft.set(Some(draft));
+                self.status.set(SaveStatus::Failed);
+                route::set(&Screen::Draft(id.clone()));
+                self.screen.set(Screen::Draft(id));
+            }
+        }
     }
 
     /// Apply an edit to the open draft and schedule a save.
@@ -99,36 +201,207 @@ impl AppState {
         self.timer.set_value(handle);
     }
 
-    /// Write the open draft now if it has unsaved edits.
+    /// Write the open draft now if it has unsaved edits. Never overwrites a
+    /// newer revision saved by another tab: that opens the conflict choice.
     pub fn save_now(self) {
-        if self.status.get_untracked() == SaveStatus::Saved {
+        if self.status.get_untracked() == SaveStatus::Saved || self.conflict.with_untracked(|c| c.is_some()) {
             return;
         }
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
         self.timer.set_value(None);
-        self.draft.update_untracked(|d| {
-            if let Some(d) = d {
-                d.revision += 1;
-            }
-        });
-        let result = self.draft.with_untracked(|d| match d {
-            Some(d) => self.store.with_value(|s| s.save(d)),
-            None => Ok(()),
+        let Some(mut draft) = self.draft.get_untracked() else { return };
+        let base = self.base_revision.get_value();
+        draft.revision = base + 1;
+        let now = now_ms();
+        let result = self.with_store(|s| {
+            s.save_if_current(&draft, base)?;
+            // History is a bonus: a snapshot that does not fit must not fail the save.
+            let _ = s.snapshot_if_due(&draft, now);
+            Ok(())
         });
         match result {
             Ok(()) => {
+                self.base_revision.set_value(draft.revision);
+                self.draft.update_untracked(|d| {
+                    if let Some(d) = d {
+                        d.revision = draft.revision;
+                    }
+                });
                 self.status.set(SaveStatus::Saved);
-                // Keep the warning about memory-only storage; clear a past write failure.
                 if self.persistent {
                     self.problem.set(None);
                 }
+                self.refresh_library();
+            }
+            Err(StoreError::Conflict { .. }) => {
+                let theirs = self.with_store(|s| s.load(&draft.id)).ok().flatten();
+                self.status.set(SaveStatus::Failed);
+                self.conflict.set(theirs);
             }
             Err(e) => {
                 self.status.set(SaveStatus::Failed);
-                self.problem.set(Some(e.message_zh()));
+                self.problem.set(Some(Problem::from(&e)));
             }
+        }
+    }
+
+    /// Another tab wrote the open draft (a `storage` event). With no unsaved
+    /// edits here, show its text and say so; otherwise let the user choose.
+    pub fn on_external_change(self, id: &str) {
+        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
+        if !open {
+            self.refresh_library();
+            return;
+        }
+        let Ok(Some(theirs)) = self.with_store(|s| s.load(id)) else { return };
+        if theirs.revision == self.base_revision.get_value() {
+            return;
+        }
+        if self.status.get_untracked() == SaveStatus::Saved {
+            self.open_loaded(theirs);
+            self.notice.set(Some(Notice {
+                message: "这份草稿刚在另一个标签页中被修改，本页已显示最新内容。".into(),
+                undo_delete: None,
+            }));
+        } else {
+            self.status.set(SaveStatus::Failed);
+            self.conflict.set(Some(theirs));
+        }
+        self.refresh_library();
+    }
+
+    /// Conflict resolved by taking the other tab's text; ours goes to history.
+    pub fn take_theirs(self) {
+        let Some(theirs) = self.conflict.get_untracked() else { return };
+        if let Some(mine) = self.draft.get_untracked() {
+            let _ = self.with_store(|s| s.snapshot(&mine, SnapshotReason::BeforeConflict, now_ms()));
+        }
+        self.conflict.set(None);
+        self.open_loaded(theirs);
+        self.notice.set(Some(Notice { message: "已采用另一标签页的内容；本页原来的内容已存入“历史版本”。".into(), undo_delete: None }));
+    }
+
+    /// Conflict resolved by keeping our text; theirs is kept as a copy.
+    pub fn keep_mine(self) {
+        let Some(mut theirs) = self.conflict.get_untracked() else { return };
+        let stored_revision = theirs.revision;
+        let now = now_ms();
+        theirs.id = new_draft_id(now, random_u32());
+        theirs.name = format!("{}（另一标签页的版本）", theirs.display_name());
+        theirs.revision = 0;
+        if let Err(e) = self.with_store(|s| s.save(&theirs)) {
+            self.problem.set(Some(Problem::from(&e)));
+            return;
+        }
+        self.conflict.set(None);
+        self.base_revision.set_value(stored_revision);
+        self.status.set(SaveStatus::Pending);
+        self.save_now();
+        self.notice.set(Some(Notice { message: "已保留本页内容；另一标签页的内容已另存为副本，可在草稿库中找到。".into(), undo_delete: None }));
+    }
+
+    pub fn refresh_library(self) {
+        let list = self.with_store(|s| s.list());
+        match list {
+            Ok(list) => self.library.set(list),
+            Err(e) => self.problem.set(Some(Problem::from(&e))),
+        }
+    }
+
+    /// Move a draft to the trash, with an undo offer.
+    pub fn delete(self, id: &str) {
+        match self.with_store(|s| {
+            if let Ok(Some(d)) = s.load(id) {
+                let _ = s.snapshot(&d, SnapshotReason::BeforeDelete, now_ms());
+            }
+            s.delete(id)
+        }) {
+            Ok(Some(d)) => self.notice.set(Some(Notice {
+                message: format!("已删除“{}”。", d.display_name()),
+                undo_delete: Some(d.id),
+            })),
+            Ok(None) => {}
+            Err(e) => self.problem.set(Some(Problem::from(&e))),
+        }
+        self.refresh_library();
+    }
+
+    pub fn undo_delete(self, id: &str) {
+        match self.with_store(|s| s.restore_deleted(id)) {
+            Ok(_) => self.notice.set(Some(Notice { message: "已恢复。".into(), undo_delete: None })),
+            Err(e) => self.problem.set(Some(Problem::from(&e))),
+        }
+        self.refresh_library();
+    }
+
+    /// Copy a draft under a new id.
+    pub fn duplicate(self, id: &str) {
+        let now = now_ms();
+        let result = self.with_store(|s| -> Result<(), StoreError> {
+            if let Some(mut d) = s.load(id)? {
+                d.name = format!("{}（副本）", d.display_name());
+                d.id = new_draft_id(now, random_u32());
+                d.revision = 0;
+                d.created = now;
+                d.edited = now;
+                s.save(&d)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.problem.set(Some(Problem::from(&e)));
+        }
+        self.refresh_library();
+    }
+
+    pub fn rename(self, id: &str, name: &str) {
+        let result = self.with_store(|s| -> Result<(), StoreError> {
+            if let Some(mut d) = s.load(id)? {
+                d.name = name.trim().to_string();
+                d.revision += 1;
+                s.save(&d)?;
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            self.problem.set(Some(Problem::from(&e)));
+        }
+        self.refresh_library();
+    }
+
+    /// Replace the open draft's text with a snapshot from its history.
+    pub fn restore_snapshot(self, index: usize) {
+        self.save_now();
+        let Some(d) = self.draft.get_untracked() else { return };
+        match self.with_store(|s| s.restore_snapshot(&d, index, now_ms())) {
+            Ok(restored) => {
+                self.open_loaded(restored);
+                self.notice.set(Some(Notice { message: "已恢复所选版本；恢复前的内容已存入历史版本。".into(), undo_delete: None }));
+                self.refresh_library();
+                self.go(Screen::Draft(d.id));
+            }
+            Err(e) => self.problem.set(Some(Problem::from(&e))),
+        }
+    }
+
+    /// Free space by keeping only the two newest snapshots of each draft,
+    /// then retry the save that failed.
+    pub fn free_space(self) {
+        match self.with_store(|s| s.prune_history(2)) {
+            Ok(freed) => {
+                self.problem.set(None);
+                self.notice.set(Some(Notice {
+                    message: format!("已清理较早的历史版本，释放约 {} KB 空间。", freed * 2 / 1024),
+                    undo_delete: None,
+                }));
+                if self.status.get_untracked() == SaveStatus::Failed {
+                    self.status.set(SaveStatus::Pending);
+                    self.save_now();
+                }
+            }
+            Err(e) => self.problem.set(Some(Problem::from(&e))),
         }
     }
 }

@@ -1,0 +1,188 @@
+//! 草稿库: the drafts on this computer, newest first, with open, rename,
+//! duplicate, delete (with undo), the trash, backup and restore, and any
+//! stored entries that could not be read (offered as downloads).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::{download, format_time, now_ms, picked_file, random_u32, read_file_bytes};
+use super::route::Screen;
+use super::state::{use_app, Notice, Problem};
+use crate::storage::drafts::new_draft_id;
+use crate::storage::DraftSummary;
+
+/// Backups larger than this are refused before reading (localStorage holds ~5 MB).
+const MAX_BACKUP_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+#[component]
+pub fn Library() -> impl IntoView {
+    let state = use_app();
+    let trash = Memo::new(move |_| {
+        state.library.track();
+        state.with_store(|s| s.trash().unwrap_or_default())
+    });
+    let unreadable = Memo::new(move |_| {
+        state.library.track();
+        state.with_store(|s| s.unreadable().unwrap_or_default())
+    });
+
+    let backup = move |_| match state.with_store(|s| s.export_backup(now_ms())) {
+        Ok(json) => {
+            let name = format!("法治报告助手备份-{}.json", format_time(now_ms()).replace([' ', ':'], "-"));
+            let _ = download(&name, "application/json;charset=utf-8", json.as_bytes());
+        }
+        Err(e) => state.problem.set(Some(Problem::from(&e))),
+    };
+
+    let restore = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else { return };
+        if file.size() > MAX_BACKUP_BYTES {
+            state.problem.set(Some(Problem {
+                message: "所选文件过大（超过 20 MB），不是本工具的备份文件，未做任何更改。".into(),
+                offer_free_space: false,
+            }));
+            return;
+        }
+        spawn_local(async move {
+            let text = read_file_bytes(&file).await.ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
+            let result = state.with_store(|s| s.restore_backup(&text, || new_draft_id(now_ms(), random_u32())));
+            match result {
+                Ok(r) => state.notice.set(Some(Notice {
+                    message: format!(
+                        "已从备份恢复：新增 {} 份，相同 {} 份，内容不同另存为副本 {} 份。原有草稿均未改动。",
+                        r.added, r.unchanged, r.copies
+                    ),
+                    undo_delete: None,
+                })),
+                Err(e) => state.problem.set(Some(Problem { message: e.message_zh(), offer_free_space: false })),
+            }
+            state.refresh_library();
+        });
+    };
+
+    view! {
+        <section class="library" aria-labelledby="library-title">
+            <div class="library-head">
+                <h1 id="library-title">"草稿库"</h1>
+                <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::New)>"新建报告"</button>
+            </div>
+            <p class="field-hint">"以下是保存在本机浏览器中的报告草稿，最近编辑的在前。"</p>
+            <Show
+                when=move || !state.library.with(|l| l.is_empty())
+                fallback=|| view! { <p class="card">"本机还没有草稿。点击“新建报告”开始撰写。"</p> }
+            >
+                <ul class="draft-list" aria-label="草稿列表">
+                    <For
+                        each=move || state.library.get()
+                        key=|s| (s.id.clone(), s.revision, s.name.clone())
+                        children=move |s| view! { <DraftRow summary=s/> }
+                    />
+                </ul>
+            </Show>
+
+            <Show when=move || !unreadable.with(|u| u.is_empty())>
+                <section class="card card-warning" aria-labelledby="unreadable-title">
+                    <h2 id="unreadable-title">"无法读取的草稿数据"</h2>
+                    <p>"以下数据已损坏或格式无法识别，已跳过，其余草稿不受影响。为防止丢失，可下载其原始内容交技术人员处理。"</p>
+                    <ul>
+                        {move || unreadable.get().into_iter().map(|(key, raw)| {
+                            let file = format!("{}.txt", key.replace('/', "_"));
+                            let size = raw.chars().count();
+                            view! {
+                                <li>
+                                    <code>{key.clone()}</code> " （" {size} " 字符） "
+                                    <button type="button" class="btn" on:click=move |_| {
+                                        let _ = download(&file, "text/plain;charset=utf-8", raw.as_bytes());
+                                    }>"下载原始内容"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+
+            <Show when=move || !trash.with(|t| t.is_empty())>
+                <section class="card" aria-labelledby="trash-title">
+                    <h2 id="trash-title">"最近删除"</h2>
+                    <ul class="trash-list">
+                        {move || trash.get().into_iter().map(|d| {
+                            let id = d.id.clone();
+                            let id2 = d.id.clone();
+                            let name = d.display_name();
+                            view! {
+                                <li>
+                                    <span>{name}</span>
+                                    <button type="button" class="btn" on:click=move |_| state.undo_delete(&id)>"恢复"</button>
+                                    <button type="button" class="btn btn-quiet" on:click=move |_| {
+                                        let _ = state.with_store(|s| s.purge_deleted(&id2));
+                                        state.refresh_library();
+                                    }>"彻底删除"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+
+            <section class="card" aria-labelledby="backup-title">
+                <h2 id="backup-title">"备份与迁移"</h2>
+                <p>
+                    "草稿只保存在本机的这个浏览器中。更换电脑、重装系统或清理浏览器数据前，请点击“备份全部”保存备份文件；在新电脑上打开本工具后选择“从备份恢复”。恢复不会删除或覆盖已有草稿。"
+                </p>
+                <div class="button-row">
+                    <button type="button" class="btn" on:click=backup>"备份全部"</button>
+                    <label class="btn file-button">
+                        "从备份恢复"
+                        <input type="file" accept=".json,application/json" class="visually-hidden" on:change=restore/>
+                    </label>
+                </div>
+            </section>
+        </section>
+    }
+}
+
+#[component]
+fn DraftRow(summary: DraftSummary) -> impl IntoView {
+    let state = use_app();
+    let renaming = RwSignal::new(false);
+    let new_name = RwSignal::new(summary.name.clone());
+    let id = summary.id.clone();
+    let (open_id, rename_id, dup_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let input_id = format!("rename-{id}");
+    view! {
+        <li class="card draft-row" data-testid="draft-row">
+            <div class="draft-main">
+                <h2 class="draft-name">
+                    <a href=format!("#/draft/{id}")>{summary.name.clone()}</a>
+                </h2>
+                <p class="draft-meta">
+                    {summary.unit.clone()} " · " {summary.year} "年度 · 已填写 " {summary.filled} "/5 部分 · 全文 "
+                    {summary.chars} " 字 · 最后编辑 " {format_time(summary.edited)}
+                </p>
+                {move || renaming.get().then(|| {
+                    let rename_id = rename_id.clone();
+                    let input_id = input_id.clone();
+                    view! {
+                        <form class="rename" on:submit=move |ev| {
+                            ev.prevent_default();
+                            state.rename(&rename_id, &new_name.get_untracked());
+                            renaming.set(false);
+                        }>
+                            <label for=input_id.clone()>"新名称"</label>
+                            <input id=input_id type="text" prop:value=move || new_name.get()
+                                on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                            <button type="submit" class="btn">"保存名称"</button>
+                            <button type="button" class="btn btn-quiet" on:click=move |_| renaming.set(false)>"取消"</button>
+                        </form>
+                    }
+                })}
+            </div>
+            <div class="button-row">
+                <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::Draft(open_id.clone()))>"打开"</button>
+                <button type="button" class="btn" on:click=move |_| renaming.set(true)>"重命名"</button>
+                <button type="button" class="btn" on:click=move |_| state.duplicate(&dup_id)>"复制"</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| state.delete(&del_id)>"删除"</button>
+            </div>
+        </li>
+    }
+}

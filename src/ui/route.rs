@@ -1,0 +1,60 @@
+//! Screens and the address hash, so a reload returns to the same screen and
+//! the browser's back button works. No server is involved: only `#…` changes.
+
+/// The app's screens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// 草稿库: the drafts on this computer (`#/`).
+    Library,
+    /// 快速开始: a new draft (`#/new`).
+    New,
+    /// The editor of one draft (`#/draft/<id>`).
+    Draft(String),
+    /// A draft's history (`#/draft/<id>/history`).
+    History(String),
+}
+
+impl Screen {
+    pub fn draft_id(&self) -> Option<&str> {
+        match self {
+            Screen::Draft(id) | Screen::History(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        match self {
+            Screen::Library => "#/".into(),
+            Screen::New => "#/new".into(),
+            Screen::Draft(id) => format!("#/draft/{id}"),
+            Screen::History(id) => format!("#/draft/{id}/history"),
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Screen {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            ["new"] => Screen::New,
+            ["draft", id] => Screen::Draft((*id).to_string()),
+            ["draft", id, "history"] => Screen::History((*id).to_string()),
+            _ => Screen::Library,
+        }
+    }
+}
+
+/// The screen named in the current address.
+pub fn current() -> Screen {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Screen::from_hash(&hash)
+}
+
+/// Put the screen in the address without adding to history twice.
+pub fn set(screen: &Screen) {
+    let hash = screen.to_hash();
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        if location.hash().ok().as_deref() != Some(hash.as_str()) {
+            let _ = location.set_hash(&hash);
+        }
+    }
+}
