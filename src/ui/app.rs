@@ -61,8 +61,6 @@ pub fn App() -> impl IntoView {
                 </nav>
             </div>
         </header>
-        <StorageBanner/>
-        <NoticeBar/>
         <main id="main" class="wrap" tabindex="-1">
             <ConflictDialog/>
             {move || match view_key.get().0 {
@@ -72,6 +70,12 @@ pub fn App() -> impl IntoView {
                 Screen::History(id) => view! { <History id=id/> }.into_any(),
             }}
         </main>
+        // Warnings and notices stay in view at the bottom of the window
+        // wherever the user has scrolled to.
+        <div class="alerts">
+            <StorageBanner/>
+            <NoticeBar/>
+        </div>
         <footer class="wrap footer">
             "草稿只保存在本机浏览器中，不会上传到任何服务器。"
         </footer>

@@ -1,0 +1,212 @@
+// End to end: the drafts library and everything that must never lose a draft —
+// two tabs on one draft, a corrupted entry, data from a newer version, a full quota.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, waitForApp, OUT } from './harness.mjs';
+
+let server;
+let context;
+
+before(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const box = (page, name) => page.getByRole('textbox', { name, exact: true });
+const MEASURES = /^一、\d{4}年度推进法治政府建设的主要举措和成效$/;
+
+async function freshPage() {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.url + '#/');
+  await page.reload();
+  await waitForApp(page);
+  return page;
+}
+
+async function createDraft(page, unit, year = '2025') {
+  await page.goto(server.url + '#/new');
+  await box(page, '单位名称').waitFor();
+  await box(page, '单位名称').fill(unit);
+  await box(page, '报告年度').fill(year);
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByTestId('doc-title').filter({ hasText: unit }).waitFor();
+}
+
+async function typeMeasures(page, text) {
+  const field = page.getByRole('textbox', { name: MEASURES });
+  await field.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+test('library: several drafts, newest first; rename, duplicate, delete and undo survive reload', async () => {
+  const page = await freshPage();
+  await createDraft(page, '甲区司法局');
+  await typeMeasures(page, '1. 甲的做法。');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await createDraft(page, '乙区应急管理局');
+  await page.getByRole('button', { name: '← 草稿库' }).click();
+
+  const rows = page.getByTestId('draft-row');
+  await rows.nth(1).waitFor();
+  assert.match(await rows.nth(0).innerText(), /乙区应急管理局/);
+  assert.match(await rows.nth(1).innerText(), /甲区司法局/);
+
+  // Rename the first, duplicate the second.
+  await rows.nth(0).getByRole('button', { name: '重命名' }).click();
+  await rows.nth(0).getByRole('textbox', { name: '新名称' }).fill('乙局年度报告（初稿）');
+  await rows.nth(0).getByRole('button', { name: '保存名称' }).click();
+  await page.getByText('乙局年度报告（初稿）').waitFor();
+  await rows.filter({ hasText: '甲区司法局' }).first().getByRole('button', { name: '复制' }).click();
+  await page.getByText('（副本）').waitFor();
+  assert.equal(await rows.count(), 3);
+
+  // Delete with undo, then delete again and find it in 最近删除 after a reload.
+  await rows.filter({ hasText: '乙局年度报告（初稿）' }).getByRole('button', { name: '删除' }).click();
+  await page.getByTestId('notice').getByRole('button', { name: '撤销删除' }).click();
+  await page.getByText('乙局年度报告（初稿）').waitFor();
+  await rows.filter({ hasText: '乙局年度报告（初稿）' }).getByRole('button', { name: '删除' }).click();
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await rows.count(), 2);
+  const trash = page.getByRole('region', { name: '最近删除' });
+  await trash.getByText('乙局年度报告（初稿）').waitFor();
+  await page.screenshot({ path: path.join(OUT, 'library.png'), fullPage: true });
+  await trash.getByRole('button', { name: '恢复' }).click();
+  await rows.nth(2).waitFor();
+
+  // The copy has the original's text.
+  await rows.filter({ hasText: '（副本）' }).getByRole('button', { name: '打开' }).click();
+  assert.equal(await page.getByRole('textbox', { name: MEASURES }).inputValue(), '1. 甲的做法。');
+  await page.close();
+});
+
+test('two tabs on one draft: the user is told and chooses; no text is lost', async () => {
+  const a = await freshPage();
+  await createDraft(a, '两页测试局');
+  const url = a.url();
+  const b = await context.newPage();
+  await b.goto(url);
+  await waitForApp(b);
+
+  // Idle tab B follows tab A's saved edit, and says so.
+  await typeMeasures(a, '甲页第一句。');
+  await a.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await b.getByTestId('notice').filter({ hasText: '另一个标签页' }).waitFor();
+  assert.equal(await b.getByRole('textbox', { name: MEASURES }).inputValue(), '甲页第一句。');
+
+  // Both edit before either saves: one of them must be stopped and asked.
+  await typeMeasures(a, '甲页第二句。');
+  await typeMeasures(b, '乙页第二句。');
+  const conflictA = a.getByTestId('conflict');
+  const conflictB = b.getByTestId('conflict');
+  await Promise.race([conflictA.waitFor(), conflictB.waitFor()]);
+  const [loser, winner] = (await conflictA.isVisible()) ? [a, b] : [b, a];
+  const loserText = await loser.getByRole('textbox', { name: MEASURES }).inputValue();
+  const winnerText = await winner.getByRole('textbox', { name: MEASURES }).inputValue();
+  assert.notEqual(loserText, winnerText);
+  await loser.screenshot({ path: path.join(OUT, 'conflict.png') });
+
+  await loser.getByRole('button', { name: /保留本页内容/ }).click();
+  await loser.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+
+  // After a reload, the draft has the kept text and the other text is a copy.
+  await loser.reload();
+  await waitForApp(loser);
+  assert.equal(await loser.getByRole('textbox', { name: MEASURES }).inputValue(), loserText);
+  await loser.goto(server.url + '#/');
+  const copy = loser.getByTestId('draft-row').filter({ hasText: '另一标签页的版本' });
+  await copy.getByRole('button', { name: '打开' }).click();
+  assert.equal(await loser.getByRole('textbox', { name: MEASURES }).inputValue(), winnerText);
+  await a.close();
+  await b.close();
+});
+
+test('a corrupted entry is set aside, offered for download, and the other drafts open', async () => {
+  const page = await freshPage();
+  await createDraft(page, '完好草稿局');
+  await page.evaluate(() => localStorage.setItem('fazhi-report/draft/broken', '{"id":"broken","unit":"半截'));
+  await page.goto(server.url + '#/');
+  await page.reload();
+  await waitForApp(page);
+  const section = page.getByRole('region', { name: '无法读取的草稿数据' });
+  await section.waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('button', { name: '下载原始内容' }).click(),
+  ]);
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), '{"id":"broken","unit":"半截');
+  await page.getByTestId('draft-row').filter({ hasText: '完好草稿局' }).getByRole('button', { name: '打开' }).click();
+  await page.getByTestId('doc-title').filter({ hasText: '完好草稿局' }).waitFor();
+  await page.close();
+});
+
+test('data from a newer version is never overwritten', async () => {
+  const page = await freshPage();
+  await createDraft(page, '新版本数据局');
+  await page.evaluate(() => localStorage.setItem('fazhi-report/schema', '99'));
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.reload();
+  await waitForApp(page);
+  await page.getByTestId('storage-warning').filter({ hasText: '更新版本' }).waitFor();
+  await typeMeasures(page, '不应写入。');
+  await page.getByTestId('save-status').filter({ hasText: '未能保存' }).waitFor();
+  const afterEdit = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  assert.equal(afterEdit, before);
+  await page.close();
+});
+
+test('a full quota: the user is told, the text stays, space can be freed, nothing saved is damaged', async () => {
+  const page = await freshPage();
+  await createDraft(page, '空间已满局');
+  await typeMeasures(page, '已保存的内容。');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  const saved = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('fazhi-report/draft/')));
+
+  // Fill the rest of the origin's quota.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem('filler/' + i, chunk); } catch { break; }
+    }
+    for (let size = 16 * 1024; size >= 16; size /= 2) {
+      for (let i = 0; ; i++) {
+        try { localStorage.setItem(`filler/s${size}/${i}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+  await typeMeasures(page, '空间满时输入的新内容，较长较长较长较长较长较长较长较长较长较长较长较长较长较长较长较长较长较长。');
+  const warning = page.getByTestId('storage-warning').filter({ hasText: '存储空间已满' });
+  await warning.waitFor();
+  await page.getByTestId('save-status').filter({ hasText: '未能保存' }).waitFor();
+  await page.screenshot({ path: path.join(OUT, 'quota-full.png') });
+  assert.match(await page.getByRole('textbox', { name: MEASURES }).inputValue(), /空间满时输入的新内容/);
+  const stillSaved = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('fazhi-report/draft/')));
+  assert.deepEqual(stillSaved, saved, 'the stored draft is untouched by the failed write');
+
+  // Export still works while storage is full.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: '导出文本文件（.txt）' }).click(),
+  ]);
+  assert.match(fs.readFileSync(await download.path(), 'utf8'), /空间满时输入的新内容/);
+
+  // Free other space (as the user would by deleting other things), then retry via the offer.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+  await warning.getByRole('button', { name: '清理历史版本以释放空间' }).click();
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await page.getByRole('textbox', { name: MEASURES }).inputValue(), /空间满时输入的新内容/);
+  await page.close();
+});
