@@ -75,3 +75,47 @@ fn browser_errors_map_to_what_we_tell_the_user() {
     assert_eq!(map_js_error(JsValue::from(quota)), StoreError::QuotaExceeded);
     assert!(matches!(map_js_error(JsValue::from_str("odd")), StoreError::Unavailable(_)));
 }
+
+#[wasm_bindgen_test]
+fn corrupted_json_is_quarantined_and_the_rest_loads() {
+    clear();
+    let store = DraftStore::new(LocalStore::open().unwrap());
+    store.save(&Draft::new("good", "完好局", 2025, 1)).unwrap();
+    store.kv().set("fazhi-report/draft/bad", "{\"id\":\"bad\",").unwrap();
+    store.kv().set("fazhi-report/index", "not json").unwrap();
+    assert!(matches!(store.load("bad"), Err(StoreError::Corrupt { .. })));
+    let ids: Vec<_> = store.list().unwrap().into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, vec!["good".to_string()]);
+    assert_eq!(store.unreadable().unwrap(), vec![("fazhi-report/draft/bad".to_string(), "{\"id\":\"bad\",".to_string())]);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_newer_schema_is_left_untouched() {
+    clear();
+    let store = DraftStore::new(LocalStore::open().unwrap());
+    store.kv().set("fazhi-report/schema", "7").unwrap();
+    store.kv().set("fazhi-report/draft/x", "{\"from\":\"the future\"}").unwrap();
+    let err = store.save(&Draft::new("x", "某局", 2025, 1)).unwrap_err();
+    assert_eq!(err, StoreError::NewerSchema { found: 7, supported: 1 });
+    assert_eq!(store.kv().get("fazhi-report/draft/x").unwrap().as_deref(), Some("{\"from\":\"the future\"}"));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn two_writers_on_one_draft_never_overwrite_silently() {
+    clear();
+    let tab_a = DraftStore::new(LocalStore::open().unwrap());
+    let tab_b = DraftStore::new(LocalStore::open().unwrap());
+    let mut mine = Draft::new("d", "某局", 2025, 1);
+    tab_a.save(&mine).unwrap();
+    let mut theirs = tab_b.load("d").unwrap().unwrap();
+    theirs.report.sections[0].set_body_text("乙页的内容");
+    theirs.revision = 1;
+    tab_b.save_if_current(&theirs, 0).unwrap();
+    mine.report.sections[0].set_body_text("甲页的内容");
+    mine.revision = 1;
+    assert_eq!(tab_a.save_if_current(&mine, 0), Err(StoreError::Conflict { stored_revision: 1 }));
+    assert_eq!(tab_a.load("d").unwrap(), Some(theirs));
+    clear();
+}
