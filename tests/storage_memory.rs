@@ -88,3 +88,52 @@ fn disabled_storage_reports_unavailable() {
     assert!(matches!(err, StoreError::Unavailable(_)));
     assert!(err.message_zh().contains("关闭标签页后将会丢失"));
 }
+
+/// A draft saved before the library's `name` field existed still loads (the
+/// field defaults), so earlier data needs no rewrite.
+#[test]
+fn a_draft_from_before_the_name_field_loads() {
+    let current = serde_json::to_value(draft("old", 1, "旧数据")).unwrap();
+    let mut old = current.clone();
+    old.as_object_mut().unwrap().remove("name");
+    let kv = MemoryStore::new();
+    kv.set(&draft_key("old"), &old.to_string()).unwrap();
+    kv.set(INDEX_KEY, "[{\"id\":\"old\",\"unit\":\"某某区司法局\",\"year\":2025,\"edited\":1,\"revision\":0,\"chars\":10}]").unwrap();
+    let store = DraftStore::new(kv);
+    let loaded = store.load("old").unwrap().unwrap();
+    assert_eq!(loaded.name, "");
+    assert_eq!(serde_json::to_value(&loaded).unwrap(), current);
+    assert_eq!(store.list().unwrap()[0].id, "old");
+}
+
+/// How much localStorage a long report takes with a full history. Browsers
+/// allow about 5 MB per origin (Chromium counts UTF-16 code units of keys and
+/// values); this prints the figure recorded in the README and keeps a budget.
+#[test]
+fn a_30000_character_report_with_20_snapshots_fits_with_room_to_spare() {
+    use fazhi_report::storage::history::SnapshotReason;
+    let paragraph = "1. 健全依法行政制度体系。一是全年审查规范性文件12件，提出修改意见35条；二是清理涉及营商环境的文件46件，废止3件；三是组织执法人员培训4期，参训人数达到320人次。";
+    let per = paragraph.chars().count();
+    let body: Vec<&str> = std::iter::repeat_n(paragraph, 30_000 / 5 / per + 1).collect();
+    let mut d = draft("long", 1, "");
+    for s in &mut d.report.sections {
+        s.set_body_text(&body.join("\n"));
+    }
+    let chars = fazhi_report::report::render(&d.report).chars().count();
+    assert!(chars >= 30_000, "{chars}");
+    let store = DraftStore::new(MemoryStore::new());
+    store.save(&d).unwrap();
+    let draft_only = store.used_units().unwrap();
+    for i in 0..20 {
+        d.report.sections[4].set_body_text(&format!("第{i}次修改"));
+        store.snapshot(&d, SnapshotReason::Interval, i).unwrap();
+    }
+    let with_history = store.used_units().unwrap();
+    println!(
+        "storage for a {chars}-character report: draft {draft_only} UTF-16 units, with 20 snapshots {with_history} units \
+         (~{:.1} MB of the ~5 MB quota)",
+        with_history as f64 * 2.0 / 1e6
+    );
+    // History is bounded to 600k units per draft; the draft itself adds its JSON.
+    assert!(with_history < 800_000, "{with_history}");
+}

@@ -92,6 +92,9 @@ pub fn Start() -> impl IntoView {
                         <a class="btn btn-quiet" href="#/">"返回草稿库"</a>
                     </Show>
                 </div>
+                <p class="field-hint start-restore">
+                    "在其他电脑上写过草稿？请到" <a href="#/">"草稿库"</a> "选择“从备份恢复”。"
+                </p>
             </form>
         </section>
     }

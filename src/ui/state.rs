@@ -102,7 +102,14 @@ impl AppState {
             base_revision: StoredValue::new(0),
             timer: StoredValue::new(None),
         };
-        state.go(route::current());
+        // Opening the app with no drafts at all goes straight to the start
+        // screen; the (empty) library stays reachable for 从备份恢复.
+        let first = route::current();
+        if first == Screen::Library && state.library.with_untracked(|l| l.is_empty()) && state.trash_is_empty() {
+            state.go(Screen::New);
+        } else {
+            state.go(first);
+        }
         state
     }
 
@@ -134,12 +141,6 @@ impl AppState {
                 }
             }
             _ => screen,
-        };
-        // First visit with no drafts goes straight to the start screen.
-        let screen = if screen == Screen::Library && self.library.with_untracked(|l| l.is_empty()) && self.trash_is_empty() {
-            Screen::New
-        } else {
-            screen
         };
         if screen.draft_id().is_none() {
             self.draft.set(None);

@@ -210,3 +210,67 @@ test('a full quota: the user is told, the text stays, space can be freed, nothin
   assert.match(await page.getByRole('textbox', { name: MEASURES }).inputValue(), /空间满时输入的新内容/);
   await page.close();
 });
+
+test('history: restore an earlier version; the replaced text is kept as a version too', async () => {
+  const page = await freshPage();
+  await createDraft(page, '历史版本局');
+  await typeMeasures(page, '第一稿。');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await typeMeasures(page, '第二稿。');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+
+  await page.getByRole('button', { name: '历史版本' }).click();
+  const snaps = page.getByTestId('snapshot');
+  await snaps.first().waitFor();
+  await snaps.last().getByRole('button', { name: '预览' }).click();
+  await page.locator('.preview-text').filter({ hasText: '第一稿。' }).waitFor();
+  await page.screenshot({ path: path.join(OUT, 'history.png') });
+  await snaps.last().getByRole('button', { name: '恢复此版本' }).click();
+  await page.getByTestId('doc-title').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: MEASURES }).inputValue(), '第一稿。');
+
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByRole('textbox', { name: MEASURES }).inputValue(), '第一稿。');
+  await page.getByRole('button', { name: '历史版本' }).click();
+  await snaps.filter({ hasText: '恢复前' }).waitFor();
+  await page.close();
+});
+
+test('backup all, lose the browser data, restore from the file: every draft is back', async () => {
+  const page = await freshPage();
+  await createDraft(page, '备份甲局');
+  await typeMeasures(page, '甲的内容。');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await createDraft(page, '备份乙局');
+  await page.goto(server.url + '#/');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '备份全部' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^法治报告助手备份-.*\.json$/);
+  const backupFile = path.join(OUT, 'backup.json');
+  await download.saveAs(backupFile);
+
+  // A new computer: nothing stored. A wrong file is refused without change.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.url + '#/');
+  await page.reload();
+  await waitForApp(page);
+  const wrongFile = path.join(OUT, 'not-a-backup.json');
+  fs.writeFileSync(wrongFile, '{"hello": "world"}');
+  // With no drafts the app opens on the start screen, which points to the library.
+  await box(page, '单位名称').waitFor();
+  await page.getByRole('link', { name: '草稿库' }).last().click();
+  await page.getByRole('heading', { name: '备份与迁移' }).waitFor();
+  await page.locator('input[type=file]').setInputFiles(wrongFile);
+  await page.getByTestId('storage-warning').filter({ hasText: '不是法治报告助手的备份文件' }).waitFor();
+
+  await page.locator('input[type=file]').setInputFiles(backupFile);
+  await page.getByTestId('notice').filter({ hasText: '新增 2 份' }).waitFor();
+  const rows = page.getByTestId('draft-row');
+  assert.equal(await rows.count(), 2);
+  await rows.filter({ hasText: '备份甲局' }).getByRole('button', { name: '打开' }).click();
+  assert.equal(await page.getByRole('textbox', { name: MEASURES }).inputValue(), '甲的内容。');
+  await page.close();
+});
