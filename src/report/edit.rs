@@ -1,6 +1,6 @@
 //! Small named operations on a report, used by the editor.
 
-use super::model::{Eol, Line, Report, Section};
+use super::model::{Eol, Item, Line, Report, Section};
 use super::parse::{split_items, split_lines};
 use super::render::render_section_text;
 
@@ -57,5 +57,128 @@ impl Report {
         let keep = usize::from(self.title().is_some()).min(self.front.len());
         self.front.truncate(keep);
         self.front.extend(split_lines(text).into_iter().map(|l| Line::new(l.text)));
+    }
+}
+
+/// How a section numbers its items, taken from the first item's marker: the
+/// text before the number, the kind of numeral, and the text after it, so
+/// `1. `, `1、`, `（1）`, `(1)` and `（一）` all renumber in their own style.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemStyle {
+    pub prefix: String,
+    pub chinese: bool,
+    pub suffix: String,
+}
+
+impl Default for ItemStyle {
+    /// The seed's style: `1. `.
+    fn default() -> Self {
+        ItemStyle { prefix: String::new(), chinese: false, suffix: ". ".into() }
+    }
+}
+
+impl ItemStyle {
+    /// Read the style of a marker such as `"（三）"`; None if it has no number.
+    pub fn of_marker(marker: &str) -> Option<ItemStyle> {
+        let start = marker.find(|c: char| c.is_ascii_digit() || super::parse::is_cn_numeral(c))?;
+        let first = marker[start..].chars().next()?;
+        let chinese = !first.is_ascii_digit();
+        let len: usize = marker[start..]
+            .chars()
+            .take_while(|c| if chinese { super::parse::is_cn_numeral(*c) } else { c.is_ascii_digit() })
+            .map(char::len_utf8)
+            .sum();
+        Some(ItemStyle {
+            prefix: marker[..start].to_string(),
+            chinese,
+            suffix: marker[start + len..].to_string(),
+        })
+    }
+
+    /// The marker for item number `n` (1-based).
+    pub fn marker(&self, n: usize) -> String {
+        let number = if self.chinese { super::template::cn_number(n) } else { n.to_string() };
+        format!("{}{}{}", self.prefix, number, self.suffix)
+    }
+}
+
+impl Item {
+    /// A new item with a title and a body (lines separated by `\n`).
+    pub fn new(title: &str, body: &str) -> Item {
+        let mut item = Item { eol: Eol::None, ..Item::default() };
+        item.set_title(title);
+        item.set_body_text(body);
+        item
+    }
+
+    /// The body as the editor shows it: the rest of the first line, then the
+    /// item's further paragraphs, separated by `\n`.
+    pub fn body_text(&self) -> String {
+        let mut parts = vec![self.body.as_str()];
+        parts.extend(self.more.iter().map(|l| l.text.as_str()));
+        parts.join("\n")
+    }
+
+    /// Set the title; a trailing 。 is dropped (the separator supplies it).
+    pub fn set_title(&mut self, title: &str) {
+        self.title = title.trim().trim_end_matches('。').to_string();
+        self.fix_separator();
+    }
+
+    /// Set the body: its first line continues the title's line, the rest
+    /// become the item's further paragraphs.
+    pub fn set_body_text(&mut self, text: &str) {
+        let mut lines = split_lines(text).into_iter();
+        self.body = lines.next().map(|l| l.text).unwrap_or_default();
+        self.more = lines.map(|l| Line::new(l.text)).collect();
+        self.fix_separator();
+    }
+
+    /// A title ends with a full stop — before the body (`1. 标题。正文`) or
+    /// alone (`1. 加强组织领导。`); with no title there is nothing to separate.
+    fn fix_separator(&mut self) {
+        self.sep = if self.title.is_empty() { String::new() } else { "。".into() };
+    }
+}
+
+impl Section {
+    /// The numbering style of this section's items.
+    pub fn item_style(&self) -> ItemStyle {
+        self.items.first().and_then(|i| ItemStyle::of_marker(&i.marker)).unwrap_or_default()
+    }
+
+    /// Number the items 1, 2, 3 … in the section's own style.
+    pub fn renumber(&mut self) {
+        let style = self.item_style();
+        for (i, item) in self.items.iter_mut().enumerate() {
+            item.marker = style.marker(i + 1);
+        }
+    }
+
+    /// Append an item and renumber.
+    pub fn add_item(&mut self, item: Item) {
+        self.items.push(item);
+        self.renumber();
+    }
+
+    /// Remove item `index` (if there is one) and renumber.
+    pub fn remove_item(&mut self, index: usize) -> Option<Item> {
+        if index >= self.items.len() {
+            return None;
+        }
+        let item = self.items.remove(index);
+        self.renumber();
+        Some(item)
+    }
+
+    /// Move item `from` to position `to` and renumber. Out-of-range moves do nothing.
+    pub fn move_item(&mut self, from: usize, to: usize) -> bool {
+        if from >= self.items.len() || to >= self.items.len() || from == to {
+            return false;
+        }
+        let item = self.items.remove(from);
+        self.items.insert(to, item);
+        self.renumber();
+        true
     }
 }
