@@ -54,3 +54,20 @@ fn chinese_numerals() {
     let got: Vec<_> = [1, 5, 10, 11, 20, 23].iter().map(|n| cn_number(*n)).collect();
     assert_eq!(got, ["一", "五", "十", "十一", "二十", "二十三"]);
 }
+
+#[test]
+fn section_status_is_read_from_text_until_marked_done() {
+    use fazhi_report::report::draft::SectionStatus;
+    let mut d = Draft::new("x", "某某局", 2025, 0);
+    assert_eq!(d.status(SectionKind::Measures), SectionStatus::NotStarted);
+    d.report.sections[0].set_body_text("1. 健全制度。");
+    assert_eq!(d.status(SectionKind::Measures), SectionStatus::InProgress);
+    d.set_done(SectionKind::Measures, true);
+    assert_eq!(d.status(SectionKind::Measures), SectionStatus::Done);
+    assert_eq!(d.sections_done(), 1);
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(json.contains("\"statuses\":{\"measures\":\"done\"}"), "{json}");
+    assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
+    d.set_done(SectionKind::Measures, false);
+    assert_eq!(d.status(SectionKind::Measures), SectionStatus::InProgress);
+}

@@ -1,8 +1,10 @@
 //! A draft: one report being written, with the metadata the drafts library shows.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::model::Report;
+use super::model::{Report, SectionKind};
 use super::template;
 
 /// The draft schema this build writes. Bump it, and add a migration in
@@ -25,6 +27,29 @@ pub struct Draft {
     pub created: i64,
     pub edited: i64,
     pub report: Report,
+    /// Sections the author has marked 已完成 (the other statuses are derived).
+    #[serde(default)]
+    pub statuses: BTreeMap<SectionKind, SectionStatus>,
+}
+
+/// Where the author is with a section: 未开始 / 进行中 are read from its text,
+/// 已完成 is the author's own mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl SectionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SectionStatus::NotStarted => "未开始",
+            SectionStatus::InProgress => "进行中",
+            SectionStatus::Done => "已完成",
+        }
+    }
 }
 
 impl Draft {
@@ -40,7 +65,34 @@ impl Draft {
             created: now_ms,
             edited: now_ms,
             report: template::new_report(unit, year),
+            statuses: BTreeMap::new(),
         }
+    }
+
+    /// A section's status: 已完成 when the author marked it so, otherwise
+    /// 进行中 once it has text, else 未开始.
+    pub fn status(&self, kind: SectionKind) -> SectionStatus {
+        if self.statuses.get(&kind) == Some(&SectionStatus::Done) {
+            return SectionStatus::Done;
+        }
+        match self.report.section(kind) {
+            Some(s) if !s.body_text().trim().is_empty() => SectionStatus::InProgress,
+            _ => SectionStatus::NotStarted,
+        }
+    }
+
+    /// Mark a section done, or clear the mark.
+    pub fn set_done(&mut self, kind: SectionKind, done: bool) {
+        if done {
+            self.statuses.insert(kind, SectionStatus::Done);
+        } else {
+            self.statuses.remove(&kind);
+        }
+    }
+
+    /// Required sections marked 已完成 (of five).
+    pub fn sections_done(&self) -> usize {
+        SectionKind::REQUIRED.iter().filter(|k| self.status(**k) == SectionStatus::Done).count()
     }
 
     /// What the drafts library calls this draft.
