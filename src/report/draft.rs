@@ -34,7 +34,7 @@ pub struct Draft {
 
 /// Where the author is with a section: 未开始 / 进行中 are read from its text,
 /// 已完成 is the author's own mark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionStatus {
     NotStarted,

@@ -52,6 +52,16 @@ impl Report {
             .join("\n")
     }
 
+    /// Set the title line (added as the first line when the report has none).
+    pub fn set_title(&mut self, title: &str) {
+        let line = title.trim().to_string();
+        if self.title().is_some() {
+            self.front[0].text = line;
+        } else if !line.is_empty() {
+            self.front.insert(0, Line::new(line));
+        }
+    }
+
     /// Replace the preamble, keeping the title line.
     pub fn set_preamble(&mut self, text: &str) {
         let keep = usize::from(self.title().is_some()).min(self.front.len());

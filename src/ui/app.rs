@@ -5,14 +5,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::conflict::ConflictDialog;
-use super::editor::Editor;
+use super::check_page::CheckPage;
 use super::history::History;
 use super::library::Library;
 use super::notice::NoticeBar;
+use super::section_editor::SectionPage;
 use super::route::{self, Screen};
 use super::start::Start;
 use super::state::AppState;
 use super::storage_banner::StorageBanner;
+use super::tasklist::TaskList;
 use crate::storage::drafts::DRAFT_PREFIX;
 
 #[component]
@@ -66,7 +68,9 @@ pub fn App() -> impl IntoView {
             {move || match view_key.get().0 {
                 Screen::Library => view! { <Library/> }.into_any(),
                 Screen::New => view! { <Start/> }.into_any(),
-                Screen::Draft(_) => view! { <Editor/> }.into_any(),
+                Screen::Draft(_) => view! { <TaskList/> }.into_any(),
+                Screen::Section(_, n) => view! { <SectionPage index=n/> }.into_any(),
+                Screen::Check(_) => view! { <CheckPage/> }.into_any(),
                 Screen::History(id) => view! { <History id=id/> }.into_any(),
             }}
         </main>

@@ -74,3 +74,14 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
+
+/// Put keyboard focus on the element with this id, if it exists.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

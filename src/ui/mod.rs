@@ -8,13 +8,16 @@ mod library;
 mod notice;
 mod route;
 mod browser;
-mod editor;
+mod check_page;
 mod export;
+mod guidance_panel;
+mod preview;
 mod save_status;
 mod section_editor;
 mod start;
 mod state;
 mod storage_banner;
+mod tasklist;
 
 /// Mount the app into `<body>`.
 pub fn mount() {

@@ -8,8 +8,12 @@ pub enum Screen {
     Library,
     /// 快速开始: a new draft (`#/new`).
     New,
-    /// The editor of one draft (`#/draft/<id>`).
+    /// A draft's task list: its five sections and progress (`#/draft/<id>`).
     Draft(String),
+    /// One section of a draft, by position (`#/draft/<id>/section/<n>`).
+    Section(String, usize),
+    /// 检查并导出 (`#/draft/<id>/check`).
+    Check(String),
     /// A draft's history (`#/draft/<id>/history`).
     History(String),
 }
@@ -17,7 +21,7 @@ pub enum Screen {
 impl Screen {
     pub fn draft_id(&self) -> Option<&str> {
         match self {
-            Screen::Draft(id) | Screen::History(id) => Some(id),
+            Screen::Draft(id) | Screen::Section(id, _) | Screen::Check(id) | Screen::History(id) => Some(id),
             _ => None,
         }
     }
@@ -27,6 +31,8 @@ impl Screen {
             Screen::Library => "#/".into(),
             Screen::New => "#/new".into(),
             Screen::Draft(id) => format!("#/draft/{id}"),
+            Screen::Section(id, n) => format!("#/draft/{id}/section/{n}"),
+            Screen::Check(id) => format!("#/draft/{id}/check"),
             Screen::History(id) => format!("#/draft/{id}/history"),
         }
     }
@@ -38,6 +44,11 @@ impl Screen {
             ["new"] => Screen::New,
             ["draft", id] => Screen::Draft((*id).to_string()),
             ["draft", id, "history"] => Screen::History((*id).to_string()),
+            ["draft", id, "check"] => Screen::Check((*id).to_string()),
+            ["draft", id, "section", n] => match n.parse() {
+                Ok(n) => Screen::Section((*id).to_string(), n),
+                Err(_) => Screen::Draft((*id).to_string()),
+            },
             _ => Screen::Library,
         }
     }

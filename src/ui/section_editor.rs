@@ -1,52 +1,207 @@
-//! One section: its heading, what the regulation asks for, and its text.
+//! 章节编辑: one section as a list of items (标题 + 正文), with the guidance
+//! panel beside it. Numbering is automatic; items are added, removed and
+//! moved with buttons or Alt+↑/↓; a whole section can be pasted and split.
 
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::browser::now_ms;
+use super::guidance_panel::GuidancePanel;
+use super::route::Screen;
+use super::save_status::SaveStatusView;
 use super::state::use_app;
-use crate::report::guidance::{required_clause, short_hint};
+use crate::report::draft::SectionStatus;
+use crate::report::{Item, SectionKind};
+use crate::storage::history::SnapshotReason;
 
 #[component]
-pub fn SectionEditor(index: usize) -> impl IntoView {
+pub fn SectionPage(index: usize) -> impl IntoView {
     let state = use_app();
-    let (kind, heading, body) = state.draft.with_untracked(|d| {
-        let s = &d.as_ref().expect("a draft is open").report.sections[index];
-        (s.kind, format!("{}{}", s.heading.marker, s.heading.text), s.body_text())
-    });
+    // Read once: the page is rebuilt when the structure changes (see AppState::restructure).
+    let Some((id, kind, heading, intro, items, count, done)) = state.draft.with_untracked(|d| {
+        let d = d.as_ref()?;
+        let s = d.report.sections.get(index)?;
+        let items: Vec<(String, String)> = s.items.iter().map(|i| (i.title.clone(), i.body_text())).collect();
+        let intro = s.intro.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+        Some((
+            d.id.clone(),
+            s.kind,
+            format!("{}{}", s.heading.marker, s.heading.text),
+            intro,
+            items,
+            d.report.sections.len(),
+            d.status(s.kind) == SectionStatus::Done,
+        ))
+    }) else {
+        return view! { <p class="card">"未找到这一部分。" <a href="#/">"返回草稿库"</a></p> }.into_any();
+    };
+
     let chars = Memo::new(move |_| {
         state.draft.with(|d| {
             d.as_ref().and_then(|d| d.report.sections.get(index)).map(|s| s.body_text().chars().count()).unwrap_or(0)
         })
     });
-    let field_id = format!("section-{index}");
-    let hint_id = format!("section-{index}-hint");
-    let heading_id = format!("section-{index}-heading");
-    let labelled_by = heading_id.clone();
-    let clause = required_clause(kind);
+    let item_count = items.len();
+    let paste = RwSignal::new(String::new());
+    let (home_id, prev_id, next_id) = (id.clone(), id.clone(), id.clone());
+
+    let add_item = move |_| {
+        let focus = format!("item-{item_count}-title");
+        state.restructure(Some(focus), |d| d.report.sections[index].add_item(Item::new("", "")));
+    };
+    let split_paste = move |_| {
+        let text = paste.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        // Replacing a section is destructive: keep what was there as a version.
+        if let Some(d) = state.draft.get_untracked() {
+            let _ = state.with_store(|s| s.snapshot(&d, SnapshotReason::BeforeImport, now_ms()));
+        }
+        state.restructure(Some("item-0-title".into()), |d| d.report.sections[index].set_body_text(&text));
+    };
+
+    let intro_label = if kind == SectionKind::OtherMatters || item_count == 0 { "本部分内容" } else { "导语（可选）" };
+    let intro_hint = if kind == SectionKind::OtherMatters {
+        "没有需要报告的其他情况时写“无”。"
+    } else {
+        "写在各条之前的概括性文字，可以不写。也可以直接在这里写整段文字，或用下方“粘贴整段文字”自动拆分为条目。"
+    };
 
     view! {
-        <section class="card section" aria-labelledby=labelled_by data-kind=kind.as_str()>
-            <h2 class="section-heading" id=heading_id.clone()>
-                <label for=field_id.clone()>{heading}</label>
-            </h2>
-            <div class="guidance" id=hint_id.clone()>
-                {clause.map(|c| view! { <p class="quote-line">"规定要求：" {c} "。"</p> })}
-                <p>{short_hint(kind)}</p>
+        <div class="section-page">
+            <div class="toolbar" role="region" aria-label="保存与导航">
+                <button type="button" class="btn btn-quiet" on:click=move |_| state.go(Screen::Draft(home_id.clone()))>"← 返回任务列表"</button>
+                <SaveStatusView/>
+                <span class="count" aria-live="polite">"本部分 " {move || chars.get()} " 字"</span>
             </div>
-            <textarea
-                id=field_id
-                rows="8"
-                aria-describedby=hint_id
-                prop:value=body
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    state.edit(|d| {
-                        if let Some(s) = d.report.sections.get_mut(index) {
-                            s.set_body_text(&text);
-                        }
-                    });
-                }
-            ></textarea>
-            <p class="count">"本部分 " {move || chars.get()} " 字"</p>
-        </section>
+            <div class="two-col">
+                <div class="main-col">
+                    <h1 class="section-title">{heading}</h1>
+                    <div class="field">
+                        <label for="section-intro">{intro_label}</label>
+                        <p class="field-hint" id="section-intro-hint">{intro_hint}</p>
+                        <textarea id="section-intro" rows="3" aria-describedby="section-intro-hint" prop:value=intro
+                            on:input=move |ev| {
+                                let t = event_target_value(&ev);
+                                state.edit(|d| {
+                                    let s = &mut d.report.sections[index];
+                                    s.intro = crate::report::parse::split_lines(&t).into_iter().map(|l| crate::report::Line::new(l.text)).collect();
+                                });
+                            }></textarea>
+                    </div>
+                    <h2 class="items-title">"条目（自动编号）"</h2>
+                    <p class="field-hint">"每条先写小标题，再写正文；正文中可用“一是……二是……”分点。可用 Alt+↑ / Alt+↓ 调整顺序。"</p>
+                    <ol class="item-list">
+                        {items.into_iter().enumerate().map(|(i, (title, body))| view! {
+                            <ItemEditor section=index index=i count=item_count title=title body=body/>
+                        }).collect_view()}
+                    </ol>
+                    <button type="button" class="btn" id="add-item" on:click=add_item>"＋ 添加一条"</button>
+                    <details class="paste-box">
+                        <summary>"粘贴整段文字，自动拆分为条目"</summary>
+                        <label for="paste-text">"粘贴的文字"</label>
+                        <p class="field-hint" id="paste-hint">"例如从 Word 中复制的本部分全文，每条以“1.”“2.”等开头。拆分后将替换本部分现有内容（原内容存入历史版本）。"</p>
+                        <textarea id="paste-text" rows="6" aria-describedby="paste-hint"
+                            on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                        <button type="button" class="btn" on:click=split_paste>"拆分并替换本部分"</button>
+                    </details>
+                    {(kind != SectionKind::Unknown).then(|| view! {
+                        <div class="field done-box">
+                            <input type="checkbox" id="section-done" prop:checked=done
+                                on:change=move |ev| {
+                                    let checked = event_target_checked(&ev);
+                                    state.edit(|d| d.set_done(kind, checked));
+                                }/>
+                            <label for="section-done">"本部分已写完，标记为“已完成”"</label>
+                        </div>
+                    })}
+                    <nav class="pager" aria-label="上一部分和下一部分">
+                        {(index > 0).then(|| view! {
+                            <a class="btn btn-quiet" href=format!("#/draft/{}/section/{}", prev_id, index - 1)>"← 上一部分"</a>
+                        })}
+                        {(index + 1 < count).then(|| view! {
+                            <a class="btn btn-quiet" href=format!("#/draft/{}/section/{}", next_id, index + 1)>"下一部分 →"</a>
+                        })}
+                    </nav>
+                </div>
+                <GuidancePanel kind=kind/>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// One item: its number, title and body, and buttons to move or remove it.
+#[component]
+fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: String) -> impl IntoView {
+    let state = use_app();
+    let number = state.draft.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.report.sections.get(section))
+            .and_then(|s| s.items.get(index))
+            .map(|i| i.marker.trim().to_string())
+            .unwrap_or_default()
+    });
+    let move_to = move |to: usize, focus: &'static str| {
+        state.restructure(Some(format!("item-{to}-{focus}")), |d| {
+            d.report.sections[section].move_item(index, to);
+        });
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if !ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowUp" if index > 0 => {
+                ev.prevent_default();
+                move_to(index - 1, "title");
+            }
+            "ArrowDown" if index + 1 < count => {
+                ev.prevent_default();
+                move_to(index + 1, "title");
+            }
+            _ => {}
+        }
+    };
+    let remove = move |_| {
+        let focus = if count > 1 { format!("item-{}-title", index.saturating_sub(1).min(count - 2)) } else { "add-item".into() };
+        state.restructure(Some(focus), |d| {
+            d.report.sections[section].remove_item(index);
+        });
+    };
+    let title_id = format!("item-{index}-title");
+    let body_id = format!("item-{index}-body");
+    let legend = format!("第 {} 条（编号 {}）", index + 1, number);
+
+    view! {
+        <li class="item-card" data-testid="item" on:keydown=on_keydown>
+            <fieldset>
+                <legend>{legend}</legend>
+                <div class="field">
+                    <label for=title_id.clone()>{format!("第 {} 条标题", index + 1)}</label>
+                    <input id=title_id type="text" prop:value=title
+                        on:input=move |ev| {
+                            let t = event_target_value(&ev);
+                            state.edit(|d| d.report.sections[section].items[index].set_title(&t));
+                        }/>
+                </div>
+                <div class="field">
+                    <label for=body_id.clone()>{format!("第 {} 条正文", index + 1)}</label>
+                    <textarea id=body_id rows="5" prop:value=body
+                        on:input=move |ev| {
+                            let t = event_target_value(&ev);
+                            state.edit(|d| d.report.sections[section].items[index].set_body_text(&t));
+                        }></textarea>
+                </div>
+                <div class="button-row">
+                    <button type="button" class="btn btn-quiet" id=format!("item-{index}-up") disabled=index == 0
+                        on:click=move |_| move_to(index - 1, "up")>{format!("第 {} 条上移", index + 1)}</button>
+                    <button type="button" class="btn btn-quiet" id=format!("item-{index}-down") disabled=index + 1 >= count
+                        on:click=move |_| move_to(index + 1, "down")>{format!("第 {} 条下移", index + 1)}</button>
+                    <button type="button" class="btn btn-quiet" on:click=remove>{format!("删除第 {} 条", index + 1)}</button>
+                </div>
+            </fieldset>
+        </li>
     }
 }

@@ -194,6 +194,18 @@ impl AppState {
         self.schedule_save();
     }
 
+    /// An edit that changes the structure (items added, removed, moved, a
+    /// pasted section split): the screen is rebuilt from the model, and focus
+    /// is put on `focus_id` afterwards so keyboard users keep their place.
+    pub fn restructure(self, focus_id: Option<String>, f: impl FnOnce(&mut Draft)) {
+        self.edit(f);
+        self.generation.update(|g| *g += 1);
+        if let Some(id) = focus_id {
+            // After the rebuild has reached the DOM.
+            set_timeout(move || super::browser::focus_by_id(&id), Duration::from_millis(0));
+        }
+    }
+
     fn schedule_save(self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();

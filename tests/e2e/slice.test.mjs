@@ -47,21 +47,34 @@ test('start, type, reload: the text is still there; export gives the exact bytes
   await page.getByRole('button', { name: '开始撰写' }).click();
   await assert.doesNotReject(page.getByTestId('doc-title').filter({ hasText: '测试区司法局2025年度' }).waitFor());
 
-  const measures = page.getByRole('textbox', { name: '一、2025年度推进法治政府建设的主要举措和成效', exact: true });
-  await measures.click();
-  await page.keyboard.type('1. 健全依法行政制度。一是审查规范性文件12件。\n2. 严格规范执法。一是开展执法检查36次。');
-  await page.getByRole('textbox', { name: '五、其他需要报告的情况', exact: true }).fill('无');
+  // The task list shows the five sections; open the first and add two items.
+  assert.equal(await page.getByTestId('task-row').count(), 5);
+  await page.getByRole('link', { name: '一、2025年度推进法治政府建设的主要举措和成效' }).click();
+  await page.getByRole('button', { name: '＋ 添加一条' }).click();
+  await page.getByRole('textbox', { name: '第 1 条标题' }).fill('健全依法行政制度');
+  await page.getByRole('textbox', { name: '第 1 条正文' }).fill('一是审查规范性文件12件。');
+  await page.getByRole('button', { name: '＋ 添加一条' }).click();
+  await page.getByRole('textbox', { name: '第 2 条标题' }).fill('严格规范执法');
+  await page.getByRole('textbox', { name: '第 2 条正文' }).fill('一是开展执法检查36次。');
+  await page.getByRole('link', { name: '下一部分 →' }).click();
+  await page.getByRole('link', { name: '下一部分 →' }).click();
+  await page.getByRole('link', { name: '下一部分 →' }).click();
+  await page.getByRole('link', { name: '下一部分 →' }).click();
+  await page.getByRole('textbox', { name: '本部分内容', exact: true }).fill('无');
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT, 'editor.png') });
 
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
+  await page.goBack();
   await page.reload();
   await waitForApp(page);
-  assert.equal(
-    await page.getByRole('textbox', { name: '一、2025年度推进法治政府建设的主要举措和成效', exact: true }).inputValue(),
-    '1. 健全依法行政制度。一是审查规范性文件12件。\n2. 严格规范执法。一是开展执法检查36次。',
-  );
-  assert.equal(await page.getByRole('textbox', { name: '五、其他需要报告的情况', exact: true }).inputValue(), '无');
+  assert.equal(await page.getByRole('textbox', { name: '第 2 条正文', exact: true }).inputValue(), '一是开展执法检查36次。');
+  await page.getByRole('button', { name: '← 返回任务列表' }).click();
+  await page.getByRole('button', { name: '检查并导出' }).click();
+  await page.getByRole('heading', { name: '检查并导出' }).waitFor();
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -89,7 +102,8 @@ test('storage disabled by policy: the app opens, warns in Chinese, and still exp
 
   await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('无存储测试局');
   await page.getByRole('button', { name: '开始撰写' }).click();
-  await page.getByRole('textbox', { name: '五、其他需要报告的情况', exact: true }).fill('无');
+  await page.getByRole('link', { name: '五、其他需要报告的情况' }).click();
+  await page.getByRole('textbox', { name: '本部分内容', exact: true }).fill('无');
   await page.getByTestId('save-status').filter({ hasText: '仅保存在当前页面' }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT, 'storage-disabled.png') });

@@ -1,0 +1,124 @@
+//! 任务列表: a draft's home — title and preamble, the five sections in the
+//! regulation's order with their status and length, and overall progress.
+
+use leptos::prelude::*;
+
+use super::export::ExportButton;
+use super::route::Screen;
+use super::save_status::SaveStatusView;
+use super::state::use_app;
+use crate::report::draft::SectionStatus;
+use crate::report::{render, SectionKind};
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    index: usize,
+    heading: String,
+    status: SectionStatus,
+    chars: usize,
+    required: bool,
+}
+
+#[component]
+pub fn TaskList() -> impl IntoView {
+    let state = use_app();
+    // Read once: the screen is rebuilt when the draft is replaced.
+    let Some((id, title, preamble)) = state.draft.with_untracked(|d| {
+        d.as_ref().map(|d| (d.id.clone(), d.report.title().unwrap_or_default().to_string(), d.report.preamble()))
+    }) else {
+        return view! { <p class="card">"未能打开这份草稿。" <a href="#/">"返回草稿库"</a></p> }.into_any();
+    };
+    let rows = Memo::new(move |_| {
+        state.draft.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            d.report
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(index, s)| {
+                    let text = s.body_text();
+                    let status = if s.kind == SectionKind::Unknown {
+                        if text.trim().is_empty() { SectionStatus::NotStarted } else { SectionStatus::InProgress }
+                    } else {
+                        d.status(s.kind)
+                    };
+                    Row {
+                        index,
+                        heading: format!("{}{}", s.heading.marker, s.heading.text),
+                        status,
+                        chars: text.chars().count(),
+                        required: s.kind != SectionKind::Unknown,
+                    }
+                })
+                .collect()
+        })
+    });
+    let done = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.sections_done()).unwrap_or(0)));
+    let total_chars =
+        Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| render(&d.report).chars().count()).unwrap_or(0)));
+    let missing = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.report.missing()).unwrap_or_default()));
+    let (history_id, check_id) = (id.clone(), id.clone());
+
+    view! {
+        <div class="tasklist">
+            <div class="toolbar" role="region" aria-label="保存与导出">
+                <button type="button" class="btn btn-quiet" on:click=move |_| state.go(Screen::Library)>"← 草稿库"</button>
+                <SaveStatusView/>
+                <span class="count">"全文 " {move || total_chars.get()} " 字"</span>
+                <button type="button" class="btn" on:click=move |_| state.go(Screen::History(history_id.clone()))>"历史版本"</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::Check(check_id.clone()))>"检查并导出"</button>
+            </div>
+            <h1 class="doc-title" data-testid="doc-title">{move || state.draft.with(|d| d.as_ref().map(|d| d.display_name()).unwrap_or_default())}</h1>
+            <div class="progress-line">
+                <label for="progress">"进度：已完成 " {move || done.get()} " / 5 部分"</label>
+                <progress id="progress" max="5" value=move || done.get()></progress>
+            </div>
+            <Show when=move || !missing.with(|m| m.is_empty())>
+                <p class="error-summary" role="alert">
+                    "缺少规定要求的部分："
+                    {move || missing.get().iter().map(|k| k.label()).collect::<Vec<_>>().join("、")}
+                </p>
+            </Show>
+            <section class="card" aria-labelledby="front-title">
+                <h2 id="front-title">"标题和开头段"</h2>
+                <div class="field">
+                    <label for="report-title">"报告标题"</label>
+                    <input id="report-title" type="text" prop:value=title
+                        on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_title(&t)); }/>
+                </div>
+                <div class="field">
+                    <label for="preamble">"开头段"</label>
+                    <p class="field-hint" id="preamble-hint">"说明报告依据和对象。已按规定格式生成，可按本单位情况修改。"</p>
+                    <textarea id="preamble" rows="3" aria-describedby="preamble-hint" prop:value=preamble
+                        on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_preamble(&t)); }></textarea>
+                </div>
+            </section>
+            <section class="card" aria-labelledby="sections-title">
+                <h2 id="sections-title">"报告的五个部分"</h2>
+                <p class="field-hint">"按规定顺序逐项撰写。点击标题进入编辑；写完一部分后，在编辑页标记为“已完成”。"</p>
+                <ol class="task-rows">
+                    <For each=move || rows.get() key=|r| (r.index, r.heading.clone(), r.status, r.chars) children=move |r| {
+                        let href = format!("#/draft/{}/section/{}", id, r.index);
+                        let badge = format!("badge badge-{}", match r.status {
+                            SectionStatus::NotStarted => "todo",
+                            SectionStatus::InProgress => "doing",
+                            SectionStatus::Done => "done",
+                        });
+                        view! {
+                            <li class="task-row" data-testid="task-row">
+                                <a href=href class="task-link">{r.heading.clone()}</a>
+                                {(!r.required).then(|| view! { <span class="badge badge-todo">"非规定部分"</span> })}
+                                <span class=badge>{r.status.label()}</span>
+                                <span class="count">{r.chars} " 字"</span>
+                            </li>
+                        }
+                    }/>
+                </ol>
+            </section>
+            <div class="toolbar toolbar-bottom">
+                <ExportButton/>
+            </div>
+        </div>
+    }
+    .into_any()
+}
