@@ -1,0 +1,146 @@
+// End to end, as a first-time author: the start screen, two items in every
+// section, one moved, a reload, and the export — once with the mouse, once
+// with the keyboard only (Tab, Enter, Space, Alt+arrows).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, waitForApp } from './harness.mjs';
+
+let server;
+let context;
+before(async () => { server = await serveDist(); context = await launch(); });
+after(async () => { await context?.close(); await server?.close(); });
+
+const HEADINGS = [
+  '一、2025年度推进法治政府建设的主要举措和成效',
+  '二、2025年度推进法治政府建设存在的不足和原因',
+  '三、2025年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+  '四、2026年度推进法治政府建设的主要安排',
+  '五、其他需要报告的情况',
+];
+
+/** What the export must be: the items of section n are A{n} and B{n}, with A1/B1 swapped. */
+function expectedExport(unit) {
+  const lines = [
+    `${unit}2025年度法治政府建设情况报告`,
+    `为深入推进法治政府建设，按照《法治政府建设与责任落实督察工作规定》要求，现将${unit}2025年度法治政府建设工作情况报告如下。`,
+  ];
+  HEADINGS.forEach((h, n) => {
+    lines.push(h);
+    const items = [[`标题甲${n + 1}`, `正文甲${n + 1}，共${n + 1}项。`], [`标题乙${n + 1}`, `正文乙${n + 1}。`]];
+    if (n === 0) items.reverse();
+    items.forEach(([t, b], i) => lines.push(`${i + 1}. ${t}。${b}`));
+  });
+  return lines.join('\n');
+}
+
+async function newPage() {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await waitForApp(page);
+  return page;
+}
+
+async function exportText(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出文本文件（.txt）' }).first().click(),
+  ]);
+  return fs.readFileSync(await download.path(), 'utf8');
+}
+
+test('a new author fills every section with the mouse; moves an item; reloads; exports', async () => {
+  const page = await newPage();
+  const unit = '临川市青石区司法局';
+  await page.getByRole('textbox', { name: '单位名称', exact: true }).fill(unit);
+  await page.getByRole('textbox', { name: '报告年度', exact: true }).fill('2025');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByRole('link', { name: HEADINGS[0] }).click();
+  for (let n = 0; n < 5; n++) {
+    await page.getByRole('heading', { name: HEADINGS[n] }).waitFor();
+    for (const [i, who] of [[1, '甲'], [2, '乙']]) {
+      await page.getByRole('button', { name: '＋ 添加一条' }).click();
+      await page.getByRole('textbox', { name: `第 ${i} 条标题` }).fill(`标题${who}${n + 1}`);
+      await page.getByRole('textbox', { name: `第 ${i} 条正文` }).fill(i === 1 ? `正文甲${n + 1}，共${n + 1}项。` : `正文乙${n + 1}。`);
+    }
+    if (n === 0) {
+      await page.getByRole('button', { name: '第 2 条上移' }).click();
+      assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '标题乙1');
+    }
+    if (n < 4) await page.getByRole('link', { name: '下一部分 →' }).click();
+  }
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('button', { name: '← 返回任务列表' }).click();
+  assert.equal(await exportText(page), expectedExport(unit));
+  await page.close();
+});
+
+test('the same flow by keyboard only, with visible focus', async () => {
+  const page = await newPage();
+  const unit = '临川市青石区应急管理局';
+  const press = (key, times = 1) => (async () => { for (let i = 0; i < times; i++) await page.keyboard.press(key); })();
+  const focusedName = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const label = el.id && document.querySelector(`label[for="${el.id}"]`);
+    return (label ? label.textContent : el.textContent || '').trim();
+  });
+  const tabTo = async (name) => {
+    for (let i = 0; i < 60; i++) {
+      if ((await focusedName()) === name) return;
+      await press('Tab');
+    }
+    throw new Error(`could not reach "${name}" with Tab`);
+  };
+
+  await tabTo('单位名称');
+  // The focused field shows a focus ring.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await page.keyboard.type(unit);
+  await tabTo('报告年度');
+  await press('Control+A');
+  await page.keyboard.type('2025');
+  await press('Enter');
+  await page.getByTestId('task-row').first().waitFor();
+  await tabTo(HEADINGS[0]);
+  await press('Enter');
+  for (let n = 0; n < 5; n++) {
+    await page.getByRole('heading', { name: HEADINGS[n] }).waitFor();
+    for (const [i, who] of [[1, '甲'], [2, '乙']]) {
+      await tabTo('＋ 添加一条');
+      await press('Enter');
+      // Focus lands on the new item's title.
+      await page.waitForFunction((id) => document.activeElement?.id === id, `item-${i - 1}-title`);
+      await page.keyboard.type(`标题${who}${n + 1}`);
+      await press('Tab');
+      await page.keyboard.type(i === 1 ? `正文甲${n + 1}，共${n + 1}项。` : `正文乙${n + 1}。`);
+    }
+    if (n === 0) {
+      // Alt+↑ on the second item moves it up; focus follows it.
+      await press('Alt+ArrowUp');
+      await page.waitForFunction(() => document.activeElement?.id === 'item-0-title');
+      assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '标题乙1');
+    }
+    if (n < 4) {
+      await tabTo('下一部分 →');
+      await press('Enter');
+    }
+  }
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await tabTo('← 返回任务列表');
+  await press('Enter');
+  await tabTo('检查并导出');
+  await press('Enter');
+  await page.getByRole('heading', { name: '检查并导出' }).waitFor();
+  await tabTo('导出文本文件（.txt）');
+  const [download] = await Promise.all([page.waitForEvent('download'), press('Enter')]);
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), expectedExport(unit));
+  await page.close();
+});
