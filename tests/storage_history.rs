@@ -125,3 +125,20 @@ fn a_full_quota_drops_old_snapshots_before_giving_up() {
     assert!(store.prune_history(1).unwrap() > 0);
     assert_eq!(store.snapshots("a").unwrap().len(), 1);
 }
+
+#[test]
+fn the_stored_revision_is_read_from_drafts_as_written_and_from_any_other_order() {
+    let store = DraftStore::new(MemoryStore::new());
+    let mut d = draft("a", "正文");
+    d.revision = 41;
+    store.save(&d).unwrap();
+    assert_eq!(store.stored_revision("a").unwrap(), Some(41));
+    // A draft JSON with the fields in another order (e.g. edited by hand) still works.
+    let mut v = serde_json::to_value(&d).unwrap();
+    let rev = v.as_object_mut().unwrap().remove("revision").unwrap();
+    v.as_object_mut().unwrap().insert("revision".into(), rev);
+    let reordered = format!("{{\"report\":{},{}", serde_json::to_string(&v["report"]).unwrap(), &v.to_string()[1..]);
+    store.kv().set("fazhi-report/draft/a", &reordered).unwrap();
+    assert_eq!(store.stored_revision("a").unwrap(), Some(41));
+    assert_eq!(store.stored_revision("missing").unwrap(), None);
+}

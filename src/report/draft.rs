@@ -103,11 +103,17 @@ impl Draft {
         self.report.title().map(str::to_string).unwrap_or_else(|| template::title(&self.unit, self.year))
     }
 
-    /// How many of the five required sections have any text.
+    /// How many of the five required sections have any text. Runs on every
+    /// save, so it looks at the model instead of rendering text.
     pub fn sections_filled(&self) -> usize {
-        super::model::SectionKind::REQUIRED
+        SectionKind::REQUIRED
             .iter()
-            .filter(|k| self.report.section(**k).is_some_and(|s| !s.body_text().trim().is_empty()))
+            .filter(|k| {
+                self.report.section(**k).is_some_and(|s| {
+                    s.intro.iter().any(|l| !l.text.trim().is_empty())
+                        || s.items.iter().any(|i| !(i.title.trim().is_empty() && i.body_text().trim().is_empty()))
+                })
+            })
             .count()
     }
 

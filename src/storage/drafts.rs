@@ -56,11 +56,15 @@ impl DraftSummary {
 
 pub struct DraftStore<K: KeyValue> {
     kv: K,
+    /// When each draft's newest snapshot was taken, as far as this store
+    /// knows: saves consult it instead of parsing the whole history (about a
+    /// megabyte for a long report) on every keystroke's save.
+    pub(crate) last_snapshot: std::cell::RefCell<std::collections::HashMap<String, i64>>,
 }
 
 impl<K: KeyValue> DraftStore<K> {
     pub fn new(kv: K) -> Self {
-        DraftStore { kv }
+        DraftStore { kv, last_snapshot: Default::default() }
     }
 
     pub fn kv(&self) -> &K {
@@ -91,7 +95,13 @@ impl<K: KeyValue> DraftStore<K> {
         self.schema()?;
         let json = serde_json::to_string(draft).map_err(|e| StoreError::Other(e.to_string()))?;
         self.kv.set(&draft_key(&draft.id), &json)?;
-        let mut index = self.list()?;
+        // Only the index itself is updated here (no scan of every key, which
+        // `list` does to repair it): this runs on every autosave.
+        let mut index: Vec<DraftSummary> = self
+            .kv
+            .get(INDEX_KEY)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
         let summary = DraftSummary::of(draft);
         match index.iter_mut().find(|s| s.id == draft.id) {
             Some(s) => *s = summary,
@@ -116,13 +126,16 @@ impl<K: KeyValue> DraftStore<K> {
         self.save(draft)
     }
 
-    /// The revision stored for a draft, if it is stored and readable.
+    /// The revision stored for a draft, if it is stored and readable. Runs on
+    /// every autosave: drafts are written with `revision` near the start, so
+    /// it is read from there; anything else gets a full parse.
     pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
         #[derive(Deserialize)]
         struct RevisionOnly {
             revision: u64,
         }
-        Ok(self.kv.get(&draft_key(id))?.and_then(|json| serde_json::from_str::<RevisionOnly>(&json).ok()).map(|r| r.revision))
+        let Some(json) = self.kv.get(&draft_key(id))? else { return Ok(None) };
+        Ok(revision_prefix(&json).or_else(|| serde_json::from_str::<RevisionOnly>(&json).ok().map(|r| r.revision)))
     }
 
     /// Move a draft to the trash (kept until restored or purged); returns it.
@@ -241,6 +254,20 @@ impl<K: KeyValue> DraftStore<K> {
         let json = serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?;
         self.kv.set(INDEX_KEY, &json)
     }
+}
+
+/// `"revision":N` among the first fields of a draft's JSON, as we write it
+/// (`{"id":…,"schema_version":…,"revision":N,…`). None when not found there.
+fn revision_prefix(json: &str) -> Option<u64> {
+    // Bytes, not str slices: position 300 may fall inside a Chinese character.
+    const KEY: &[u8] = b"\"revision\":";
+    let head = &json.as_bytes()[..json.len().min(300)];
+    let at = head.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let digits = head[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || !matches!(head.get(at + digits), Some(b',' | b'}')) {
+        return None;
+    }
+    std::str::from_utf8(&head[at..at + digits]).ok()?.parse().ok()
 }
 
 pub fn draft_key(id: &str) -> String {

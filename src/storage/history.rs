@@ -81,15 +81,31 @@ impl<K: KeyValue> DraftStore<K> {
                 Err(StoreError::QuotaExceeded) if list.len() > 1 => {
                     list.remove(0);
                 }
+                Ok(()) => {
+                    self.last_snapshot.borrow_mut().insert(draft.id.clone(), now_ms);
+                    return Ok(());
+                }
                 other => return other,
             }
         }
     }
 
-    /// Take an interval snapshot if the last one is older than [`SNAPSHOT_INTERVAL_MS`].
+    /// Take an interval snapshot if the last one is older than
+    /// [`SNAPSHOT_INTERVAL_MS`]. Called on every save, so the history is read
+    /// only the first time per draft; after that the time is remembered.
     pub fn snapshot_if_due(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
-        let due = self.snapshots(&draft.id)?.last().is_none_or(|s| now_ms - s.at >= SNAPSHOT_INTERVAL_MS);
-        if due {
+        let known = self.last_snapshot.borrow().get(&draft.id).copied();
+        let last = match known {
+            Some(at) => Some(at),
+            None => {
+                let at = self.snapshots(&draft.id)?.last().map(|s| s.at);
+                if let Some(at) = at {
+                    self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
+                }
+                at
+            }
+        };
+        if last.is_none_or(|at| now_ms - at >= SNAPSHOT_INTERVAL_MS) {
             self.snapshot(draft, SnapshotReason::Interval, now_ms)
         } else {
             Ok(())

@@ -85,3 +85,22 @@ pub fn focus_by_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Time `f` as a User Timing measure named `name` (visible in DevTools'
+/// Performance panel and read by the benchmark, scripts/bench.mjs). Costs two
+/// marks and a measure.
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let result = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+        p.clear_marks_with_mark_name(&start);
+        p.clear_marks_with_mark_name(&end);
+    }
+    result
+}

@@ -43,6 +43,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
     });
     let item_count = items.len();
     let paste = RwSignal::new(String::new());
+    let show_paste = RwSignal::new(false);
     let (home_id, prev_id, next_id) = (id.clone(), id.clone(), id.clone());
 
     let add_item = move |_| {
@@ -98,14 +99,19 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     <button type="button" class="btn" id="add-item" on:click=add_item>"＋ 添加一条"</button>
-                    <details class="paste-box">
-                        <summary>"粘贴整段文字，自动拆分为条目"</summary>
-                        <label for="paste-text">"粘贴的文字"</label>
-                        <p class="field-hint" id="paste-hint">"例如从 Word 中复制的本部分全文，每条以“1.”“2.”等开头。拆分后将替换本部分现有内容（原内容存入历史版本）。"</p>
-                        <textarea id="paste-text" rows="6" aria-describedby="paste-hint"
-                            on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
-                        <button type="button" class="btn" on:click=split_paste>"拆分并替换本部分"</button>
-                    </details>
+                    <div class="paste-box">
+                        <button type="button" class="btn-link" aria-expanded=move || show_paste.get().to_string()
+                            aria-controls="paste-region" on:click=move |_| show_paste.update(|v| *v = !*v)>
+                            {move || if show_paste.get() { "▼ " } else { "▶ " }} "粘贴整段文字，自动拆分为条目"
+                        </button>
+                        <div id="paste-region" hidden=move || !show_paste.get()>
+                            <label for="paste-text">"粘贴的文字"</label>
+                            <p class="field-hint" id="paste-hint">"例如从 Word 中复制的本部分全文，每条以“1.”“2.”等开头。拆分后将替换本部分现有内容（原内容存入历史版本）。"</p>
+                            <textarea id="paste-text" rows="6" aria-describedby="paste-hint"
+                                on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                            <button type="button" class="btn" on:click=split_paste>"拆分并替换本部分"</button>
+                        </div>
+                    </div>
                     {(kind != SectionKind::Unknown).then(|| view! {
                         <div class="field done-box">
                             <input type="checkbox" id="section-done" prop:checked=done

@@ -228,11 +228,13 @@ impl AppState {
         let base = self.base_revision.get_value();
         draft.revision = base + 1;
         let now = now_ms();
-        let result = self.with_store(|s| {
-            s.save_if_current(&draft, base)?;
-            // History is a bonus: a snapshot that does not fit must not fail the save.
-            let _ = s.snapshot_if_due(&draft, now);
-            Ok(())
+        let result = super::browser::timed("fzbg:save", || {
+            self.with_store(|s| {
+                s.save_if_current(&draft, base)?;
+                // History is a bonus: a snapshot that does not fit must not fail the save.
+                let _ = s.snapshot_if_due(&draft, now);
+                Ok(())
+            })
         });
         match result {
             Ok(()) => {

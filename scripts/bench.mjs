@@ -1,0 +1,252 @@
+// Browser benchmarks of the release app in headless Chromium, each figure with
+// a baseline measured in the same run (see BENCHMARKS.md, which this writes).
+//
+//   node scripts/bench.mjs            full run (several runs each), writes BENCHMARKS.md
+//   node scripts/bench.mjs --quick    one or two runs each, writes tests/e2e/out/BENCHMARKS.quick.md
+//
+// Nothing here fails on timing: figures are printed and written, never asserted.
+// Expects dist/ from scripts/build.sh.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, launch, waitForApp, DIST, ROOT, OUT } from '../tests/e2e/harness.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const RUNS = QUICK ? 2 : 15;
+const KEYS = QUICK ? 20 : 150;
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const ms = (x) => (x === undefined || Number.isNaN(x) ? '–' : `${x.toFixed(2)} ms`);
+
+// A realistic 30,000-character report body, six items per section.
+const ITEM = '健全依法行政制度体系。一是全年审查规范性文件12件，提出修改意见35条，备案审查率达到100%；二是清理涉及营商环境的文件46件，废止3件、修改5件；三是组织执法人员专题培训4期，参训320人次，考试合格率98%。';
+function sectionText(chars) {
+  const lines = [];
+  let n = 0;
+  while (lines.join('\n').length < chars) lines.push(`${++n}. ${ITEM}`);
+  return lines.join('\n');
+}
+const SECTION = sectionText(6000);
+const REPORT_TEXT = Array.from({ length: 5 }, () => SECTION).join('\n');
+
+const results = [];
+function record(figure, value, baseline, target, unit = 'ms') {
+  const ratio = baseline ? value / baseline : undefined;
+  results.push({ figure, value, baseline, ratio, target, unit });
+  const fmt = (v) => (unit === 'ms' ? ms(v) : v === undefined ? '–' : `${v.toLocaleString('en')} ${unit}`);
+  console.log(`bench: ${figure}: ${fmt(value)}${baseline ? `  baseline ${fmt(baseline)}  ratio ${ratio.toFixed(2)}` : ''}  (target ${target})`);
+}
+
+async function freshPage(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // When the app removes its loading notice it is mounted and interactive.
+    new MutationObserver((_, obs) => {
+      if (document.readyState !== 'loading' && !document.getElementById('boot') && window.__ready === undefined) {
+        window.__ready = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  await page.goto(url);
+  await waitForApp(page);
+  return page;
+}
+
+/** A draft whose five sections hold 30,000 characters, made through the app's own paste box. */
+async function makeLongDraft(page, base) {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(base + '#/new');
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('基准测试局');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByTestId('task-row').first().waitFor();
+  const id = page.url().match(/#\/draft\/([^/]+)/)[1];
+  for (let n = 0; n < 5; n++) {
+    await page.goto(`${base}#/draft/${id}/section/${n}`);
+    // Wait for this section's page: the previous one may still be showing.
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${'一二三四五'[n]}、`) }).waitFor();
+    await page.getByRole('button', { name: /粘贴整段文字/ }).click();
+    await page.getByRole('textbox', { name: '粘贴的文字' }).fill(SECTION);
+    await page.getByRole('button', { name: '拆分并替换本部分' }).click();
+    await page.getByRole('textbox', { name: '第 1 条标题' }).waitFor();
+  }
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  return id;
+}
+
+/** Keystroke → next frame, as the user feels it: keydown time to the next animation frame. */
+async function typingLatency(page, selector) {
+  await page.evaluate(() => {
+    window.__lat = [];
+    document.addEventListener('keydown', () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => window.__lat.push(performance.now() - t0));
+    }, true);
+  });
+  await page.click(selector);
+  await page.keyboard.press('End');
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.type('法', { delay: 0 });
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(50);
+  return page.evaluate(() => window.__lat);
+}
+
+async function main() {
+  const server = await serveDist();
+  const base = server.url;
+  // Baseline pages served from the same origin.
+  const baselineDir = path.join(DIST, '__bench');
+  fs.mkdirSync(baselineDir, { recursive: true });
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  fs.writeFileSync(path.join(baselineDir, 'static.html'), `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>baseline</title><body><pre id="t">${esc(REPORT_TEXT)}</pre></body></html>`);
+  fs.writeFileSync(path.join(baselineDir, 'empty.html'), `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>baseline</title><body><p>法治报告助手</p></body></html>`);
+  fs.writeFileSync(path.join(baselineDir, 'textarea.html'), `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>baseline</title><body><textarea id="t" rows="20" cols="80">${esc(REPORT_TEXT)}</textarea></body></html>`);
+
+  const context = await launch();
+  try {
+    // 1. Open to interactive: empty, and with a 30,000-character draft.
+    const setup = await freshPage(context, base);
+    const id = await makeLongDraft(setup, base);
+    const chars = await setup.evaluate(() => 0);
+    void chars;
+    await setup.close();
+
+    const openTimes = async (url, readyExpr) => {
+      const xs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          new MutationObserver((_, obs) => {
+            if (!document.getElementById('boot') && document.body && window.__ready === undefined) {
+              window.__ready = performance.now();
+              obs.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(readyExpr);
+        xs.push(await page.evaluate(readyExpr));
+        await page.close();
+      }
+      return xs;
+    };
+    const baselineReady = "performance.getEntriesByType('navigation')[0].loadEventEnd || undefined";
+    const emptyBase = await openTimes(`${base}__bench/empty.html`, baselineReady);
+    await (async () => { const p = await context.newPage(); await p.goto(base); await p.evaluate(() => localStorage.clear()); await p.close(); })();
+    const emptyApp = await openTimes(`${base}#/new`, 'window.__ready');
+    // Restore the long draft (the clear above removed it) by making it again.
+    const p2 = await freshPage(context, base);
+    const longId = await makeLongDraft(p2, base);
+    await p2.close();
+    void id;
+    const longBase = await openTimes(`${base}__bench/static.html`, baselineReady);
+    const longApp = await openTimes(`${base}#/draft/${longId}/section/0`, 'window.__ready');
+    record('open to interactive, empty (median)', median(emptyApp), median(emptyBase), '≤ 200 ms');
+    record('open to interactive, 30,000-character draft (median)', median(longApp), median(longBase), '≤ 200 ms');
+    record('open to interactive, 30,000-character draft (p95)', p95(longApp), p95(longBase), '≤ 200 ms');
+
+    // 2. Typing into the long report with autosave on, against a bare textarea.
+    const bare = await context.newPage();
+    await bare.goto(`${base}__bench/textarea.html`);
+    const bareLat = await typingLatency(bare, '#t');
+    await bare.close();
+    const app = await freshPage(context, `${base}#/draft/${longId}/section/0`);
+    const appLat = await typingLatency(app, '#item-0-body');
+    record('keystroke to next frame, 30,000-character report (median)', median(appLat), median(bareLat), '—');
+    record('keystroke to next frame, 30,000-character report (p95)', p95(appLat), p95(bareLat), '≤ 1.2× baseline');
+
+    // 3. One autosave of the long report with 20 snapshots in its history.
+    await app.evaluate(({ id, text }) => {
+      const snaps = Array.from({ length: 20 }, (_, i) => ({ at: Date.now() - i * 1000, reason: 'interval', revision: 1, text }));
+      localStorage.setItem(`fazhi-report/history/${id}`, JSON.stringify(snaps.reverse()));
+      performance.clearMeasures('fzbg:save');
+    }, { id: longId, text: REPORT_TEXT.slice(0, 27000) });
+    for (let i = 0; i < RUNS; i++) {
+      await app.keyboard.type('。');
+      await app.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+    }
+    const saves = await app.evaluate(() => performance.getEntriesByName('fzbg:save').map((e) => e.duration));
+    const lsBaseline = await app.evaluate((text) => {
+      const xs = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        localStorage.setItem('bench/baseline', JSON.stringify({ text: text + i }));
+        xs.push(performance.now() - t0);
+      }
+      localStorage.removeItem('bench/baseline');
+      return xs.sort((a, b) => a - b)[4];
+    }, REPORT_TEXT);
+    record('one autosave, 30,000 characters + 20 snapshots (median)', median(saves), lsBaseline, '≤ 2 ms');
+    record('one autosave (p95)', p95(saves), lsBaseline, '≤ 2 ms');
+
+    // 4. JS heap after opening 20 drafts.
+    await app.goto(`${base}#/`);
+    for (let i = 0; i < 19; i++) {
+      await app.getByTestId('draft-row').first().getByRole('button', { name: '复制' }).click();
+      await app.getByTestId('draft-row').nth(i + 1).waitFor();
+    }
+    const rows = await app.getByTestId('draft-row').count();
+    for (let i = 0; i < rows; i++) {
+      await app.getByTestId('draft-row').nth(i).getByRole('button', { name: '打开' }).click();
+      await app.getByTestId('task-row').first().waitFor();
+      await app.getByRole('button', { name: '← 草稿库' }).click();
+      await app.getByTestId('draft-row').first().waitFor();
+    }
+    const cdp = await context.newCDPSession(app);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const wasmMem = await app.evaluate(() => window.__wasm?.memory?.buffer?.byteLength);
+    const blank = await context.newPage();
+    await blank.goto(`${base}__bench/empty.html`);
+    const cdp2 = await context.newCDPSession(blank);
+    await cdp2.send('HeapProfiler.collectGarbage');
+    const blankHeap = await cdp2.send('Runtime.getHeapUsage');
+    record(`JS heap after opening ${rows} drafts`, heap.usedSize, blankHeap.usedSize, '≤ 30 MB', 'bytes');
+    record('wasm linear memory after opening them', wasmMem, undefined, '(with the JS heap) ≤ 30 MB', 'bytes');
+    await blank.close();
+    await app.close();
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(baselineDir, { recursive: true, force: true });
+  }
+
+  // 5. Size.
+  const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
+  const wasm = fs.readFileSync(path.join(DIST, wasmFile));
+  record('wasm size raw', wasm.length, undefined, '—', 'bytes');
+  record('wasm size gzip -9', zlib.gzipSync(wasm, { level: 9 }).length, undefined, '≤ 350 KB', 'bytes');
+
+  writeReport();
+}
+
+function writeReport() {
+  const fmt = (r, v) => (v === undefined ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} B`);
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`node scripts/bench.mjs\`${QUICK ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)} (${RUNS} runs each, ${KEYS} keystrokes; release build in headless Chromium on this project's 2-core machine). Each figure has a baseline measured in the same run; ratio = figure / baseline. Nothing is asserted on these figures.`,
+    '',
+    '| figure | value | baseline | ratio | target |',
+    '|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.figure} | ${fmt(r, r.value)} | ${fmt(r, r.baseline)} | ${r.ratio ? r.ratio.toFixed(2) : '–'} | ${r.target} |`),
+    '',
+    'Baselines: open — a static HTML page holding the same text, time to its load event; typing — a bare `<textarea>` page holding the same 30,000 characters; autosave — one `localStorage.setItem` of the same text as JSON; heap — a blank page.',
+    '',
+    'How figures are taken: open-to-interactive is the time from navigation start until the app has removed its loading notice (it mounts synchronously, so the first screen is then in the DOM); typing latency is keydown to the next animation frame, per key, typing into an item of a report whose five sections hold 30,000 characters; autosave is the User Timing measure `fzbg:save` the app records around each write (draft JSON, index, interval-snapshot check) with 20 snapshots in the draft\'s history.',
+    '',
+  ];
+  const notes = path.join(ROOT, 'docs', 'benchmark-notes.md');
+  if (fs.existsSync(notes)) lines.push(fs.readFileSync(notes, 'utf8'));
+  const target = QUICK ? path.join(OUT, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md');
+  fs.writeFileSync(target, lines.join('\n'));
+  console.log(`bench: wrote ${path.relative(ROOT, target)}`);
+}
+
+await main();
