@@ -11,3 +11,7 @@ raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 printf 'build: %s — wasm %d bytes raw (%d KiB), %d bytes gzip -9 (%d KiB)\n' \
   "$(basename "$wasm")" "$raw" $((raw / 1024)) "$gz" $((gz / 1024))
+
+# The single file users open by double-click (file://, no network):
+# dist/fazhi-report.html, with wasm, glue, CSS and icon inline.
+node scripts/pack-single.mjs dist
