@@ -60,5 +60,11 @@ fi
 
 # 6. Crates for offline builds (trunk passes --offline to cargo).
 cargo fetch --quiet
+# ... and std's own crates, when scripts/build.sh will rebuild std for the
+# WebAssembly MVP (a nightly toolchain with rust-src is present).
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' \
+   && rustup +nightly component list --installed 2>/dev/null | grep -qx rust-src; then
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo +nightly fetch --quiet --target wasm32-unknown-unknown
+fi
 
 echo "setup: ready in ${SECONDS}s (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -1))"
