@@ -131,9 +131,13 @@ if (start.includes('</script')) die('the inline script contains "</script": cann
 
 const style = `\n${css}\n.boot-error { border: 2px solid #a61b1b; color: #222; }\n.boot-error strong { color: #a61b1b; font-size: 1.2em; }\n.boot-error small { color: #666; }\n`;
 
+// Chromium before 97 knows no 'wasm-unsafe-eval' and compiles WebAssembly
+// under a CSP only with 'unsafe-eval' (which also allows eval()). Strict by
+// default; FAZHI_CSP_OLD_CHROMIUM=1 trades that for Chromium 57-96 cores.
+const oldChromium = process.env.FAZHI_CSP_OLD_CHROMIUM === '1';
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(guard)} ${sha256(start)} 'wasm-unsafe-eval'`,
+  `script-src ${sha256(guard)} ${sha256(start)} 'wasm-unsafe-eval'${oldChromium ? " 'unsafe-eval'" : ''}`,
   `style-src ${sha256(style)}`,
   'img-src data:',
   "base-uri 'none'",
@@ -163,4 +167,5 @@ console.log(
   `single file: ${path.relative(ROOT, out)} — ${raw} bytes raw (${Math.round(raw / 1024)} KiB), ` +
   `${gz} bytes gzip -9 (${Math.round(gz / 1024)} KiB)`,
 );
+if (oldChromium) console.log("single file: CSP allows 'unsafe-eval' (FAZHI_CSP_OLD_CHROMIUM=1) for Chromium < 97");
 if (raw > 1024 * 1024) console.log('single file: WARNING: larger than the 1 MB target');
