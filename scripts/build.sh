@@ -22,7 +22,11 @@ if [ "$variant" = mvp ]; then
   RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-C target-cpu=mvp" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     trunk build --release --offline
 else
-  echo "build: note: no nightly toolchain with rust-src here, so the wasm is built on stable and"
+  if [ "${FAZHI_WASM:-auto}" = stable ]; then
+    echo "build: note: FAZHI_WASM=stable, so the wasm is built on stable and"
+  else
+    echo "build: note: no nightly toolchain with rust-src here, so the wasm is built on stable and"
+  fi
   echo "build:       uses post-MVP features (reference types etc.): it needs Chromium 96 or newer."
   echo "build:       For older cores: rustup toolchain install nightly && rustup component add rust-src --toolchain nightly"
   trunk build --release --offline
