@@ -5,9 +5,39 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-trunk build --release --offline
+# Old browser cores: with a nightly toolchain and its rust-src, build the wasm
+# for the WebAssembly MVP (std rebuilt with -Zbuild-std, target-cpu=mvp) so
+# that Chromium cores without reference types, bulk memory or sign-ext (the
+# 360/QQ "极速模式" cores of older Windows PCs) can run it; index.html asks
+# wasm-opt for --signext-lowering, since binaryen itself emits sign-ext.
+# Otherwise build on stable and say so. FAZHI_WASM=stable forces stable.
+variant=stable
+if [ "${FAZHI_WASM:-auto}" != stable ] \
+   && rustup toolchain list 2>/dev/null | grep -q '^nightly' \
+   && rustup +nightly component list --installed 2>/dev/null | grep -qx rust-src; then
+  variant=mvp
+fi
+if [ "$variant" = mvp ]; then
+  echo "build: wasm for the WebAssembly MVP (nightly $(rustc +nightly --version | cut -d' ' -f2-), -Zbuild-std)"
+  RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-C target-cpu=mvp" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    trunk build --release --offline
+else
+  if [ "${FAZHI_WASM:-auto}" = stable ]; then
+    echo "build: note: FAZHI_WASM=stable, so the wasm is built on stable and"
+  else
+    echo "build: note: no nightly toolchain with rust-src here, so the wasm is built on stable and"
+  fi
+  echo "build:       uses post-MVP features (reference types etc.): it needs Chromium 96 or newer."
+  echo "build:       For older cores: rustup toolchain install nightly && rustup component add rust-src --toolchain nightly"
+  trunk build --release --offline
+fi
+echo "$variant" > dist/wasm-variant.txt
 wasm=$(ls dist/*_bg.wasm)
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 printf 'build: %s — wasm %d bytes raw (%d KiB), %d bytes gzip -9 (%d KiB)\n' \
   "$(basename "$wasm")" "$raw" $((raw / 1024)) "$gz" $((gz / 1024))
+
+# The single file users open by double-click (file://, no network):
+# dist/fazhi-report.html, with wasm, glue, CSS and icon inline.
+node scripts/pack-single.mjs dist

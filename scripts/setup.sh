@@ -17,9 +17,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Debian packages: Chromium and its driver for the browser tests, CJK fonts
-#    for screenshots. apt-get update only when something is missing.
+#    for screenshots, Firefox ESR for the single file's Firefox test. apt-get update only when something is missing.
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk; do
+for pkg in chromium chromium-driver fonts-noto-cjk firefox-esr; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -29,14 +29,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 3. Node tools (binaryen 132's wasm-opt, playwright-core) exactly as locked.
+# 3. Node tools (binaryen 132's wasm-opt, playwright-core, puppeteer-core)
+#    exactly as locked.
 if ! command -v npm >/dev/null; then
   echo "setup: npm is missing; install Node.js 18+ (apt-get install nodejs npm)" >&2
   exit 1
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/puppeteer-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci (binaryen, playwright-core)"
+  step "npm ci (binaryen, playwright-core, puppeteer-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 case "$(wasm-opt --version)" in
@@ -60,5 +62,11 @@ fi
 
 # 6. Crates for offline builds (trunk passes --offline to cargo).
 cargo fetch --quiet
+# ... and std's own crates, when scripts/build.sh will rebuild std for the
+# WebAssembly MVP (a nightly toolchain with rust-src is present).
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' \
+   && rustup +nightly component list --installed 2>/dev/null | grep -qx rust-src; then
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo +nightly fetch --quiet --target wasm32-unknown-unknown
+fi
 
 echo "setup: ready in ${SECONDS}s (trunk $TRUNK_VERSION, wasm-bindgen $WBG_VERSION, wasm-opt 132, $(chromium --version 2>/dev/null | head -1))"

@@ -61,3 +61,50 @@ export async function launch() {
 export async function waitForApp(page) {
   await page.waitForSelector('#boot', { state: 'detached', timeout: 30000 });
 }
+
+/** The single-file build (scripts/pack-single.mjs) and its file:// URL. */
+export const SINGLE_FILE = path.join(DIST, 'fazhi-report.html');
+export const singleFileUrl = (file = SINGLE_FILE) => new URL(`file://${file}`).href;
+
+/**
+ * Record every request a page makes, twice over: Playwright's request event
+ * and the DevTools protocol's Network domain (which also sees requests
+ * Playwright does not report). data: and blob: URLs are not network and are
+ * left out. Returns the live list of URLs (deduplicated on read by callers).
+ */
+export async function recordRequests(context, page) {
+  const seen = [];
+  const keep = (url) => { if (!/^(data|blob):/.test(url)) seen.push(url); };
+  page.on('request', (req) => keep(req.url()));
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Network.requestWillBeSent', (e) => keep(e.request.url));
+  cdp.on('Network.webSocketCreated', (e) => keep(e.url));
+  await cdp.send('Network.enable');
+  return seen;
+}
+
+/**
+ * Collect console errors and warnings, uncaught page errors and CSP
+ * violations (both the console's "Refused to …" lines and
+ * securitypolicyviolation events). Call before the first navigation.
+ * Returns { problems, violations(): Promise<string[]> }.
+ */
+export async function recordProblems(page) {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning' || /Refused to/.test(msg.text())) {
+      problems.push(`console ${msg.type()}: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  return {
+    problems,
+    violations: () => page.evaluate(() => window.__cspViolations ?? []),
+  };
+}

@@ -1,0 +1,124 @@
+// The single-file build, dist/fazhi-report.html, opened the way users open
+// it: by double-click, as a file:// page, with no server and no network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  launch, waitForApp, OUT, SINGLE_FILE, singleFileUrl, recordRequests, recordProblems,
+} from './harness.mjs';
+
+const SECTION_ONE = '一、2025年度推进法治政府建设的主要举措和成效';
+const TYPED = '1. 健全依法行政制度。一是审查规范性文件12件。\n2. 严格规范执法。一是开展执法检查36次。';
+
+let context;
+// Filled by the end-to-end run, checked by the tests after it.
+let requests = [];
+let problems = [];
+let violations = [];
+let ranEndToEnd = false;
+
+before(async () => {
+  assert.ok(fs.existsSync(SINGLE_FILE), `${SINGLE_FILE} is missing: run scripts/build.sh`);
+  context = await launch();
+});
+
+after(async () => {
+  await context?.close();
+});
+
+test('single file from file://: start, type, reload, the text is still there, export', async () => {
+  const page = await context.newPage();
+  requests = await recordRequests(context, page);
+  const recorder = await recordProblems(page);
+  problems = recorder.problems;
+
+  await page.goto(singleFileUrl());
+  await waitForApp(page);
+  await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('单文件测试局');
+  await page.getByRole('textbox', { name: '报告年度', exact: true }).fill('2025');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByTestId('doc-title').filter({ hasText: '单文件测试局2025年度' }).waitFor();
+
+  const measures = page.getByRole('textbox', { name: SECTION_ONE, exact: true });
+  await measures.click();
+  await page.keyboard.type(TYPED);
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'single-file.png') });
+  violations.push(...await recorder.violations());
+
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByRole('textbox', { name: SECTION_ONE, exact: true }).inputValue(), TYPED);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出文本文件（.txt）' }).first().click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '单文件测试局2025年度法治政府建设情况报告.txt');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(text.startsWith('单文件测试局2025年度法治政府建设情况报告\n'), text.slice(0, 80));
+  assert.ok(text.includes(`${SECTION_ONE}\n${TYPED}\n`), 'the typed text is in the export');
+  violations.push(...await recorder.violations());
+  ranEndToEnd = true;
+  await page.close();
+});
+
+test('single file makes no network request: only the file:// page itself is loaded', () => {
+  assert.ok(ranEndToEnd, 'the end-to-end run above must pass first');
+  const page = singleFileUrl();
+  const others = [...new Set(requests)].filter((url) => url !== page);
+  assert.deepEqual(others, [], `unexpected requests: ${others.join(', ')}`);
+  assert.ok(requests.includes(page), 'the recorder saw the page load itself');
+});
+
+test('single file runs under its strict CSP with no console errors or violations', () => {
+  assert.ok(ranEndToEnd, 'the end-to-end run above must pass first');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(violations, []);
+
+  const html = fs.readFileSync(SINGLE_FILE, 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+  assert.ok(csp, 'the page has a CSP meta tag');
+  assert.match(csp, /(^|; )default-src 'none'(;|$)/);
+  assert.match(csp, /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'|https?:|\*/);
+  // Everything is inline: no file is referenced by URL.
+  assert.doesNotMatch(html.replace(/<script type="module">[\s\S]*<\/script>/, ''), /(src|href)="(?!data:)/);
+});
+
+async function expectFallback(page, reason) {
+  const boot = page.locator('#boot');
+  await boot.filter({ hasText: '当前浏览器无法运行本工具' }).waitFor();
+  const text = await boot.innerText();
+  assert.match(text, reason);
+  assert.match(text, /请使用新版 Chrome、Edge、Firefox，或 360\/QQ 浏览器的“极速模式”打开本文件/);
+  assert.ok(await boot.isVisible(), 'the message is visible');
+  assert.ok((await page.locator('body').innerText()).trim().length > 40, 'the page is not blank');
+}
+
+test('no WebAssembly: a clear Chinese message instead of a blank page', async () => {
+  const page = await context.newPage();
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto(singleFileUrl());
+  await expectFallback(page, /不支持 WebAssembly/);
+  await page.screenshot({ path: path.join(OUT, 'single-file-no-wasm.png') });
+  await page.close();
+});
+
+test('WebAssembly blocked by policy (CSP without wasm-unsafe-eval): the message says so', async () => {
+  // A copy of the file whose CSP forbids compiling WebAssembly, as some
+  // browsers' or organisations' policies do.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fzbg-csp-'));
+  const copy = path.join(dir, 'fazhi-report.html');
+  const html = fs.readFileSync(SINGLE_FILE, 'utf8');
+  assert.ok(html.includes(" 'wasm-unsafe-eval'"));
+  fs.writeFileSync(copy, html.replace(" 'wasm-unsafe-eval'", ''));
+
+  const page = await context.newPage();
+  await page.goto(singleFileUrl(copy));
+  await expectFallback(page, /程序模块无法编译/);
+  await page.close();
+});
