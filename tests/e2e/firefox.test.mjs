@@ -60,7 +60,13 @@ test('Firefox ESR, file://: start, type, reload, the text is still there', {
     await startButton.asElement().click();
     await textOf(page, '[data-testid="doc-title"]', '火狐测试局2025年度');
 
-    const section = await control(page, SECTION_ONE);
+    // The task list links to each section; its text box is 本部分内容 until items are added.
+    const link = await page.waitForFunction(
+      (name) => [...document.querySelectorAll('a')].find((a) => a.textContent.trim() === name),
+      { timeout: 30000 }, SECTION_ONE,
+    );
+    await link.asElement().click();
+    const section = await control(page, '本部分内容');
     await section.type(TYPED);
     await textOf(page, '[data-testid="save-status"]', '已保存');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -68,7 +74,7 @@ test('Firefox ESR, file://: start, type, reload, the text is still there', {
 
     await page.reload();
     await page.waitForSelector('#boot', { hidden: true, timeout: 30000 });
-    const again = await control(page, SECTION_ONE);
+    const again = await control(page, '本部分内容');
     assert.equal(await again.evaluate((el) => el.value), TYPED);
     assert.deepEqual(errors, []);
   } finally {

@@ -41,7 +41,8 @@ test('single file from file://: start, type, reload, the text is still there, ex
   await page.getByRole('button', { name: '开始撰写' }).click();
   await page.getByTestId('doc-title').filter({ hasText: '单文件测试局2025年度' }).waitFor();
 
-  const measures = page.getByRole('textbox', { name: SECTION_ONE, exact: true });
+  await page.getByRole('link', { name: SECTION_ONE }).click();
+  const measures = page.getByRole('textbox', { name: '本部分内容', exact: true });
   await measures.click();
   await page.keyboard.type(TYPED);
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
@@ -51,8 +52,9 @@ test('single file from file://: start, type, reload, the text is still there, ex
 
   await page.reload();
   await waitForApp(page);
-  assert.equal(await page.getByRole('textbox', { name: SECTION_ONE, exact: true }).inputValue(), TYPED);
+  assert.equal(await page.getByRole('textbox', { name: '本部分内容', exact: true }).inputValue(), TYPED);
 
+  await page.getByRole('button', { name: '← 返回任务列表' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出文本文件（.txt）' }).first().click(),
