@@ -16,9 +16,9 @@ use crate::report::template;
 pub const EXAMPLE_UNIT: &str = "青石市临溪区市场监督管理局";
 
 pub(super) const MEASURES: &str = "\
-1. 依法全面履行市场监管职能。一是动态调整权责清单，梳理行政许可、行政处罚、行政检查等事项412项并向社会公布。二是深化“证照分离”改革，全年新设登记经营主体5863户，企业开办全程网办率达到98.6%，平均办理时间压缩至1个工作日。三是推行包容审慎监管，制定轻微违法行为不予处罚清单，对首次轻微违法行为依法不予处罚37件。
-2. 严格规范公正文明执法。一是全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办结行政处罚案件286件，罚没款412.5万元，重大执法决定法制审核18件，审核率100%。二是统筹开展“双随机、一公开”监管，组织跨部门联合抽查46次，抽查经营主体1250户，抽查结果全部按时公示。三是组织执法人员专题培训4期、216人次，执法人员持证上岗率100%。全年发生行政复议案件5件、行政诉讼案件3件，均未被撤销或确认违法。
-3. 推进行政决策和规范性文件管理法治化。一是出台《临溪区市场监督管理局重大行政决策程序规定》，全年作出重大行政决策2项，均履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定程序。二是发挥法律顾问和公职律师作用，审查合同31份、规范性文件3件，提出修改意见57条，全部被采纳。三是开展规范性文件清理，废止2件、修改1件，清理结果及时向社会公布。
+1. 依法全面履行市场监管职能。一是动态调整权责清单，梳理行政许可、行政处罚、行政检查等事项412项并向社会公布。二是深化“证照分离”改革，全年新设登记经营主体5863户，企业开办全程网办率达到98.6%，平均办理时间压缩至1个工作日。三是推行包容审慎监管，制定轻微违法行为不予处罚清单，对首次轻微违法行为依法不予处罚37件。四是推行证明事项告知承诺制，办理告知承诺事项1160件，事后核查合格率97.3%。
+2. 严格规范公正文明执法。一是全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办结行政处罚案件286件，罚没款412.5万元，重大执法决定法制审核18件，审核率100%。二是统筹开展“双随机、一公开”监管，组织跨部门联合抽查46次，抽查经营主体1250户，抽查结果全部按时公示；推行信用风险分类监管，依法将312户经营主体列入经营异常名录。三是组织执法人员专题培训4期、216人次，执法人员持证上岗率100%。全年发生行政复议案件5件、行政诉讼案件3件，均未被撤销或确认违法。
+3. 推进行政决策和规范性文件管理法治化。一是出台《临溪区市场监督管理局重大行政决策程序规定》，全年作出重大行政决策2项，均履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定程序。二是发挥法律顾问和公职律师作用，审查合同31份、规范性文件3件，提出修改意见57条，全部被采纳。三是开展规范性文件清理，废止2件、修改1件，清理结果及时向社会公布；新制定的3件规范性文件均在印发后30日内报送备案。
 4. 化解矛盾纠纷和深化普法宣传。一是畅通12315投诉举报渠道，全年受理投诉举报9742件，按时办结率99.2%，为消费者挽回经济损失386万元。二是推进消费纠纷在线解决，发展在线纠纷解决企业126家，通过和解、调解化解纠纷1430件。三是落实“谁执法谁普法”普法责任制，围绕“3·15”国际消费者权益日、民法典宣传月等开展普法活动23场，发放宣传资料1.2万份，发布以案释法典型案例8个。";
 
 pub(super) const SHORTCOMINGS: &str = "\
@@ -52,4 +52,130 @@ pub fn example_report(year: i32) -> String {
         lines.push(guide(*kind).example(year));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{parse, render};
+
+    const YEAR: i32 = 2024;
+
+    fn is_cjk(c: char) -> bool {
+        matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}' | '“' | '”')
+    }
+
+    /// Half-width punctuation next to Chinese text, as (line, offending char).
+    fn half_width_punctuation(text: &str) -> Vec<(String, char)> {
+        let mut found = Vec::new();
+        for line in text.lines() {
+            let chars: Vec<char> = line.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if !",;:()?!".contains(c) {
+                    continue;
+                }
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                if before.is_some_and(is_cjk) || after.is_some_and(is_cjk) {
+                    found.push((line.to_string(), c));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_punctuation_check_catches_half_width_marks() {
+        assert_eq!(half_width_punctuation("为推进,按照").len(), 1);
+        assert_eq!(half_width_punctuation("原因:一是(主观)").len(), 3);
+        assert!(half_width_punctuation("1. 标题。罚没款412.5万元，占14%。").is_empty());
+    }
+
+    #[test]
+    fn examples_use_full_width_punctuation_only() {
+        let text = example_report(YEAR);
+        assert_eq!(half_width_punctuation(&text), vec![]);
+        for kind in SectionKind::REQUIRED {
+            let g = guide(kind);
+            let hints = g.areas.iter().flat_map(|a| [a.heading, a.hint]);
+            for line in g.what_to_write.iter().chain(g.mistakes).copied().chain(hints) {
+                assert_eq!(half_width_punctuation(line), vec![], "{kind:?}");
+            }
+        }
+    }
+
+    fn section(kind: SectionKind) -> crate::report::Section {
+        parse(&example_report(YEAR)).section(kind).cloned().expect("the example has every section")
+    }
+
+    #[test]
+    fn every_measure_is_backed_by_figures() {
+        let s = section(SectionKind::Measures);
+        assert!((3..=4).contains(&s.items.len()));
+        for item in &s.items {
+            assert!(item.body.chars().any(|c| c.is_ascii_digit()), "no figures in {}", item.title);
+            assert!(item.body.starts_with("一是") && item.body.contains("二是"), "{}", item.title);
+        }
+    }
+
+    #[test]
+    fn every_shortcoming_states_its_causes_subjective_first() {
+        let s = section(SectionKind::Shortcomings);
+        assert!(s.items.len() >= 2);
+        for item in &s.items {
+            let cause = item.body.find("原因").unwrap_or_else(|| panic!("no 原因 in {}", item.title));
+            let subjective = item.body[cause..].find("主观").expect("a subjective cause");
+            let objective = item.body[cause..].find("客观").unwrap_or(usize::MAX);
+            assert!(subjective < objective, "主观原因 first in {}", item.title);
+        }
+    }
+
+    #[test]
+    fn the_plans_name_the_next_year_and_answer_each_shortcoming() {
+        let plans = section(SectionKind::NextYear);
+        assert!(plans.body_text().contains(&format!("{}年", YEAR + 1)));
+        let shortcomings = section(SectionKind::Shortcomings);
+        assert_eq!(plans.items.len(), shortcomings.items.len());
+        // Each plan's title takes up the matter its shortcoming names.
+        let matters = ["执法规范化", "普法", "数字化监管"];
+        for ((s, p), matter) in shortcomings.items.iter().zip(&plans.items).zip(matters) {
+            assert!(s.title.contains(matter) && p.title.contains(matter), "{} / {}", s.title, p.title);
+        }
+    }
+
+    #[test]
+    fn the_first_responsible_person_is_described_with_numbers() {
+        let s = section(SectionKind::FirstResponsible);
+        let body = s.body_text();
+        for duty in ["专题研究法治建设", "听取", "会前学法", "法治专题课", "述法", "合法性审查", "出庭应诉"] {
+            assert!(body.contains(duty), "missing {duty}");
+        }
+        assert!(s.items.iter().all(|i| i.body.chars().any(|c| c.is_ascii_digit())));
+    }
+
+    #[test]
+    fn example_report_parses_into_the_five_sections_and_round_trips() {
+        let text = example_report(YEAR);
+        let report = parse(&text);
+        assert_eq!(render(&report), text);
+        let kinds: Vec<_> = report.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, SectionKind::REQUIRED.to_vec());
+        assert_eq!(report.title(), Some(template::title(EXAMPLE_UNIT, YEAR).as_str()));
+        assert_eq!(report.preamble(), template::preamble(EXAMPLE_UNIT, YEAR));
+        for s in &report.sections[..4] {
+            assert!(!s.items.is_empty(), "{:?} has no items", s.kind);
+        }
+    }
+
+    #[test]
+    fn example_sections_are_of_suggested_length() {
+        let report = parse(&example_report(YEAR));
+        for s in &report.sections {
+            let (lo, hi) = guide(s.kind).suggested_chars;
+            let n = s.body_text().chars().count();
+            assert!(lo <= n && n <= hi, "{:?}: {n} chars, suggested {lo}–{hi}", s.kind);
+        }
+        let measures = report.section(SectionKind::Measures).unwrap().body_text().chars().count();
+        assert!((800..=1200).contains(&measures), "measures example has {measures} chars");
+    }
 }
