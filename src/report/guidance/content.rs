@@ -3,8 +3,9 @@
 //! unverified, so the source names the document only.
 
 use super::example;
-use super::{Area, Quote, SectionGuide, FIVE_CONTENTS, SUPERVISION};
+use super::{Area, Quote, SectionGuide, FIVE_CONTENTS};
 use crate::report::model::SectionKind;
+use crate::report::template::REGULATION as SUPERVISION;
 
 const fn requirement(text: &'static str) -> Quote {
     Quote { text, source: SUPERVISION }

@@ -82,9 +82,6 @@ pub fn guide(kind: SectionKind) -> &'static SectionGuide {
     }
 }
 
-/// The supervision regulation's full name, as the quotes cite it.
-const SUPERVISION: &str = "《法治政府建设与责任落实督察工作规定》";
-
 /// Publication: reports are published before 1 April (第二十四条, verified).
 pub const PUBLICATION: Quote = Quote {
     text: "每年4月1日之前，地方各级政府和县级以上政府部门的法治政府建设年度报告，除涉及党和国家秘密的，应当通过报刊、网站等新闻媒体向社会公开，接受人民群众监督。",
