@@ -10,6 +10,10 @@ cd "$ROOT"
 
 SECONDS=0
 phase() { printf '\n== test: %s (at %ds)\n' "$*" "$SECONDS"; }
+# Everything the runners print is also kept, to add up the counts at the end.
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+exec > >(tee -a "$LOG") 2>&1
 
 phase "setup"
 bash scripts/setup.sh
@@ -17,10 +21,10 @@ bash scripts/setup.sh
 phase "1/3 native: cargo test"
 cargo test --offline
 
-if ls benches/*.rs >/dev/null 2>&1; then
-  phase "1/3 native: benchmarks in test mode (each runs once; no timing is asserted)"
-  cargo bench --offline --benches -- --test
-fi
+phase "1/3 native: benchmarks in quick mode (a few runs each; no timing is asserted)"
+for b in benches/*.rs; do
+  cargo bench --offline --bench "$(basename "$b" .rs)" -- --quick
+done
 
 phase "2/3 browser APIs: wasm-bindgen-test in headless Chromium"
 for t in tests/web_*.rs; do
@@ -31,5 +35,15 @@ phase "3/3 end to end: build the app, drive it in headless Chromium"
 bash scripts/build.sh
 node --test --test-concurrency=1 tests/e2e/
 
+phase "browser benchmarks in quick mode (figures only; nothing asserted)"
+node scripts/bench.mjs --quick
+
+# One closing line over all runners: cargo's "test result: ok. N passed; M failed"
+# (native and wasm-bindgen-test) and node's "# pass N" / "# fail M".
+passed=$(( $(grep -oE 'test result: [a-zA-Z]+\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}') \
+         + $(grep -E '^# pass [0-9]+' "$LOG" | awk '{s+=$3} END {print s+0}') ))
+failed=$(( $(grep -oE '[0-9]+ failed' "$LOG" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}') \
+         + $(grep -E '^# fail [0-9]+' "$LOG" | awk '{s+=$3} END {print s+0}') ))
 echo
 echo "test: all levels passed in ${SECONDS}s"
+echo "total: ${passed} passed, ${failed} failed"

@@ -1,1 +1,126 @@
+//! `fzbg` — the reviewers' command-line tool, built from the same core as the
+//! web app (src/report). Native only. See docs/CLI.md.
+//!
+//! Exit status: 0 success; 1 findings with errors (check); 2 unreadable input
+//! or bad usage, with a one-line message in Chinese and English on stderr.
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = cli::run(&args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    std::process::exit(code);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::Write;
+
+    use fazhi_report::report::decode::{decode, MAX_TEXT_BYTES};
+    use fazhi_report::report::inspect::inspect;
+    use fazhi_report::report::{parse, render};
+
+    const USAGE: &str = "\
+fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for annual rule-of-law reports)
+
+用法 Usage:
+  fzbg inspect FILE [--json]   编码、字数、标题、开头段和各部分 / encoding, size, title, preamble, sections
+  fzbg render FILE             规范化后的全文（UTF-8）/ the normalised text, UTF-8, on stdout
+  fzbg --help | --version
+
+退出状态 Exit status: 0 成功 success; 2 无法读取或用法错误 unreadable input or bad usage.
+";
+
+    pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        match args.as_slice() {
+            [] | ["--help"] | ["-h"] | ["help"] => {
+                let _ = write!(out, "{USAGE}");
+                0
+            }
+            ["--version"] | ["-V"] => {
+                let _ = writeln!(out, "fzbg {}", env!("CARGO_PKG_VERSION"));
+                0
+            }
+            ["inspect", rest @ ..] => {
+                let json = rest.contains(&"--json");
+                let files: Vec<&str> = rest.iter().copied().filter(|a| *a != "--json").collect();
+                match files.as_slice() {
+                    [file] => inspect_cmd(file, json, out, err),
+                    _ => usage(err, "inspect 需要一个文件 / inspect takes one FILE"),
+                }
+            }
+            ["render", file] => render_cmd(file, out, err),
+            [other, ..] => usage(err, &format!("未知命令 {other} / unknown command {other}")),
+        }
+    }
+
+    fn usage(err: &mut dyn Write, problem: &str) -> i32 {
+        let _ = writeln!(err, "fzbg: {problem}");
+        let _ = write!(err, "{USAGE}");
+        2
+    }
+
+    /// Read and decode a file, or print why not (one line, Chinese and English).
+    pub fn read_text(path: &str, err: &mut dyn Write) -> Option<fazhi_report::report::decode::Decoded> {
+        // Refuse huge files before reading them whole.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > MAX_TEXT_BYTES as u64 {
+                let e = fazhi_report::report::decode::DecodeError::TooLarge { bytes: meta.len() as usize };
+                let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
+                return None;
+            }
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(err, "fzbg: {path}: 无法读取文件（{e}） / cannot read the file: {e}");
+                return None;
+            }
+        };
+        match decode(&bytes) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
+                None
+            }
+        }
+    }
+
+    fn inspect_cmd(path: &str, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+        let Some(decoded) = read_text(path, err) else { return 2 };
+        let report = parse(&decoded.text);
+        let info = inspect(&report, decoded.encoding);
+        if json {
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&info).expect("inspection serialises"));
+            return 0;
+        }
+        let _ = writeln!(out, "文件 file:       {path}");
+        let _ = writeln!(out, "编码 encoding:   {} ({})", info.encoding, decoded.encoding.label_zh());
+        let _ = writeln!(out, "字数 chars:      {}", info.chars);
+        let _ = writeln!(out, "标题 title:      {}", info.title.as_deref().unwrap_or("（无 none）"));
+        let preamble: String = info.preamble.chars().take(60).collect();
+        let more = if info.preamble.chars().count() > 60 { "…" } else { "" };
+        let _ = writeln!(out, "开头段 preamble: {preamble}{more}");
+        let _ = writeln!(out, "部分 sections:");
+        for s in &info.sections {
+            let year = s.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into());
+            let _ = writeln!(out, "  {:<18} {:>4} {:>3}条 {:>6}字  {}", s.kind, year, s.items, s.chars, s.heading);
+        }
+        if info.missing.is_empty() {
+            let _ = writeln!(out, "缺少 missing:    无 none");
+        } else {
+            let _ = writeln!(out, "缺少 missing:    {}", info.missing.join(", "));
+        }
+        let _ = writeln!(out, "未归属 unplaced: {} 字 chars", info.unplaced_chars);
+        0
+    }
+
+    fn render_cmd(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+        let Some(decoded) = read_text(path, err) else { return 2 };
+        let _ = out.write_all(render(&parse(&decoded.text)).as_bytes());
+        0
+    }
+}

@@ -22,7 +22,9 @@ impl Section {
         for l in &mut lines {
             l.eol = Eol::None;
         }
-        let (intro, items) = split_items(lines);
+        // Items are numbered in any style other than the heading's own.
+        let level = super::parse::line_marker(&format!("{}x", self.heading.marker)).map(|(style, _)| style);
+        let (intro, items) = split_items(lines, level);
         self.intro = intro;
         self.items = items;
         // The heading may have been the last line of the file; its ending

@@ -2,9 +2,11 @@
 //! layer and the `fzbg` command-line tool all build on it.
 
 pub mod classify;
+pub mod decode;
 pub mod draft;
 pub mod edit;
 pub mod guidance;
+pub mod inspect;
 pub mod model;
 pub mod parse;
 pub mod render;

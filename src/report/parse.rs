@@ -1,12 +1,40 @@
 //! Parsing report text into a [`Report`].
 //!
-//! The parser is total: every input parses, and `render(&parse(s)) == s`.
-//! It splits lines keeping each terminator, finds section headings, sorts the
-//! lines under each heading into an intro and numbered items, and classifies
-//! each section by the meaning of its heading (see `classify.rs`).
+//! The parser is total: every input parses, and `render(&parse(s)) == s`
+//! byte for byte. It works in three passes over the lines:
+//!
+//! 1. find each line's numbering marker, if any ([`line_marker`]): `第一部分`,
+//!    `一、`, `（一）`, `1.`/`1．`, `1、`, `（1）`/`(1)`;
+//! 2. choose the section level: of the marker styles used on short,
+//!    heading-like lines, the one whose headings name the most of the five
+//!    required contents (by meaning, see `classify.rs`) — so a report using
+//!    `第一部分` for sections and `一、` for items, or putting 第一责任人
+//!    first, is read correctly;
+//! 3. under each section heading, the first other marker style found numbers
+//!    the items; everything else is kept in place as intro or item paragraphs.
 
 use super::classify::classify_heading;
-use super::model::{Eol, Heading, Item, Line, Report, Section};
+use super::model::{Eol, Heading, Item, Line, Report, Section, SectionKind};
+
+/// How a line is numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkerStyle {
+    /// `第一部分`
+    Part,
+    /// `一、`
+    CnComma,
+    /// `（一）` or `(一)`
+    CnParen,
+    /// `1.` or `1．`
+    ArabicDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）` or `(1)`
+    ArabicParen,
+}
+
+/// A heading is short: at most this many characters after its marker.
+const MAX_HEADING_CHARS: usize = 60;
 
 /// Parse decoded text (a leading BOM is remembered and stripped).
 pub fn parse(text: &str) -> Report {
@@ -16,23 +44,33 @@ pub fn parse(text: &str) -> Report {
     };
     let lines = split_lines(body);
     let eol = dominant_eol(&lines);
+    let markers: Vec<Option<(MarkerStyle, usize)>> = lines.iter().map(|l| line_marker(&l.text)).collect();
+    let level = section_style(&lines, &markers);
+
     let mut report = Report { bom, eol, front: Vec::new(), sections: Vec::new() };
-    let mut body_lines: Vec<Line> = Vec::new();
-    let mut current: Option<Heading> = None;
-    for line in lines {
-        if let Some((marker, rest)) = section_marker(&line.text) {
-            if let Some(h) = current.take() {
-                report.sections.push(build_section(h, std::mem::take(&mut body_lines)));
+    let mut current: Option<(Heading, Vec<Line>)> = None;
+    for (line, marker) in lines.into_iter().zip(markers) {
+        let heading = match (level, marker) {
+            (Some(level), Some((style, len))) if style == level && is_heading_like(&line.text[len..]) => Some(len),
+            _ => None,
+        };
+        match heading {
+            Some(len) => {
+                if let Some((h, body)) = current.take() {
+                    report.sections.push(build_section(h, body, level));
+                }
+                let heading =
+                    Heading { marker: line.text[..len].to_string(), text: line.text[len..].to_string(), eol: line.eol };
+                current = Some((heading, Vec::new()));
             }
-            current = Some(Heading { marker: marker.to_string(), text: rest.to_string(), eol: line.eol });
-        } else if current.is_some() {
-            body_lines.push(line);
-        } else {
-            report.front.push(line);
+            None => match &mut current {
+                Some((_, body)) => body.push(line),
+                None => report.front.push(line),
+            },
         }
     }
-    if let Some(h) = current.take() {
-        report.sections.push(build_section(h, body_lines));
+    if let Some((h, body)) = current.take() {
+        report.sections.push(build_section(h, body, level));
     }
     report
 }
@@ -80,22 +118,67 @@ fn dominant_eol(lines: &[Line]) -> Eol {
     }
 }
 
+/// The marker style that numbers the report's sections, if any: among the
+/// styles used on heading-like lines, the one whose headings cover the most
+/// distinct required kinds; ties go to the style seen first.
+fn section_style(lines: &[Line], markers: &[Option<(MarkerStyle, usize)>]) -> Option<MarkerStyle> {
+    let mut candidates: Vec<(MarkerStyle, Vec<SectionKind>)> = Vec::new();
+    for (line, marker) in lines.iter().zip(markers) {
+        let Some((style, len)) = *marker else { continue };
+        let rest = &line.text[len..];
+        if !is_heading_like(rest) {
+            continue;
+        }
+        let kind = classify_heading(rest);
+        let entry = match candidates.iter_mut().find(|(s, _)| *s == style) {
+            Some(e) => e,
+            None => {
+                candidates.push((style, Vec::new()));
+                candidates.last_mut().expect("just pushed")
+            }
+        };
+        if kind != SectionKind::Unknown && !entry.1.contains(&kind) {
+            entry.1.push(kind);
+        }
+    }
+    let best = candidates.iter().map(|(_, kinds)| kinds.len()).max().unwrap_or(0);
+    if best == 0 {
+        return None;
+    }
+    candidates.into_iter().find(|(_, kinds)| kinds.len() == best).map(|(s, _)| s)
+}
+
+/// Short, and no full stop except at the very end: a heading, not a paragraph.
+fn is_heading_like(rest: &str) -> bool {
+    let rest = rest.trim();
+    let n = rest.chars().count();
+    if n == 0 || n > MAX_HEADING_CHARS {
+        return false;
+    }
+    let inner = rest.trim_end_matches(['。', '：', ':']);
+    !inner.contains('。') && !inner.contains('；')
+}
+
 /// Lines under one heading become the intro (before the first item) and items.
-pub(crate) fn build_section(heading: Heading, lines: Vec<Line>) -> Section {
+pub(crate) fn build_section(heading: Heading, lines: Vec<Line>, level: Option<MarkerStyle>) -> Section {
     let kind = classify_heading(&heading.text);
-    let (intro, items) = split_items(lines);
+    let (intro, items) = split_items(lines, level);
     Section { kind, heading, intro, items }
 }
 
-/// Sort body lines into the intro and numbered items.
-pub(crate) fn split_items(lines: Vec<Line>) -> (Vec<Line>, Vec<Item>) {
+/// Sort body lines into the intro and numbered items. The item style is the
+/// first marker style in the body other than the section level's.
+pub(crate) fn split_items(lines: Vec<Line>, level: Option<MarkerStyle>) -> (Vec<Line>, Vec<Item>) {
+    let item_style =
+        lines.iter().filter_map(|l| line_marker(&l.text)).map(|(s, _)| s).find(|s| Some(*s) != level);
     let mut intro = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     for line in lines {
-        if let Some((marker, rest)) = item_marker(&line.text) {
-            let (title, sep, body) = split_title(rest);
+        let marker = line_marker(&line.text).filter(|(s, _)| Some(*s) == item_style);
+        if let Some((_, len)) = marker {
+            let (title, sep, body) = split_title(&line.text[len..]);
             items.push(Item {
-                marker: marker.to_string(),
+                marker: line.text[..len].to_string(),
                 title: title.to_string(),
                 sep: sep.to_string(),
                 body: body.to_string(),
@@ -111,33 +194,86 @@ pub(crate) fn split_items(lines: Vec<Line>) -> (Vec<Line>, Vec<Item>) {
     (intro, items)
 }
 
-/// `一、` … `十、` at the start of a line: returns (marker, rest).
-pub(crate) fn section_marker(text: &str) -> Option<(&str, &str)> {
-    let digits = text.chars().take_while(|c| is_cn_numeral(*c)).map(char::len_utf8).sum::<usize>();
-    if digits == 0 {
+/// The numbering marker at the start of a line: its style and its length in
+/// bytes, including leading indentation and the spaces after it.
+pub fn line_marker(text: &str) -> Option<(MarkerStyle, usize)> {
+    let indent = text.len() - text.trim_start_matches([' ', '\u{3000}', '\t']).len();
+    let s = &text[indent..];
+    let (style, len) = part(s)
+        .or_else(|| cn_comma(s))
+        .or_else(|| paren(s, true))
+        .or_else(|| paren(s, false))
+        .or_else(|| arabic(s))?;
+    let after = &s[len..];
+    let spaces = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+    // A marker alone on a line numbers nothing.
+    if after[spaces..].is_empty() {
         return None;
     }
-    let rest = &text[digits..];
-    let sep = rest.strip_prefix('、')?;
-    let end = text.len() - sep.len();
-    Some((&text[..end], sep))
+    Some((style, indent + len + spaces))
 }
 
-/// `1. `, `1．`, `1、` at the start of a line: returns (marker including any
-/// following spaces, rest).
-pub(crate) fn item_marker(text: &str) -> Option<(&str, &str)> {
-    let digits = text.bytes().take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 || digits > 3 {
+fn cn_digits(s: &str) -> usize {
+    s.chars().take_while(|c| is_cn_numeral(*c)).map(char::len_utf8).sum()
+}
+
+fn ascii_digits(s: &str) -> usize {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n <= 3 {
+        n
+    } else {
+        0
+    }
+}
+
+/// `第一部分`, optionally followed by `、` `：` or `:`.
+fn part(s: &str) -> Option<(MarkerStyle, usize)> {
+    let rest = s.strip_prefix('第')?;
+    let n = cn_digits(rest);
+    let rest = rest[n..].strip_prefix("部分").filter(|_| n > 0)?;
+    let sep = ["、", "：", ":"].iter().find(|p| rest.starts_with(**p)).map_or(0, |p| p.len());
+    Some((MarkerStyle::Part, s.len() - rest.len() + sep))
+}
+
+/// `一、`
+fn cn_comma(s: &str) -> Option<(MarkerStyle, usize)> {
+    let n = cn_digits(s);
+    (n > 0 && s[n..].starts_with('、')).then(|| (MarkerStyle::CnComma, n + '、'.len_utf8()))
+}
+
+/// `（一）` `(一)` when `chinese`, else `（1）` `(1)`.
+fn paren(s: &str, chinese: bool) -> Option<(MarkerStyle, usize)> {
+    let (open, close) = if s.starts_with('（') { ('（', ['）', ')']) } else if s.starts_with('(') { ('(', [')', '）']) } else { return None };
+    let inner = &s[open.len_utf8()..];
+    let n = if chinese { cn_digits(inner) } else { ascii_digits(inner) };
+    if n == 0 {
         return None;
     }
-    let rest = &text[digits..];
-    let after = ["、", "．", ". ", "."].iter().find_map(|s| rest.strip_prefix(s))?;
-    let after = after.trim_start_matches(' ');
-    if after.is_empty() || after.starts_with(|c: char| c.is_ascii_digit()) {
+    let c = inner[n..].chars().next().filter(|c| close.contains(c))?;
+    let style = if chinese { MarkerStyle::CnParen } else { MarkerStyle::ArabicParen };
+    Some((style, open.len_utf8() + n + c.len_utf8()))
+}
+
+/// `1.` `1．` `1、` — not a decimal such as `1.5` or a date such as `2023.1`.
+fn arabic(s: &str) -> Option<(MarkerStyle, usize)> {
+    let n = ascii_digits(s);
+    if n == 0 {
         return None;
     }
-    let end = text.len() - after.len();
-    Some((&text[..end], after))
+    let rest = &s[n..];
+    let (style, sep) = if rest.starts_with('、') {
+        (MarkerStyle::ArabicComma, '、'.len_utf8())
+    } else if rest.starts_with('．') {
+        (MarkerStyle::ArabicDot, '．'.len_utf8())
+    } else if rest.starts_with('.') {
+        (MarkerStyle::ArabicDot, 1)
+    } else {
+        return None;
+    };
+    if rest[sep..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((style, n + sep))
 }
 
 /// Split an item line after its marker into (title, separator, body) at the
@@ -151,4 +287,36 @@ pub(crate) fn split_title(rest: &str) -> (&str, &str, &str) {
 
 pub(crate) fn is_cn_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_in_every_style() {
+        let cases = [
+            ("第一部分 主要举措", Some((MarkerStyle::Part, "第一部分 ".len()))),
+            ("第二部分：存在问题", Some((MarkerStyle::Part, "第二部分：".len()))),
+            ("一、主要举措", Some((MarkerStyle::CnComma, "一、".len()))),
+            ("十二、其他", Some((MarkerStyle::CnComma, "十二、".len()))),
+            ("（一）加强领导", Some((MarkerStyle::CnParen, "（一）".len()))),
+            ("(三)加强领导", Some((MarkerStyle::CnParen, "(三)".len()))),
+            ("1. 标题", Some((MarkerStyle::ArabicDot, "1. ".len()))),
+            ("2．标题", Some((MarkerStyle::ArabicDot, "2．".len()))),
+            ("3、标题", Some((MarkerStyle::ArabicComma, "3、".len()))),
+            ("（4）标题", Some((MarkerStyle::ArabicParen, "（4）".len()))),
+            ("(5)标题", Some((MarkerStyle::ArabicParen, "(5)".len()))),
+            ("　　一、缩进的标题", Some((MarkerStyle::CnComma, "　　一、".len()))),
+            ("1.5倍", None),
+            ("2023.1月", None),
+            ("一是加强学习", None),
+            ("一、", None),
+            ("第一次会议", None),
+            ("12345. 太长的数字", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(line_marker(line), want, "{line}");
+        }
+    }
 }

@@ -1,0 +1,55 @@
+//! A small benchmark harness: runs a closure many times and prints the
+//! median and p95 next to a baseline measured in the same run, as a ratio.
+//! `--quick` (or cargo's `--test`/`--bench` flags with `--quick`) runs each
+//! a few times so the test command keeps the benchmarks from rotting; no
+//! timing is ever asserted.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+pub struct Bench {
+    pub quick: bool,
+}
+
+impl Bench {
+    pub fn from_args() -> Self {
+        let args: Vec<String> = std::env::args().collect();
+        Bench { quick: args.iter().any(|a| a == "--quick" || a == "--test") }
+    }
+
+    fn runs(&self) -> usize {
+        if self.quick {
+            3
+        } else {
+            60
+        }
+    }
+
+    /// Time `f`, returning (median, p95).
+    pub fn time<R>(&self, mut f: impl FnMut() -> R) -> (Duration, Duration) {
+        black_box(f()); // warm up
+        let mut xs: Vec<Duration> = (0..self.runs())
+            .map(|_| {
+                let t = Instant::now();
+                black_box(f());
+                t.elapsed()
+            })
+            .collect();
+        xs.sort();
+        let p95 = xs[((xs.len() as f64 * 0.95).ceil() as usize).saturating_sub(1).min(xs.len() - 1)];
+        (xs[(xs.len() - 1) / 2], p95)
+    }
+
+    /// Print one figure against its baseline.
+    pub fn report(&self, name: &str, (median, p95): (Duration, Duration), baseline: (Duration, Duration), target: &str) {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "bench: {name}: median {:.3} ms, p95 {:.3} ms; baseline median {:.3} ms; ratio {:.1}; target {target}{}",
+            ms(median),
+            ms(p95),
+            ms(baseline.0),
+            ms(median) / ms(baseline.0).max(1e-9),
+            if self.quick { " (quick run)" } else { "" }
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! What `fzbg inspect` reports about a file: a stable, documented JSON
+//! interface (docs/CLI.md) built from the parsed report.
+
+use serde::Serialize;
+
+use super::classify::heading_year;
+use super::decode::Encoding;
+use super::model::{Eol, Report};
+use super::render::render_section_text;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Inspection {
+    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `gb18030`.
+    pub encoding: &'static str,
+    /// Characters in the text, line terminators included, a BOM excluded.
+    pub chars: usize,
+    pub title: Option<String>,
+    pub preamble: String,
+    /// The sections in document order.
+    pub sections: Vec<SectionInfo>,
+    /// Required kinds that no section has, in the regulation's order.
+    pub missing: Vec<&'static str>,
+    /// Characters before the first section that are neither the title nor
+    /// the preamble (its first paragraph block, up to the first blank line).
+    pub unplaced_chars: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SectionInfo {
+    pub kind: &'static str,
+    /// The heading line as written, marker included.
+    pub heading: String,
+    /// The year named in the heading, if any.
+    pub year: Option<i32>,
+    pub items: usize,
+    /// Characters from the start of the heading to the end of the section's
+    /// last line, line breaks inside included, the final terminator not.
+    pub chars: usize,
+}
+
+pub fn inspect(report: &Report, encoding: Encoding) -> Inspection {
+    let text = super::render(report);
+    let chars = text.chars().count() - usize::from(report.bom);
+    let title = report.title().map(str::to_string);
+    let sections = report
+        .sections
+        .iter()
+        .map(|s| SectionInfo {
+            kind: s.kind.as_str(),
+            heading: format!("{}{}", s.heading.marker, s.heading.text),
+            year: heading_year(&s.heading.text),
+            items: s.items.len(),
+            chars: render_section_text(s, Eol::Lf).chars().count(),
+        })
+        .collect();
+    let missing = report.missing().into_iter().map(|k| k.as_str()).collect();
+    Inspection { encoding: encoding.name(), chars, title, preamble: report.preamble(), sections, missing, unplaced_chars: unplaced(report) }
+}
+
+/// Front lines after the preamble's first paragraph block.
+fn unplaced(report: &Report) -> usize {
+    let skip = usize::from(report.title().is_some());
+    let rest = &report.front[skip.min(report.front.len())..];
+    let start = rest.iter().position(|l| !l.text.trim().is_empty()).unwrap_or(rest.len());
+    let end = rest[start..].iter().position(|l| l.text.trim().is_empty()).map_or(rest.len(), |p| start + p);
+    rest[end..].iter().map(|l| l.text.chars().count()).sum()
+}

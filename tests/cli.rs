@@ -1,0 +1,94 @@
+//! The `fzbg` command-line tool, run as a reviewer would run it.
+
+use std::process::Command;
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/000_7470bc842f3634e7.txt");
+
+fn fzbg(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fzbg")).args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("fzbg-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn inspect_json_on_the_seed_is_the_documented_interface() {
+    let (code, out, _) = fzbg(&["inspect", SEED, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["encoding"], "utf-8");
+    assert_eq!(v["chars"], 2792);
+    assert_eq!(v["title"], serde_json::Value::Null);
+    assert_eq!(v["missing"], serde_json::json!([]));
+    assert_eq!(v["unplaced_chars"], 0);
+    let sections = v["sections"].as_array().unwrap();
+    let got: Vec<(String, usize, usize)> = sections
+        .iter()
+        .map(|s| (s["kind"].as_str().unwrap().to_string(), s["items"].as_u64().unwrap() as usize, s["chars"].as_u64().unwrap() as usize))
+        .collect();
+    let want = [("measures", 3, 1396), ("shortcomings", 3, 342), ("first_responsible", 4, 573), ("next_year", 3, 392), ("other_matters", 0, 13)];
+    assert_eq!(got, want.map(|(k, i, c)| (k.to_string(), i, c)));
+    assert_eq!(sections[0]["heading"], "一、2023年度推进法治政府建设的主要工作举措及成效");
+    assert_eq!(sections[0]["year"], 2023);
+    assert_eq!(sections[3]["year"], serde_json::Value::Null);
+}
+
+#[test]
+fn inspect_table_and_render() {
+    let (code, out, _) = fzbg(&["inspect", SEED]);
+    assert_eq!(code, 0);
+    assert!(out.contains("first_responsible") && out.contains("缺少 missing:    无 none"), "{out}");
+    let (code, out, _) = fzbg(&["render", SEED]);
+    assert_eq!(code, 0);
+    assert_eq!(out.as_bytes(), std::fs::read(SEED).unwrap().as_slice());
+}
+
+#[test]
+fn a_gbk_file_is_rendered_as_utf8() {
+    let text = "一、主要举措和成效\r\n1. 健全制度。";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let path = temp("gbk.txt", &gbk);
+    let (code, out, _) = fzbg(&["render", &path]);
+    assert_eq!((code, out.as_str()), (0, text));
+    let (_, json, _) = fzbg(&["inspect", &path, "--json"]);
+    assert!(json.contains("\"encoding\": \"gb18030\""), "{json}");
+}
+
+#[test]
+fn unreadable_input_exits_2_with_one_line_in_chinese_and_english() {
+    let cases = [
+        (temp("empty.txt", b""), "空的"),
+        (temp("renamed.txt", b"PK\x03\x04 a docx renamed"), "Word"),
+        (temp("renamed-pdf.txt", b"%PDF-1.7"), "PDF"),
+        (temp("binary.txt", &[0u8, 1, 2, 3, 0, 0]), "不是文本文件"),
+        ("/nonexistent/file.txt".to_string(), "无法读取"),
+    ];
+    for (path, zh) in cases {
+        let (code, out, err) = fzbg(&["inspect", &path]);
+        assert_eq!(code, 2, "{path}");
+        assert!(out.is_empty());
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(zh) && err.contains(" / "), "{err}");
+    }
+    // 50 MB is refused before it is read.
+    let big = temp("big.txt", &vec![b'a'; 50 * 1024 * 1024]);
+    let (code, _, err) = fzbg(&["render", &big]);
+    assert_eq!(code, 2);
+    assert!(err.contains("过大") && err.contains("too large"), "{err}");
+    std::fs::remove_file(big).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    assert_eq!(fzbg(&["frobnicate"]).0, 2);
+    assert_eq!(fzbg(&["inspect"]).0, 2);
+    let (code, out, _) = fzbg(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("fzbg inspect FILE [--json]"));
+}

@@ -1,0 +1,62 @@
+//! Properties of the text engine on arbitrary input: parsing never panics,
+//! parse → render gives back the input unchanged, and decoding arbitrary bytes
+//! never panics. Generators lean towards what matters: heading-like and
+//! item-like lines, every line ending, BOMs, empty lines, CJK text.
+
+use fazhi_report::report::decode::decode;
+use fazhi_report::report::{parse, render};
+use proptest::prelude::*;
+
+fn line() -> impl Strategy<Value = String> {
+    let marker = prop_oneof![
+        Just(""), Just("一、"), Just("二、"), Just("十、"), Just("（一）"), Just("(二)"), Just("第一部分"), Just("第三部分："),
+        Just("1. "), Just("2."), Just("3．"), Just("1、"), Just("（1）"), Just("(2)"), Just("　　"), Just("1.5"),
+    ];
+    let words = prop_oneof![
+        Just("主要举措和成效"), Just("存在的不足和原因"), Just("主要负责人履行职责情况"), Just("2024年工作打算"),
+        Just("其他需要报告的情况"), Just("加强组织领导。一是学习3次，二是"), Just("无"), Just(""), Just("。"),
+        Just("\u{feff}"), Just("a,b;c"), Just("\t"),
+    ];
+    (marker, prop::collection::vec(words, 0..4), "[一-龥a-z0-9，。 ]{0,12}")
+        .prop_map(|(m, ws, tail)| format!("{m}{}{tail}", ws.concat()))
+}
+
+fn text() -> impl Strategy<Value = String> {
+    let eol = prop_oneof![Just("\n"), Just("\r\n"), Just("\r")];
+    (any::<bool>(), prop::collection::vec((line(), eol), 0..30), any::<bool>()).prop_map(|(bom, lines, trailing)| {
+        let mut s = String::new();
+        if bom {
+            s.push('\u{feff}');
+        }
+        for (l, e) in &lines {
+            s.push_str(l);
+            s.push_str(e);
+        }
+        if !trailing && !lines.is_empty() {
+            s.truncate(s.trim_end_matches(['\r', '\n']).len());
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn report_like_text_round_trips(s in text()) {
+        prop_assert_eq!(render(&parse(&s)), s);
+    }
+
+    #[test]
+    fn any_text_round_trips(s in "\\PC*") {
+        prop_assert_eq!(render(&parse(&s)), s);
+    }
+
+    #[test]
+    fn decoding_any_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(d) = decode(&bytes) {
+            // What decodes, parses and renders back.
+            prop_assert_eq!(render(&parse(&d.text)), d.text);
+        }
+    }
+}
