@@ -69,6 +69,24 @@ impl Draft {
         }
     }
 
+    /// A draft made from an imported report. Unit and year come from its
+    /// text where it says them, else from the file name and `default_year`.
+    pub fn from_report(id: impl Into<String>, report: Report, file_stem: &str, default_year: i32, now_ms: i64) -> Self {
+        let (unit, year) = super::infer::unit_and_year(&report);
+        Draft {
+            id: id.into(),
+            schema_version: DRAFT_SCHEMA,
+            revision: 0,
+            unit: unit.unwrap_or_else(|| file_stem.trim().to_string()),
+            name: String::new(),
+            year: year.unwrap_or(default_year),
+            created: now_ms,
+            edited: now_ms,
+            report,
+            statuses: BTreeMap::new(),
+        }
+    }
+
     /// A section's status: 已完成 when the author marked it so, otherwise
     /// 进行中 once it has text, else 未开始.
     pub fn status(&self, kind: SectionKind) -> SectionStatus {

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod draft;
 pub mod edit;
 pub mod guidance;
+pub mod infer;
 pub mod inspect;
 pub mod model;
 pub mod parse;

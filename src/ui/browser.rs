@@ -104,3 +104,12 @@ pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
     }
     result
 }
+
+/// Strict GB18030 decoding with the browser's own tables (None on invalid
+/// bytes), for `report::decode::decode_with`.
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::browser::{download, format_time, now_ms, picked_file, random_u32, read_file_bytes};
 use super::route::Screen;
 use super::state::{use_app, Notice, Problem};
+use crate::report::decode::{DecodeError, MAX_TEXT_BYTES};
 use crate::storage::drafts::new_draft_id;
 use crate::storage::DraftSummary;
 
@@ -60,11 +61,36 @@ pub fn Library() -> impl IntoView {
         });
     };
 
+    let import = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else { return };
+        let name = file.name();
+        if file.size() > MAX_TEXT_BYTES as f64 {
+            let e = DecodeError::TooLarge { bytes: file.size() as usize };
+            state.problem.set(Some(Problem { message: format!("“{name}”未能导入：{}", e.message_zh()), offer_free_space: false }));
+            return;
+        }
+        spawn_local(async move {
+            match read_file_bytes(&file).await {
+                Ok(bytes) => state.import_text(&name, &bytes),
+                Err(_) => state.problem.set(Some(Problem {
+                    message: format!("浏览器未能读取“{name}”。请确认文件没有被其他程序占用，然后重试。"),
+                    offer_free_space: false,
+                })),
+            }
+        });
+    };
+
     view! {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
                 <h1 id="library-title">"草稿库"</h1>
-                <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::New)>"新建报告"</button>
+                <div class="button-row">
+                    <label class="btn file-button">
+                        "导入文本文件（.txt）"
+                        <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=import/>
+                    </label>
+                    <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::New)>"新建报告"</button>
+                </div>
             </div>
             <p class="field-hint">"以下是保存在本机浏览器中的报告草稿，最近编辑的在前。"</p>
             <Show

@@ -19,6 +19,9 @@ mod state;
 mod storage_banner;
 mod tasklist;
 
+/// Strict GB18030 decoding with the browser's tables (for `report::decode::decode_with`).
+pub use browser::gb18030;
+
 /// Mount the app into `<body>`.
 pub fn mount() {
     // The loading notice in index.html is the fallback for browsers that

@@ -182,6 +182,39 @@ impl AppState {
         }
     }
 
+    /// Make a new draft from an imported text file and open it, telling the
+    /// user the encoding found and what the file holds; a file that cannot be
+    /// read is explained and nothing changes.
+    pub fn import_text(self, file_name: &str, bytes: &[u8]) {
+        let decoded = match crate::report::decode::decode_with(bytes, &super::browser::gb18030) {
+            Ok(d) => d,
+            Err(e) => {
+                self.problem.set(Some(Problem { message: format!("“{file_name}”未能导入：{}", e.message_zh()), offer_free_space: false }));
+                return;
+            }
+        };
+        let report = crate::report::parse(&decoded.text);
+        let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+        let now = now_ms();
+        let draft = Draft::from_report(new_draft_id(now, random_u32()), report, stem, super::browser::current_year() - 1, now);
+        let found = draft.report.sections.len();
+        let missing: Vec<&str> = draft.report.missing().iter().map(|k| k.label()).collect();
+        let id = draft.id.clone();
+        if let Err(e) = self.with_store(|s| s.save(&draft)) {
+            self.problem.set(Some(Problem::from(&e)));
+            return;
+        }
+        self.refresh_library();
+        self.go(Screen::Draft(id));
+        let mut message = format!("已导入“{file_name}”（编码：{}），找到 {found} 个部分", decoded.encoding.label_zh());
+        if missing.is_empty() {
+            message.push_str("，规定的五项内容齐全。");
+        } else {
+            message.push_str(&format!("；缺少：{}。", missing.join("、")));
+        }
+        self.notice.set(Some(Notice { message, undo_delete: None }));
+    }
+
     /// Apply an edit to the open draft and schedule a save.
     pub fn edit(self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(|d| {

@@ -284,10 +284,10 @@ test('backup all, lose the browser data, restore from the file: every draft is b
   await box(page, '单位名称').waitFor();
   await page.getByRole('link', { name: '草稿库' }).last().click();
   await page.getByRole('heading', { name: '备份与迁移' }).waitFor();
-  await page.locator('input[type=file]').setInputFiles(wrongFile);
+  await page.getByLabel('从备份恢复').setInputFiles(wrongFile);
   await page.getByTestId('storage-warning').filter({ hasText: '不是法治报告助手的备份文件' }).waitFor();
 
-  await page.locator('input[type=file]').setInputFiles(backupFile);
+  await page.getByLabel('从备份恢复').setInputFiles(backupFile);
   await page.getByTestId('notice').filter({ hasText: '新增 2 份' }).waitFor();
   const rows = page.getByTestId('draft-row');
   assert.equal(await rows.count(), 2);
