@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::conflict::ConflictDialog;
 use super::check_page::CheckPage;
+use super::help::Help;
 use super::history::History;
 use super::library::Library;
 use super::notice::NoticeBar;
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
                 <nav class="topnav" aria-label="主导航">
                     <a href="#/">"草稿库"</a>
                     <a href="#/new">"新建报告"</a>
+                    <a href="#/help">"帮助"</a>
                 </nav>
             </div>
         </header>
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
                 Screen::Section(_, n) => view! { <SectionPage index=n/> }.into_any(),
                 Screen::Check(_) => view! { <CheckPage/> }.into_any(),
                 Screen::History(id) => view! { <History id=id/> }.into_any(),
+                Screen::Help => view! { <Help/> }.into_any(),
             }}
         </main>
         // Warnings and notices stay in view at the bottom of the window

@@ -11,6 +11,7 @@ mod browser;
 mod check_page;
 mod export;
 mod guidance_panel;
+mod help;
 mod preview;
 mod save_status;
 mod section_editor;

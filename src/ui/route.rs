@@ -16,6 +16,8 @@ pub enum Screen {
     Check(String),
     /// A draft's history (`#/draft/<id>/history`).
     History(String),
+    /// 帮助/关于 (`#/help`).
+    Help,
 }
 
 impl Screen {
@@ -30,6 +32,7 @@ impl Screen {
         match self {
             Screen::Library => "#/".into(),
             Screen::New => "#/new".into(),
+            Screen::Help => "#/help".into(),
             Screen::Draft(id) => format!("#/draft/{id}"),
             Screen::Section(id, n) => format!("#/draft/{id}/section/{n}"),
             Screen::Check(id) => format!("#/draft/{id}/check"),
@@ -42,6 +45,7 @@ impl Screen {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             ["new"] => Screen::New,
+            ["help"] => Screen::Help,
             ["draft", id] => Screen::Draft((*id).to_string()),
             ["draft", id, "history"] => Screen::History((*id).to_string()),
             ["draft", id, "check"] => Screen::Check((*id).to_string()),

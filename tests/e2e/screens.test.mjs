@@ -51,11 +51,19 @@ test('screens at 1366x768 and at 200% zoom', async () => {
   await page.locator('.gongwen').screenshot({ path: path.join(OUT, 'gongwen.png') });
   await noHorizontalOverflow(page, 'check');
 
+  await page.getByRole('link', { name: '帮助' }).click();
+  await page.getByRole('heading', { name: '帮助和关于' }).waitFor();
+  assert.match(await page.locator('.help').innerText(), /版本 \d+\.\d+\.\d+/);
+  assert.match(await page.locator('.help').innerText(), /从备份恢复/);
+  await page.screenshot({ path: path.join(OUT, 'help.png'), fullPage: true });
+  await noHorizontalOverflow(page, 'help');
+  await page.goBack();
+
   // 200% zoom: the same screens in a window half as wide, with twice the device pixels.
   const zoomed = await context.browser()?.newContext?.({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
   const z = zoomed ? await zoomed.newPage() : page;
   if (!zoomed) await page.setViewportSize({ width: 683, height: 384 });
-  for (const hash of ['#/', '#/new']) {
+  for (const hash of ['#/', '#/new', '#/help']) {
     await z.goto(server.url + hash);
     await waitForApp(z);
     await noHorizontalOverflow(z, `zoom ${hash}`);
