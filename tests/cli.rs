@@ -92,3 +92,34 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(code, 0);
     assert!(out.contains("fzbg inspect FILE [--json]"));
 }
+
+#[test]
+fn check_many_files_as_a_table_or_json_with_exit_codes() {
+    let clean = temp("clean.txt", fazhi_report::report::guidance::example_report(2025).as_bytes());
+    let (code, out, _) = fzbg(&["check", &clean]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 个错误 errors, 0 个提醒 warnings"), "{out}");
+
+    let (code, out, _) = fzbg(&["check", SEED, &clean]);
+    assert_eq!(code, 1);
+    assert!(out.contains("shortcomings-without-causes") && out.contains("half-width-punctuation"), "{out}");
+
+    let (code, out, _) = fzbg(&["check", SEED, "--json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["file"], SEED);
+    let first = &v["findings"][0];
+    assert_eq!((first["rule"].as_str(), first["severity"].as_str(), first["line"].as_u64()), (Some("half-width-punctuation"), Some("warning"), Some(1)));
+
+    let missing = "/nonexistent/report.txt";
+    let (code, out, err) = fzbg(&["check", &clean, missing, SEED, "--json"]);
+    assert_eq!(code, 2, "an unreadable file wins, and the others are still checked");
+    assert!(err.contains(missing));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+
+    let (code, out, _) = fzbg(&["check", &clean, "--kind", "department", "--today", "2026-03-10"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("deadline") && out.contains("报送时限已过"), "{out}");
+    assert_eq!(fzbg(&["check", &clean, "--kind", "ministry"]).0, 2);
+}

@@ -28,9 +28,14 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 用法 Usage:
   fzbg inspect FILE [--json]   编码、字数、标题、开头段和各部分 / encoding, size, title, preamble, sections
   fzbg render FILE             规范化后的全文（UTF-8）/ the normalised text, UTF-8, on stdout
+  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD]
+                               对照规定检查，可一次检查多个文件 / check against the regulation, many files at once
+                               KIND: department | local_government | township_street | other
+                               (--kind 时按今天的日期检查报送时限 / with --kind, deadlines are checked against today)
   fzbg --help | --version
 
-退出状态 Exit status: 0 成功 success; 2 无法读取或用法错误 unreadable input or bad usage.
+退出状态 Exit status: 0 成功、无错误 success, no errors; 1 有文件存在错误 a file has errors;
+                      2 有文件无法读取或用法错误（其余文件照常检查）unreadable file or bad usage (the others are still checked).
 ";
 
     pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -53,6 +58,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 }
             }
             ["render", file] => render_cmd(file, out, err),
+            ["check", rest @ ..] => check_cmd(rest, out, err),
             [other, ..] => usage(err, &format!("未知命令 {other} / unknown command {other}")),
         }
     }
@@ -116,6 +122,68 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         }
         let _ = writeln!(out, "未归属 unplaced: {} 字 chars", info.unplaced_chars);
         0
+    }
+
+    fn check_cmd(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+        use fazhi_report::report::check::{check, format_table, CheckContext, Severity};
+        use fazhi_report::report::deadline::{Date, UnitKind};
+
+        let mut ctx = CheckContext::default();
+        let mut json = false;
+        let mut files = Vec::new();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match *arg {
+                "--json" => json = true,
+                "--year" => match it.next().and_then(|v| v.parse().ok()) {
+                    Some(y) => ctx.report_year = Some(y),
+                    None => return usage(err, "--year 需要四位年份 / --year takes a year"),
+                },
+                "--kind" => match it.next().and_then(|v| UnitKind::parse(v)) {
+                    Some(k) => ctx.unit_kind = Some(k),
+                    None => return usage(err, "--kind 取值见下 / --kind takes one of the kinds below"),
+                },
+                "--today" => match it.next().and_then(|v| Date::parse(v)) {
+                    Some(d) => ctx.today = Some(d),
+                    None => return usage(err, "--today 格式为 YYYY-MM-DD / --today takes YYYY-MM-DD"),
+                },
+                flag if flag.starts_with("--") => return usage(err, &format!("未知选项 {flag} / unknown option {flag}")),
+                file => files.push(file),
+            }
+        }
+        if files.is_empty() {
+            return usage(err, "check 需要至少一个文件 / check takes at least one FILE");
+        }
+        if ctx.unit_kind.is_some() && ctx.today.is_none() {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+            ctx.today = Some(Date::from_unix_ms_china(now));
+        }
+        let (mut any_errors, mut unreadable) = (false, false);
+        let mut results = Vec::new();
+        for file in &files {
+            let Some(decoded) = read_text(file, err) else {
+                unreadable = true;
+                continue;
+            };
+            let findings = check(&parse(&decoded.text), &ctx);
+            any_errors |= findings.iter().any(|f| f.severity == Severity::Error);
+            if json {
+                results.push(serde_json::json!({ "file": file, "findings": findings }));
+            } else {
+                let _ = write!(out, "{}", format_table(file, &findings));
+            }
+        }
+        if json {
+            let value = if files.len() == 1 && results.len() == 1 { results.remove(0) } else { serde_json::Value::Array(results) };
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&value).expect("findings serialise"));
+        }
+        if unreadable {
+            2
+        } else if any_errors {
+            1
+        } else {
+            0
+        }
     }
 
     fn render_cmd(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> i32 {

@@ -1,7 +1,9 @@
 //! The domain core: pure Rust, no web dependencies. The web app, the storage
 //! layer and the `fzbg` command-line tool all build on it.
 
+pub mod check;
 pub mod classify;
+pub mod deadline;
 pub mod decode;
 pub mod draft;
 pub mod edit;

@@ -1,0 +1,191 @@
+//! What the sections say: 不足 paired with 原因, the 主要负责人 and what they
+//! did, 成效 backed by figures, no paragraph written twice, sensible length.
+
+use super::{Ctx, Finding, Severity, REGULATION};
+use crate::report::guidance::guide;
+use crate::report::model::{Section, SectionKind};
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    shortcomings_without_causes(ctx, out);
+    first_responsible(ctx, out);
+    results_without_figures(ctx, out);
+    repeated_paragraph(ctx, out);
+    section_length(ctx, out);
+}
+
+fn sections_of<'a>(ctx: &Ctx<'a>, kind: SectionKind) -> Vec<(usize, &'a Section)> {
+    ctx.report.sections.iter().enumerate().filter(|(_, s)| s.kind == kind).collect()
+}
+
+/// Words that introduce a cause. Not 导致: it introduces a consequence.
+const CAUSE_WORDS: &[&str] = &["原因", "由于", "因为", "究其", "根源", "主观上", "客观上", "缘于", "源于", "归因", "根子"];
+
+/// The regulation asks for 不足和原因; a shortcomings section (or the two
+/// parts of a split one) that gives no cause at all only lists problems.
+fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let sections = sections_of(ctx, SectionKind::Shortcomings);
+    let Some(&(first, _)) = sections.first() else { return };
+    let text: String = sections.iter().map(|(_, s)| s.body_text()).collect();
+    if text.trim().is_empty() || CAUSE_WORDS.iter().any(|w| text.contains(w)) {
+        return;
+    }
+    let mut f = ctx.finding("shortcomings-without-causes", Severity::Error, Some(first), None, Some(ctx.lines.headings[first]),
+        "本部分只列出了问题，没有分析原因。规定要求报告“存在的不足和原因”：请在每一项不足后写明原因，既要写客观原因，更要剖析主观原因（如“主要原因是……”）。".into());
+    f.article = Some(REGULATION);
+    out.push(f);
+}
+
+/// Who is meant by 主要负责人 in practice.
+const LEADER_WORDS: &[&str] = &[
+    "主要负责人", "主要负责同志", "一把手", "主要领导", "党政主要负责", "书记", "局长", "主任", "县长", "区长", "市长", "镇长", "乡长", "厅长", "处长", "院长", "部长", "委员长", "党组",
+];
+/// What they do personally.
+const ACTION_WORDS: &[&str] = &[
+    "主持", "研究", "部署", "听取", "带头", "讲授", "法治课", "述法", "审议", "督办", "协调", "过问", "批示", "出庭", "应诉", "审签", "学法",
+];
+
+/// The 第一责任人 section must say who (the 主要负责人) and what they did.
+fn first_responsible(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, s) in sections_of(ctx, SectionKind::FirstResponsible) {
+        let body = s.body_text();
+        if body.trim().is_empty() {
+            continue;
+        }
+        let line = Some(ctx.lines.headings[i]);
+        if !LEADER_WORDS.iter().any(|w| body.contains(w)) {
+            let mut f = ctx.finding("first-responsible-who", Severity::Error, Some(i), None, line,
+                "本部分没有写到党政主要负责人本人。请写明主要负责人（如“局党组书记、局长”）亲自做了什么，而不是单位整体的工作。".into());
+            f.article = Some("《党政主要负责人履行推进法治建设第一责任人职责规定》");
+            out.push(f);
+        } else if !ACTION_WORDS.iter().any(|w| body.contains(w)) {
+            let mut f = ctx.finding("first-responsible-actions", Severity::Warning, Some(i), None, line,
+                "本部分没有写主要负责人的具体履职行动。请写明亲自主持、研究部署、听取汇报、带头学法、讲法治课、述法等事项及次数。".into());
+            f.article = Some("《党政主要负责人履行推进法治建设第一责任人职责规定》");
+            out.push(f);
+        }
+    }
+}
+
+/// Chinese numerals followed by a counting unit (三次, 十二件 …).
+fn has_figure(text: &str) -> bool {
+    if text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).any(|w| {
+        "一二三四五六七八九十百千万两".contains(w[0]) && "次件项个人场期条份家名户余批轮所篇部起".contains(w[1])
+    })
+}
+
+/// 成效 need figures: a measures item with no number reads as 流水账.
+fn results_without_figures(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, s) in sections_of(ctx, SectionKind::Measures) {
+        for (k, item) in s.items.iter().enumerate() {
+            let text = format!("{}{}", item.title, item.body_text());
+            if !text.trim().is_empty() && !has_figure(&text) {
+                out.push(ctx.finding("results-without-figures", Severity::Warning, Some(i), Some(k), Some(ctx.lines.items[i][k]),
+                    format!("第 {} 条没有任何数字。成效要用数据说明，如办理件数、培训人次、审查文件数、比上年增减等。", k + 1)));
+            }
+        }
+    }
+}
+
+/// The same paragraph (20 characters or more) written twice.
+fn repeated_paragraph(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
+        let t = text.trim();
+        // Compare paragraphs without their numbering.
+        let t = crate::report::parse::line_marker(t).map_or(t, |(_, len)| &t[len..]).trim();
+        if t.chars().count() < 20 {
+            continue;
+        }
+        match seen.get(t) {
+            Some(first) => out.push(Finding {
+                item,
+                ..ctx.finding("repeated-paragraph", Severity::Warning, section, None, Some(line),
+                    format!("这一段与第 {first} 行完全相同。请删除重复内容或改写。"))
+            }),
+            None => {
+                seen.insert(t, line);
+            }
+        }
+    }
+}
+
+/// Far shorter or longer than the guidance suggests for the section.
+fn section_length(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, s) in ctx.report.sections.iter().enumerate() {
+        let (min, max) = guide(s.kind).suggested_chars;
+        if max == 0 {
+            continue;
+        }
+        let n = s.body_text().chars().count();
+        if n == 0 {
+            continue; // empty-section says it
+        }
+        let message = if n * 3 < min {
+            format!("本部分只有 {n} 字，远少于建议的 {min}–{max} 字。内容可能不够具体，请对照撰写指引补充。")
+        } else if n > max * 2 {
+            format!("本部分有 {n} 字，远多于建议的 {min}–{max} 字。请精简，突出主要举措和数据。")
+        } else {
+            continue;
+        };
+        out.push(ctx.finding("section-length", Severity::Warning, Some(i), None, Some(ctx.lines.headings[i]), message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::check::{check, CheckContext};
+    use crate::report::parse;
+
+    fn fired(text: &str, rule: &str) -> usize {
+        check(&parse(text), &CheckContext::default()).iter().filter(|f| f.rule == rule).count()
+    }
+
+    #[test]
+    fn shortcomings_need_causes() {
+        let without = "二、存在的不足和原因\n1. 学习不够系统。\n2. 宣传方式单一，导致效果不理想。";
+        assert_eq!(fired(without, "shortcomings-without-causes"), 1);
+        let with = "二、存在的不足和原因\n1. 学习不够系统。主要原因是重视不够。";
+        assert_eq!(fired(with, "shortcomings-without-causes"), 0);
+        let split = "二、存在的问题\n1. 学习不够系统。\n三、问题产生的原因\n1. 重视不够，主观上认识不足。";
+        assert_eq!(fired(split, "shortcomings-without-causes"), 0);
+    }
+
+    #[test]
+    fn the_first_responsible_section_names_the_leader_and_actions() {
+        let nobody = "三、主要负责人履行推进法治建设第一责任人职责情况\n1. 单位组织学习4次。";
+        assert_eq!(fired(nobody, "first-responsible-who"), 1);
+        let idle = "三、主要负责人履行职责情况\n1. 局长高度重视法治建设。";
+        assert_eq!((fired(idle, "first-responsible-who"), fired(idle, "first-responsible-actions")), (0, 1));
+        let good = "三、主要负责人履行职责情况\n1. 局长主持专题会议3次。";
+        assert_eq!((fired(good, "first-responsible-who"), fired(good, "first-responsible-actions")), (0, 0));
+    }
+
+    #[test]
+    fn results_need_figures() {
+        let text = "一、主要举措和成效\n1. 加强学习。深入学习习近平法治思想。\n2. 严格执法。检查企业36家。\n3. 强化培训。培训三期。";
+        let r = check(&parse(text), &CheckContext::default());
+        let lines: Vec<_> = r.iter().filter(|f| f.rule == "results-without-figures").map(|f| f.line).collect();
+        assert_eq!(lines, vec![Some(2)]);
+    }
+
+    #[test]
+    fn repeated_paragraphs() {
+        let text = "一、主要举措和成效\n1. 严格执行重大行政决策程序，全面落实合法性审查制度。\n二、下一年度主要安排\n1. 严格执行重大行政决策程序，全面落实合法性审查制度。\n2. 短句。\n3. 短句。";
+        let found: Vec<_> = check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == "repeated-paragraph").collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].line, Some(4));
+        assert!(found[0].message.contains("第 2 行"));
+    }
+
+    #[test]
+    fn section_length_far_outside_the_suggestion() {
+        let short = "一、主要举措和成效\n1. 检查12次。";
+        assert_eq!(fired(short, "section-length"), 1);
+        let fine = format!("一、主要举措和成效\n{}", "1. 检查企业12家，办理案件3件，培训执法人员120人次。\n".repeat(30));
+        assert_eq!(fired(&fine, "section-length"), 0);
+    }
+}

@@ -1,0 +1,204 @@
+//! The report's shape: every required section present and filled, items
+//! numbered 1, 2, 3 … in one style, no empty items.
+
+use super::{Ctx, Finding, Severity, REGULATION};
+use crate::report::model::SectionKind;
+use crate::report::parse::{is_cn_numeral, line_marker, MarkerStyle};
+
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    missing_section(ctx, out);
+    empty_section(ctx, out);
+    numbering(ctx, out);
+    empty_item(ctx, out);
+}
+
+/// A required section is not there (其他需要报告的情况 included: it may say 无).
+fn missing_section(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for kind in ctx.report.missing() {
+        let mut f = ctx.finding(
+            "missing-section",
+            Severity::Error,
+            None,
+            None,
+            None,
+            format!("缺少“{}”部分。{}要求年度报告包括五项内容，请按规定顺序补上这一部分{}。", kind.label(), REGULATION,
+                if kind == SectionKind::OtherMatters { "（没有需要报告的其他情况时写“无”）" } else { "" }),
+        );
+        f.section = Some(kind);
+        f.article = Some(REGULATION);
+        out.push(f);
+    }
+}
+
+/// A section with a heading and nothing under it.
+fn empty_section(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, s) in ctx.report.sections.iter().enumerate() {
+        if s.body_text().trim().is_empty() {
+            let hint = if s.kind == SectionKind::OtherMatters { "没有需要报告的其他情况时写“无”，不要留空。" } else { "请补写本部分内容。" };
+            let mut f = ctx.finding("empty-section", Severity::Error, Some(i), None, Some(ctx.lines.headings[i]),
+                format!("“{}{}”下没有内容。{hint}", s.heading.marker, s.heading.text));
+            f.article = (s.kind != SectionKind::Unknown).then_some(REGULATION);
+            out.push(f);
+        }
+    }
+}
+
+/// The number a marker carries (一 → 1, （三） → 3, 12. → 12).
+pub(crate) fn marker_number(marker: &str) -> Option<usize> {
+    let s = marker.trim_start_matches([' ', '\u{3000}', '\t']).trim_start_matches(['第', '（', '(']);
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let cn: Vec<usize> = s.chars().take_while(|c| is_cn_numeral(*c)).map(|c| "〇一二三四五六七八九十".chars().position(|d| d == c).unwrap_or(0)).collect();
+    match cn.as_slice() {
+        [] => None,
+        [10] => Some(10),
+        [d] => Some(*d),
+        [10, d] => Some(10 + d),
+        [t, 10] => Some(t * 10),
+        [t, 10, d] => Some(t * 10 + d),
+        _ => None,
+    }
+}
+
+/// Numbers within a level must run 1, 2, 3 … in one style: no gap, no
+/// repeat, no `1.` beside `2、`.
+fn numbering(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let headings: Vec<(usize, String)> = ctx
+        .report
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.heading.marker.trim().is_empty())
+        .map(|(i, s)| (ctx.lines.headings[i], s.heading.marker.clone()))
+        .collect();
+    sequence(ctx, None, &headings, "部分标题", out);
+    for (i, s) in ctx.report.sections.iter().enumerate() {
+        let items: Vec<(usize, String)> = s.items.iter().enumerate().map(|(k, it)| (ctx.lines.items[i][k], it.marker.clone())).collect();
+        sequence(ctx, Some(i), &items, "条目", out);
+        mixed_item_lines(ctx, i, out);
+    }
+}
+
+/// `1.` and `1、` are one level written two ways; the parser takes the first
+/// style as the items, so a `2、` among `1.` items lands in a paragraph.
+fn family(style: MarkerStyle) -> u8 {
+    match style {
+        MarkerStyle::ArabicDot | MarkerStyle::ArabicComma => 1,
+        MarkerStyle::CnComma | MarkerStyle::Part => 2,
+        MarkerStyle::CnParen => 3,
+        MarkerStyle::ArabicParen => 4,
+    }
+}
+
+fn mixed_item_lines(ctx: &Ctx, i: usize, out: &mut Vec<Finding>) {
+    let s = &ctx.report.sections[i];
+    let Some(first) = s.items.first() else { return };
+    let Some(style) = style_of(&first.marker) else { return };
+    for (k, item) in s.items.iter().enumerate() {
+        for (m, line) in item.more.iter().enumerate() {
+            if let Some((other, len)) = line_marker(&line.text) {
+                if other != style && family(other) == family(style) {
+                    out.push(ctx.finding("numbering", Severity::Warning, Some(i), Some(k), Some(ctx.lines.mores[i][k][m]),
+                        format!("“{}”中条目编号样式不一致：“{}”与第一个编号“{}”不同。同一层级请使用同一种编号（如都用“1.”）。",
+                            s.heading.text, line.text[..len].trim(), first.marker.trim())));
+                }
+            }
+        }
+    }
+}
+
+fn style_of(marker: &str) -> Option<MarkerStyle> {
+    line_marker(&format!("{marker}x")).map(|(s, _)| s)
+}
+
+fn sequence(ctx: &Ctx, section: Option<usize>, markers: &[(usize, String)], what: &str, out: &mut Vec<Finding>) {
+    let Some((_, first)) = markers.first() else { return };
+    let style = style_of(first);
+    let where_ = section.map(|i| format!("“{}”中", ctx.report.sections[i].heading.text)).unwrap_or_default();
+    for (k, (line, marker)) in markers.iter().enumerate() {
+        let expected = k + 1;
+        let shown = marker.trim();
+        if style_of(marker) != style {
+            out.push(ctx.finding("numbering", Severity::Warning, section, None, Some(*line),
+                format!("{where_}{what}编号样式不一致：“{shown}”与第一个编号“{}”不同。同一层级请使用同一种编号（如都用“1.”）。", first.trim())));
+            continue;
+        }
+        match marker_number(marker) {
+            Some(n) if n == expected => {}
+            Some(n) if k > 0 && marker_number(&markers[k - 1].1) == Some(n) => out.push(ctx.finding("numbering", Severity::Warning, section, None, Some(*line),
+                format!("{where_}{what}编号“{shown}”重复，应为第 {expected} 个。请重新编号。"))),
+            Some(n) => out.push(ctx.finding("numbering", Severity::Warning, section, None, Some(*line),
+                format!("{where_}{what}编号不连续：这里是“{shown}”（{n}），应为第 {expected} 个。请检查是否漏写或多写，并重新编号。"))),
+            None => {}
+        }
+    }
+}
+
+/// An item with neither title nor text.
+fn empty_item(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, s) in ctx.report.sections.iter().enumerate() {
+        for (k, item) in s.items.iter().enumerate() {
+            if item.title.trim().is_empty() && item.body_text().trim().is_empty() {
+                out.push(ctx.finding("empty-item", Severity::Warning, Some(i), Some(k), Some(ctx.lines.items[i][k]),
+                    format!("第 {} 条是空的。请补写内容或删除这一条。", k + 1)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::check::{check, CheckContext};
+    use crate::report::parse;
+
+    fn rules(text: &str, rule: &str) -> Vec<(Option<usize>, String)> {
+        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == rule).map(|f| (f.line, f.message)).collect()
+    }
+
+    const FULL: &str = "一、主要举措和成效\n1. 甲。办理12件。\n二、存在的不足和原因\n1. 乙。原因是人少。\n三、主要负责人履行职责情况\n1. 主要负责人主持会议2次。\n四、下一年度主要安排\n1. 丁。\n五、其他需要报告的情况\n无";
+
+    #[test]
+    fn missing_and_empty_sections() {
+        assert!(rules(FULL, "missing-section").is_empty());
+        assert!(rules(FULL, "empty-section").is_empty());
+        let without_other = FULL.rsplit_once("\n五、").unwrap().0;
+        let found = rules(without_other, "missing-section");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("其他需要报告的情况") && found[0].1.contains("写“无”"));
+        let empty_other = FULL.trim_end_matches("\n无");
+        assert_eq!(rules(empty_other, "empty-section").iter().map(|f| f.0).collect::<Vec<_>>(), vec![Some(9)]);
+    }
+
+    #[test]
+    fn numbering_gaps_duplicates_and_mixed_styles() {
+        assert!(rules(FULL, "numbering").is_empty());
+        let gap = FULL.replace("四、下一年度", "六、下一年度");
+        assert_eq!(rules(&gap, "numbering").len(), 1);
+        let items = "一、主要举措和成效\n1. 甲。\n1. 乙。\n3. 丙。\n4、丁。";
+        let found = rules(items, "numbering");
+        assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), vec![Some(3), Some(5)], "{found:?}");
+        assert!(found[0].1.contains("重复"));
+        assert!(found[1].1.contains("样式不一致"));
+    }
+
+    #[test]
+    fn empty_items() {
+        let text = "一、主要举措和成效\n1. 甲。办理12件。\n2. ";
+        // "2. " alone is not an item marker (nothing follows it), so use a title-less empty item.
+        assert!(rules(text, "empty-item").is_empty());
+        let mut r = parse("一、主要举措和成效\n1. 甲。办理12件。");
+        r.sections[0].add_item(crate::report::Item::new("", ""));
+        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule == "empty-item").collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].item, Some(1));
+    }
+
+    #[test]
+    fn chinese_and_arabic_numbers() {
+        use super::marker_number;
+        let got: Vec<_> = ["一、", "十、", "十二、", "二十、", "（三）", "第四部分", "12. ", "(5)", "无"].iter().map(|m| marker_number(m)).collect();
+        assert_eq!(got, [Some(1), Some(10), Some(12), Some(20), Some(3), Some(4), Some(12), Some(5), None]);
+    }
+}
