@@ -30,6 +30,12 @@ pub struct Draft {
     /// Sections the author has marked 已完成 (the other statuses are derived).
     #[serde(default)]
     pub statuses: BTreeMap<SectionKind, SectionStatus>,
+    /// The kind of unit, which decides the reporting deadline (None: not given).
+    #[serde(default)]
+    pub unit_kind: Option<super::deadline::UnitKind>,
+    /// The 主要负责人's title (局长, 县长 …), used in the guidance.
+    #[serde(default)]
+    pub leader_title: String,
 }
 
 /// Where the author is with a section: 未开始 / 进行中 are read from its text,
@@ -66,6 +72,8 @@ impl Draft {
             edited: now_ms,
             report: template::new_report(unit, year),
             statuses: BTreeMap::new(),
+            unit_kind: None,
+            leader_title: String::new(),
         }
     }
 
@@ -84,7 +92,14 @@ impl Draft {
             edited: now_ms,
             report,
             statuses: BTreeMap::new(),
+            unit_kind: None,
+            leader_title: String::new(),
         }
+    }
+
+    /// What the checker needs to know about this draft on `today`.
+    pub fn check_context(&self, today: super::deadline::Date) -> super::check::CheckContext {
+        super::check::CheckContext { report_year: Some(self.year), unit_kind: self.unit_kind, today: Some(today) }
     }
 
     /// A section's status: 已完成 when the author marked it so, otherwise

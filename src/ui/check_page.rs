@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::export::ExportButton;
+use super::findings::FindingsSummary;
 use super::preview::GongwenPreview;
 use super::route::Screen;
 use super::save_status::SaveStatusView;
@@ -34,6 +35,8 @@ pub fn CheckPage() -> impl IntoView {
                 <ExportButton primary=true/>
             </div>
             <h1>"检查并导出"</h1>
+            <FindingsSummary/>
+            <h2>"逐部分核对"</h2>
             <p class="lead">"请逐部分核对报告内容。需要修改时，点击该部分右侧的“修改”。"</p>
             <dl class="check-list">
                 {rows.into_iter().map(|(i, heading, body)| {

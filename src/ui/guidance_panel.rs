@@ -1,29 +1,62 @@
-//! The guidance beside a section: what the regulation requires, what to
-//! write, and a short hint. Content lives in `crate::report::guidance`.
+//! The guidance beside a section: what the regulation requires (quoted with
+//! its source), what to write, the areas to cover, common mistakes, a worked
+//! example and the suggested length. Content lives in `crate::report::guidance`.
 
 use leptos::prelude::*;
 
-use crate::report::guidance::{required_clause, short_hint};
+use super::state::use_app;
+use crate::report::guidance::{guide, FIRST_RESPONSIBLE_DUTIES};
 use crate::report::SectionKind;
 
 #[component]
 pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
+    let state = use_app();
+    let g = guide(kind);
+    let (year, leader) = state.draft.with_untracked(|d| d.as_ref().map(|d| (d.year, d.leader_title.clone())).unwrap_or((2025, String::new())));
+    let example = g.example(year);
+    let (min, max) = g.suggested_chars;
     view! {
-        <aside class="guidance-panel" aria-labelledby="guidance-title">
+        <aside class="guidance-panel" aria-labelledby="guidance-title" data-testid="guidance">
             <h2 id="guidance-title">"撰写指引"</h2>
-            {required_clause(kind).map(|c| view! {
+            {(kind != SectionKind::Unknown).then(|| view! {
                 <section>
                     <h3>"规定要求"</h3>
                     <blockquote class="quote">
-                        <p>{c} "。"</p>
-                        <footer>"——《法治政府建设与责任落实督察工作规定》"</footer>
+                        <p>{g.requirement.text}</p>
+                        <footer>"——" {g.requirement.source}</footer>
                     </blockquote>
                 </section>
             })}
+            {(kind == SectionKind::FirstResponsible).then(|| view! {
+                <blockquote class="quote">
+                    <p>{FIRST_RESPONSIBLE_DUTIES.text}</p>
+                    <footer>"——" {FIRST_RESPONSIBLE_DUTIES.source}</footer>
+                </blockquote>
+                {(!leader.is_empty()).then(|| view! { <p class="leader-hint">"请写明" <strong>{leader.clone()}</strong> "本人亲自做了哪些事、做了几次。"</p> })}
+            })}
             <section>
                 <h3>"写什么"</h3>
-                <p>{short_hint(kind)}</p>
+                <ul>{g.what_to_write.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
             </section>
+            {(!g.areas.is_empty()).then(|| view! {
+                <section>
+                    <h3>"可按以下领域组织（《法治政府建设实施纲要（2021－2025年）》）"</h3>
+                    <ul class="areas">{g.areas.iter().map(|a| view! { <li><strong>{a.heading}</strong> "：" {a.hint}</li> }).collect_view()}</ul>
+                </section>
+            })}
+            {(!g.mistakes.is_empty()).then(|| view! {
+                <section>
+                    <h3>"常见问题"</h3>
+                    <ul>{g.mistakes.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                </section>
+            })}
+            {(max > 0).then(|| view! { <p class="field-hint">"建议篇幅：" {min} "–" {max} " 字。"</p> })}
+            {(!example.is_empty()).then(|| view! {
+                <details class="example">
+                    <summary>"查看示例（虚构单位）"</summary>
+                    <pre class="preview-text">{example.clone()}</pre>
+                </details>
+            })}
         </aside>
     }
 }

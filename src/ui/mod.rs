@@ -10,6 +10,7 @@ mod route;
 mod browser;
 mod check_page;
 mod export;
+mod findings;
 mod guidance_panel;
 mod help;
 mod preview;

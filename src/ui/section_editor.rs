@@ -6,6 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::browser::now_ms;
+use super::findings::SectionFindings;
 use super::guidance_panel::GuidancePanel;
 use super::route::Screen;
 use super::save_status::SaveStatusView;
@@ -42,6 +43,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
         })
     });
     let item_count = items.len();
+    let suggested = Some(crate::report::guidance::guide(kind).suggested_chars).filter(|(_, max)| *max > 0);
     let paste = RwSignal::new(String::new());
     let show_paste = RwSignal::new(false);
     let (home_id, prev_id, next_id) = (id.clone(), id.clone(), id.clone());
@@ -74,11 +76,15 @@ pub fn SectionPage(index: usize) -> impl IntoView {
             <div class="toolbar" role="region" aria-label="保存与导航">
                 <button type="button" class="btn btn-quiet" on:click=move |_| state.go(Screen::Draft(home_id.clone()))>"← 返回任务列表"</button>
                 <SaveStatusView/>
-                <span class="count" aria-live="polite">"本部分 " {move || chars.get()} " 字"</span>
+                <span class="count" aria-live="polite">
+                    "本部分 " {move || chars.get()} " 字"
+                    {suggested.map(|(min, max)| format!("（建议 {min}–{max} 字）"))}
+                </span>
             </div>
             <div class="two-col">
                 <div class="main-col">
                     <h1 class="section-title">{heading}</h1>
+                    <SectionFindings index=index/>
                     <div class="field">
                         <label for="section-intro">{intro_label}</label>
                         <p class="field-hint" id="section-intro-hint">{intro_hint}</p>

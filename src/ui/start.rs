@@ -1,11 +1,13 @@
-//! The start screen: unit name and report year, then the draft is created
+//! 快速开始: unit name, kind of unit, report year and (optionally) the
+//! 主要负责人's title; shows the deadlines that apply, then creates the draft
 //! with its title and the standard preamble.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::browser::current_year;
+use super::browser::{current_year, now_ms};
 use super::state::use_app;
+use crate::report::deadline::{days_until, deadlines, Date, UnitKind};
 use crate::report::guidance::FIVE_CONTENTS;
 use crate::report::template;
 
@@ -15,6 +17,8 @@ pub fn Start() -> impl IntoView {
     let unit = RwSignal::new(String::new());
     // The report is written early in the year about the year before.
     let year = RwSignal::new((current_year() - 1).to_string());
+    let kind = RwSignal::new(UnitKind::Department);
+    let leader = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
 
     let preview = move || {
@@ -24,6 +28,15 @@ pub fn Start() -> impl IntoView {
             Ok(y) => template::title(&u, y),
             Err(_) => String::new(),
         }
+    };
+    let due = move || {
+        let y = year.get().trim().parse::<i32>().ok()?;
+        let today = Date::from_unix_ms_china(now_ms());
+        Some(deadlines(kind.get(), y).into_iter().map(|d| {
+            let days = days_until(today, d.by);
+            let when = if days < 0 { format!("已过 {} 天", -days) } else { format!("还有 {days} 天") };
+            (format!("{}之前", d.by.label_zh()), d.what, when, days < 0)
+        }).collect::<Vec<_>>())
     };
 
     let on_submit = move |ev: SubmitEvent| {
@@ -36,7 +49,7 @@ pub fn Start() -> impl IntoView {
         match year.get_untracked().trim().parse::<i32>() {
             Ok(y) if (2000..=2100).contains(&y) => {
                 error.set(None);
-                state.create(&u, y);
+                state.create(&u, y, Some(kind.get_untracked()), &leader.get_untracked());
             }
             _ => error.set(Some("请填写四位数的报告年度，例如 2025。")),
         }
@@ -58,34 +71,47 @@ pub fn Start() -> impl IntoView {
                 <div class="field">
                     <label for="unit">"单位名称"</label>
                     <p class="field-hint" id="unit-hint">"写单位全称，将用于报告标题和开头段。"</p>
-                    <input
-                        id="unit"
-                        name="unit"
-                        type="text"
-                        autocomplete="organization"
-                        aria-describedby="unit-hint"
-                        prop:value=move || unit.get()
-                        on:input=move |ev| unit.set(event_target_value(&ev))
-                    />
+                    <input id="unit" name="unit" type="text" autocomplete="organization" aria-describedby="unit-hint"
+                        prop:value=move || unit.get() on:input=move |ev| unit.set(event_target_value(&ev))/>
                 </div>
+                <fieldset class="field kind-field">
+                    <legend>"单位类型"</legend>
+                    <p class="field-hint">"决定报告的报送对象和截止时间。"</p>
+                    {UnitKind::ALL.into_iter().map(|k| {
+                        let id = format!("kind-{}", k.as_str());
+                        view! {
+                            <div class="radio">
+                                <input type="radio" name="kind" id=id.clone() prop:checked=move || kind.get() == k
+                                    on:change=move |_| kind.set(k)/>
+                                <label for=id>{k.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
                 <div class="field">
                     <label for="year">"报告年度"</label>
                     <p class="field-hint" id="year-hint">"报告的是哪一年的工作。每年年初报告上一年度情况。"</p>
-                    <input
-                        id="year"
-                        name="year"
-                        type="text"
-                        inputmode="numeric"
-                        maxlength="4"
-                        class="input-year"
-                        aria-describedby="year-hint"
-                        prop:value=move || year.get()
-                        on:input=move |ev| year.set(event_target_value(&ev))
-                    />
+                    <input id="year" name="year" type="text" inputmode="numeric" maxlength="4" class="input-year"
+                        aria-describedby="year-hint" prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="leader">"主要负责人职务（可选）"</label>
+                    <p class="field-hint" id="leader-hint">"如“局党组书记、局长”。撰写第三部分时会提示写明其本人履职情况。"</p>
+                    <input id="leader" type="text" aria-describedby="leader-hint"
+                        prop:value=move || leader.get() on:input=move |ev| leader.set(event_target_value(&ev))/>
                 </div>
                 <p class="title-preview" aria-live="polite">
                     "报告标题：" <strong>{preview}</strong>
                 </p>
+                <section class="deadlines" aria-labelledby="deadlines-title" data-testid="deadlines">
+                    <h2 id="deadlines-title">"需要注意的时间"</h2>
+                    <ul>
+                        {move || due().unwrap_or_default().into_iter().map(|(by, what, when, late)| view! {
+                            <li class:late=late><strong>{by}</strong> " " {what} " （" {when} "）"</li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="field-hint">"依据《法治政府建设与责任落实督察工作规定》。报告公开前须进行保密审查。"</p>
+                </section>
                 <div class="button-row">
                     <button type="submit" class="btn btn-primary">"开始撰写"</button>
                     <Show when=move || !state.library.with(|l| l.is_empty())>

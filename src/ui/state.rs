@@ -13,6 +13,8 @@ use leptos::prelude::*;
 
 use super::browser::{now_ms, random_u32};
 use super::route::{self, Screen};
+use crate::report::check::{check, Finding};
+use crate::report::deadline::Date;
 use crate::report::Draft;
 use crate::storage::drafts::new_draft_id;
 use crate::storage::history::SnapshotReason;
@@ -60,6 +62,9 @@ pub struct AppState {
     /// Another tab saved the open draft while this one had unsaved edits.
     pub conflict: RwSignal<Option<Draft>>,
     pub library: RwSignal<Vec<DraftSummary>>,
+    /// The checker's findings for the open draft, refreshed after each
+    /// debounced save (never on the keystroke itself).
+    pub findings: RwSignal<Vec<Finding>>,
     /// False when localStorage could not be used and drafts live only in this tab.
     pub persistent: bool,
     store: StoredValue<DraftStore<Box<dyn KeyValue>>, LocalStorage>,
@@ -97,6 +102,7 @@ impl AppState {
             notice: RwSignal::new(None),
             conflict: RwSignal::new(None),
             library: RwSignal::new(library),
+            findings: RwSignal::new(Vec::new()),
             persistent,
             store: StoredValue::new_local(store),
             base_revision: StoredValue::new(0),
@@ -156,14 +162,17 @@ impl AppState {
     fn open_loaded(self, d: Draft) {
         self.base_revision.set_value(d.revision);
         self.draft.set(Some(d));
+        self.refresh_findings();
         self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);
     }
 
     /// Create a new draft and open it.
-    pub fn create(self, unit: &str, year: i32) {
+    pub fn create(self, unit: &str, year: i32, unit_kind: Option<crate::report::deadline::UnitKind>, leader_title: &str) {
         let now = now_ms();
-        let draft = Draft::new(new_draft_id(now, random_u32()), unit, year, now);
+        let mut draft = Draft::new(new_draft_id(now, random_u32()), unit, year, now);
+        draft.unit_kind = unit_kind;
+        draft.leader_title = leader_title.trim().to_string();
         let id = draft.id.clone();
         match self.with_store(|s| s.save(&draft)) {
             Ok(()) => {
@@ -271,6 +280,7 @@ impl AppState {
         });
         match result {
             Ok(()) => {
+                self.refresh_findings();
                 self.base_revision.set_value(draft.revision);
                 self.draft.update_untracked(|d| {
                     if let Some(d) = d {
@@ -348,6 +358,15 @@ impl AppState {
         self.status.set(SaveStatus::Pending);
         self.save_now();
         self.notice.set(Some(Notice { message: "已保留本页内容；另一标签页的内容已另存为副本，可在草稿库中找到。".into(), undo_delete: None }));
+    }
+
+    /// Run the checker on the open draft.
+    pub fn refresh_findings(self) {
+        let today = Date::from_unix_ms_china(now_ms());
+        let findings = self.draft.with_untracked(|d| {
+            d.as_ref().map(|d| super::browser::timed("fzbg:check", || check(&d.report, &d.check_context(today)))).unwrap_or_default()
+        });
+        self.findings.set(findings);
     }
 
     pub fn refresh_library(self) {

@@ -17,6 +17,8 @@ struct Row {
     status: SectionStatus,
     chars: usize,
     required: bool,
+    /// (errors, warnings) found in this section.
+    findings: (usize, usize),
 }
 
 #[component]
@@ -29,6 +31,7 @@ pub fn TaskList() -> impl IntoView {
         return view! { <p class="card">"未能打开这份草稿。" <a href="#/">"返回草稿库"</a></p> }.into_any();
     };
     let rows = Memo::new(move |_| {
+        let findings = state.findings.get();
         state.draft.with(|d| {
             let Some(d) = d else { return Vec::new() };
             d.report
@@ -48,6 +51,7 @@ pub fn TaskList() -> impl IntoView {
                         status,
                         chars: text.chars().count(),
                         required: s.kind != SectionKind::Unknown,
+                        findings: super::findings::section_counts(&findings, index),
                     }
                 })
                 .collect()
@@ -97,7 +101,7 @@ pub fn TaskList() -> impl IntoView {
                 <h2 id="sections-title">"报告的五个部分"</h2>
                 <p class="field-hint">"按规定顺序逐项撰写。点击标题进入编辑；写完一部分后，在编辑页标记为“已完成”。"</p>
                 <ol class="task-rows">
-                    <For each=move || rows.get() key=|r| (r.index, r.heading.clone(), r.status, r.chars) children=move |r| {
+                    <For each=move || rows.get() key=|r| (r.index, r.heading.clone(), r.status, r.chars, r.findings) children=move |r| {
                         let href = format!("#/draft/{}/section/{}", id, r.index);
                         let badge = format!("badge badge-{}", match r.status {
                             SectionStatus::NotStarted => "todo",
@@ -109,6 +113,8 @@ pub fn TaskList() -> impl IntoView {
                                 <a href=href class="task-link">{r.heading.clone()}</a>
                                 {(!r.required).then(|| view! { <span class="badge badge-todo">"非规定部分"</span> })}
                                 <span class=badge>{r.status.label()}</span>
+                                {(r.findings.0 > 0).then(|| view! { <span class="badge badge-error">{format!("{} 个错误", r.findings.0)}</span> })}
+                                {(r.findings.1 > 0).then(|| view! { <span class="badge badge-warning">{format!("{} 个提醒", r.findings.1)}</span> })}
                                 <span class="count">{r.chars} " 字"</span>
                             </li>
                         }
