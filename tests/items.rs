@@ -45,3 +45,17 @@ fn item_body_spans_paragraphs() {
     item.set_body_text("只有正文。");
     assert_eq!(item.sep, "");
 }
+
+#[test]
+fn points_are_renumbered_in_order() {
+    use fazhi_report::report::edit::{point_numerals, renumber_points};
+    let body = "一是制定文件3件。三是清理文件12件；四是培训2期。其中一是指……";
+    assert_eq!(point_numerals(body).len(), 3, "一是 inside a sentence is not a point");
+    assert_eq!(renumber_points(body), "一是制定文件3件。二是清理文件12件；三是培训2期。其中一是指……");
+    assert_eq!(renumber_points("没有分点的正文。"), "没有分点的正文。");
+    let many: String = (1..=12).map(|_| "五是甲。").collect();
+    assert!(renumber_points(&many).ends_with("十一是甲。十二是甲。"));
+    let mut item = Item::new("标题", "一是甲。\n三是乙。");
+    item.renumber_points();
+    assert_eq!(item.body_text(), "一是甲。\n二是乙。");
+}

@@ -194,3 +194,52 @@ impl Section {
         true
     }
 }
+
+/// Where the points of a body start: `一是`, `二是` … at the start of the
+/// text or right after a sentence or clause ends (。；：). Returns the byte
+/// ranges of the numerals.
+pub fn point_numerals(body: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at_start = true;
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if at_start && super::parse::is_cn_numeral(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if super::parse::is_cn_numeral(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            if body[end..].starts_with('是') {
+                out.push(i..end);
+            }
+        }
+        at_start = matches!(c, '。' | '；' | '：' | ';' | ':' | '\n');
+    }
+    out
+}
+
+/// Renumber the points of a body 一是, 二是, 三是 … in order, e.g. after a
+/// point was deleted or moved. Returns the body unchanged when it has none.
+pub fn renumber_points(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut last = 0;
+    for (n, range) in point_numerals(body).into_iter().enumerate() {
+        out.push_str(&body[last..range.start]);
+        out.push_str(&super::template::cn_number(n + 1));
+        last = range.end;
+    }
+    out.push_str(&body[last..]);
+    out
+}
+
+impl Item {
+    /// Renumber this item's 一是/二是 points across all its paragraphs.
+    pub fn renumber_points(&mut self) {
+        let text = renumber_points(&self.body_text());
+        self.set_body_text(&text);
+    }
+}

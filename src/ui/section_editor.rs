@@ -182,6 +182,11 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
             d.report.sections[section].remove_item(index);
         });
     };
+    // Points inside a body are renumbered on request, not while typing
+    // (rewriting the text under the cursor would move it).
+    let renumber_points = move |_| {
+        state.restructure(Some(format!("item-{index}-body")), |d| d.report.sections[section].items[index].renumber_points());
+    };
     let title_id = format!("item-{index}-title");
     let body_id = format!("item-{index}-body");
     let legend = format!("第 {} 条（编号 {}）", index + 1, number);
@@ -211,6 +216,7 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
                         on:click=move |_| move_to(index - 1, "up")>{format!("第 {} 条上移", index + 1)}</button>
                     <button type="button" class="btn btn-quiet" id=format!("item-{index}-down") disabled=index + 1 >= count
                         on:click=move |_| move_to(index + 1, "down")>{format!("第 {} 条下移", index + 1)}</button>
+                    <button type="button" class="btn btn-quiet" on:click=renumber_points>{format!("重排第 {} 条的“一是、二是”", index + 1)}</button>
                     <button type="button" class="btn btn-quiet" on:click=remove>{format!("删除第 {} 条", index + 1)}</button>
                 </div>
             </fieldset>

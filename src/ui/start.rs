@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::browser::{current_year, now_ms};
 use super::state::use_app;
 use crate::report::deadline::{days_until, deadlines, Date, UnitKind};
-use crate::report::guidance::FIVE_CONTENTS;
+use crate::report::guidance::{FIVE_CONTENTS, PUBLICATION, REPORTING_DEADLINES};
 use crate::report::template;
 
 #[component]
@@ -110,7 +110,12 @@ pub fn Start() -> impl IntoView {
                             <li class:late=late><strong>{by}</strong> " " {what} " （" {when} "）"</li>
                         }).collect_view()}
                     </ul>
-                    <p class="field-hint">"依据《法治政府建设与责任落实督察工作规定》。报告公开前须进行保密审查。"</p>
+                    <details class="sources">
+                        <summary>"规定原文"</summary>
+                        <blockquote class="quote"><p>{REPORTING_DEADLINES.text}</p><footer>"——" {REPORTING_DEADLINES.source}</footer></blockquote>
+                        <blockquote class="quote"><p>{PUBLICATION.text}</p><footer>"——" {PUBLICATION.source}</footer></blockquote>
+                    </details>
+                    <p class="field-hint">"报告公开前须进行保密审查。"</p>
                 </section>
                 <div class="button-row">
                     <button type="submit" class="btn btn-primary">"开始撰写"</button>

@@ -144,3 +144,20 @@ test('the same flow by keyboard only, with visible focus', async () => {
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), expectedExport(unit));
   await page.close();
 });
+
+test('points inside an item are renumbered on request', async () => {
+  const page = await newPage();
+  await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('分点测试局');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByRole('link', { name: /^一、/ }).click();
+  await page.getByRole('button', { name: '＋ 添加一条' }).click();
+  await page.getByRole('textbox', { name: '第 1 条标题' }).fill('规范执法');
+  await page.getByRole('textbox', { name: '第 1 条正文' }).fill('一是检查企业36家。三是办理案件12件。四是培训2期。');
+  await page.getByRole('button', { name: '重排第 1 条的“一是、二是”' }).click();
+  await page.waitForFunction(() => document.getElementById('item-0-body')?.value === '一是检查企业36家。二是办理案件12件。三是培训2期。');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByRole('textbox', { name: '第 1 条正文' }).inputValue(), '一是检查企业36家。二是办理案件12件。三是培训2期。');
+  await page.close();
+});
