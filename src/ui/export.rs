@@ -9,9 +9,12 @@ use crate::report::render;
 /// Download the open draft as UTF-8 text in the seed's shape.
 pub fn export_txt(state: AppState) {
     state.save_now();
-    let file = state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), render(&d.report))));
-    if let Some((stem, text)) = file {
-        if download(&format!("{stem}.txt"), "text/plain;charset=utf-8", text.as_bytes()).is_err() {
+    let failed = super::browser::timed("fzbg:export", || {
+        let file = state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), render(&d.report))));
+        file.is_some_and(|(stem, text)| download(&format!("{stem}.txt"), "text/plain;charset=utf-8", text.as_bytes()).is_err())
+    });
+    {
+        if failed {
             state.problem.set(Some(Problem {
                 message: "浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。".into(),
                 offer_free_space: false,

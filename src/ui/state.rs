@@ -151,6 +151,10 @@ impl AppState {
         if screen.draft_id().is_none() {
             self.draft.set(None);
         }
+        if screen == Screen::Library {
+            // Another tab, or a page that bypassed the app, may have changed storage.
+            self.refresh_library();
+        }
         route::set(&screen);
         self.screen.set(screen);
     }
@@ -195,6 +199,10 @@ impl AppState {
     /// user the encoding found and what the file holds; a file that cannot be
     /// read is explained and nothing changes.
     pub fn import_text(self, file_name: &str, bytes: &[u8]) {
+        super::browser::timed("fzbg:import", || self.import_text_timed(file_name, bytes));
+    }
+
+    fn import_text_timed(self, file_name: &str, bytes: &[u8]) {
         let decoded = match crate::report::decode::decode_with(bytes, &super::browser::gb18030) {
             Ok(d) => d,
             Err(e) => {
@@ -407,7 +415,11 @@ impl AppState {
     pub fn duplicate(self, id: &str) {
         let now = now_ms();
         let result = self.with_store(|s| -> Result<(), StoreError> {
-            if let Some(mut d) = s.load(id)? {
+            let Some(mut d) = s.load(id)? else {
+                self.notice.set(Some(Notice { message: "未找到这份草稿，可能已在其他标签页中删除。草稿库已更新。".into(), undo_delete: None }));
+                return Ok(());
+            };
+            {
                 d.name = format!("{}（副本）", d.display_name());
                 d.id = new_draft_id(now, random_u32());
                 d.revision = 0;
