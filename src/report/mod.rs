@@ -4,6 +4,7 @@
 pub mod classify;
 pub mod draft;
 pub mod edit;
+pub mod formats;
 pub mod guidance;
 pub mod model;
 pub mod parse;
