@@ -11,11 +11,11 @@
 //! | 版心 156 mm × 225 mm | right margin 1474 twip (26.0 mm), bottom 1984 twip (35.0 mm): text area 8845 × 12756 twip = 156.0 × 225.0 mm |
 //! | 正文 3号仿宋体 (§5.2.3) | 仿宋_GB2312, 16 pt (`w:sz` 32) |
 //! | 一般每面排22行 | exact line spacing 579 twip = 28.95 pt (12756 / 22 = 579.8; 22 × 579 = 12738 ≤ 12756 < 23 × 579), and a `w:docGrid` line pitch of 579 |
-//! | 每行排28个字，并撑满版心 | 28 × 16 pt = 448 pt is wider than the 442.25 pt text area, so characters are set on a 15.79 pt pitch: `w:docGrid w:type="linesAndChars" w:charSpace="-841"` (Word: pitch = 16 pt + charSpace / 4096 pt = 15.795 pt; 28 × 15.795 = 442.25 pt) |
-//! | 标题 2号小标宋体字, 居中 (§7.3.1) | 方正小标宋简体, 22 pt (`w:sz` 44), centred, no indent |
+//! | 每行排28个字，并撑满版心 | 28 × 16 pt = 448 pt is wider than the 442.25 pt text area, so the body is set with a character spacing of −0.25 pt (`w:spacing w:val="-5"` in the Normal style): 28 × 15.75 pt = 441 pt fits, 29 do not, and justification takes up the last 1.25 pt. A `w:docGrid w:type="linesAndChars" w:charSpace="-841"` (the usual Word template way, pitch 15.795 pt) was tried first: LibreOffice puts every 16 pt character that does not fit a 15.8 pt grid cell into two cells, giving 14 characters a line, so the grid is `w:type="lines"` only |
+//! | 标题 2号小标宋体字, 居中 (§7.3.1) | 方正小标宋简体, 22 pt (`w:sz` 44), centred, no indent, same exact 28.95 pt spacing but not snapped to the line grid (LibreOffice otherwise gives each title line two grid rows) |
 //! | 结构层次 第一层 黑体字 (§7.3.3) | `一、` headings: 黑体, 16 pt, not bold (黑体 is heavy by itself) |
 //! | 第二、三层 楷体 | item titles (`1. 标题。`): 楷体_GB2312; the rest of the item line 仿宋 |
-//! | 段落首行缩进 2 字 | `w:firstLineChars="200"` (Word, WPS) and `w:firstLine="632"` (2 × 15.8 pt, for readers that ignore the character form) |
+//! | 段落首行缩进 2 字 | `w:firstLineChars="200"` (Word, WPS show it as 2 字符) and `w:firstLine="630"` (2 × 15.75 pt, for readers that ignore the character form) |
 //! | 页码 4号半角宋体阿拉伯数字, 左右各一条一字线; 单页码居右空一字, 双页码居左空一字; 一字线上距版心下边缘 7 mm (§7.5) | footers `— N —` in 宋体 14 pt with a PAGE field; odd pages right-aligned with a 1-character (14 pt) right indent, even pages left-aligned with a 1-character left indent (`w:evenAndOddHeaders`); footer distance 1247 twip (22 mm) from the page edge, which puts the top of a 14 pt line about 7 mm below the text area |
 //!
 //! Fonts are named the way Word and WPS on Chinese Windows know them
@@ -46,10 +46,11 @@ pub mod layout {
     pub const FOOTER: u32 = 1247;
     /// Exact line spacing: 28.95 pt, 22 lines in the 225 mm text area.
     pub const LINE: u32 = 579;
-    /// Word's `w:charSpace`: 28 characters of 15.795 pt in the 156 mm text area.
-    pub const CHAR_SPACE: i32 = -841;
-    /// Two characters of 15.8 pt.
-    pub const FIRST_LINE_INDENT: u32 = 632;
+    /// Character spacing of body text in twentieths of a point: −0.25 pt, so
+    /// 28 characters of 三号 (15.75 pt each) fit the 156 mm text area.
+    pub const CHAR_SPACING: i32 = -5;
+    /// Two characters of 15.75 pt.
+    pub const FIRST_LINE_INDENT: u32 = 630;
     /// Body, headings: 三号 16 pt in half-points.
     pub const BODY_SIZE: u32 = 32;
     /// Title: 二号 22 pt in half-points.
@@ -218,7 +219,7 @@ fn document_xml(report: &Report) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
-{body}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER}" w:gutter="0"/><w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="{LINE}" w:charSpace="{CHAR_SPACE}"/></w:sectPr></w:body></w:document>
+{body}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER}" w:gutter="0"/><w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{LINE}"/></w:sectPr></w:body></w:document>
 "#
     )
 }
@@ -237,10 +238,10 @@ fn styles_xml() -> String {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:docDefaults><w:rPrDefault><w:rPr>{body_fonts}<w:kern w:val="2"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
-<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="{FIRST_LINE_INDENT}"/><w:jc w:val="both"/></w:pPr><w:rPr>{body_fonts}<w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="FzTitle"><w:name w:val="公文标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{title_fonts}<w:sz w:val="{TITLE_SIZE}"/><w:szCs w:val="{TITLE_SIZE}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="{FIRST_LINE_INDENT}"/><w:jc w:val="both"/></w:pPr><w:rPr>{body_fonts}<w:spacing w:val="{CHAR_SPACING}"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="FzTitle"><w:name w:val="公文标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{title_fonts}<w:spacing w:val="0"/><w:sz w:val="{TITLE_SIZE}"/><w:szCs w:val="{TITLE_SIZE}"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{heading_fonts}<w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>{page_fonts}<w:sz w:val="{PAGE_NUMBER_SIZE}"/><w:szCs w:val="{PAGE_NUMBER_SIZE}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>{page_fonts}<w:spacing w:val="0"/><w:sz w:val="{PAGE_NUMBER_SIZE}"/><w:szCs w:val="{PAGE_NUMBER_SIZE}"/></w:rPr></w:style>
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
 </w:styles>
 "#
@@ -360,9 +361,10 @@ mod tests {
         assert!((mm(MARGIN_LEFT) - 28.0).abs() < 0.1);
         let text_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM;
         assert!(22 * LINE <= text_h && 23 * LINE > text_h, "22 lines per page");
-        let pitch_pt = 16.0 + CHAR_SPACE as f64 / 4096.0;
+        let pitch_pt = (BODY_SIZE / 2) as f64 + CHAR_SPACING as f64 / 20.0;
         let text_w_pt = (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) as f64 / 20.0;
-        assert!((28.0 * pitch_pt - text_w_pt).abs() < 0.2, "28 characters per line");
+        assert!(28.0 * pitch_pt <= text_w_pt && 29.0 * pitch_pt > text_w_pt, "28 characters per line");
+        assert_eq!(FIRST_LINE_INDENT as f64, 2.0 * pitch_pt * 20.0);
     }
 
     #[test]
