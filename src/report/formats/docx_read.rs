@@ -313,6 +313,7 @@ pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
     reader.config_mut().check_end_names = true;
     let mut x = Extractor::default();
     let mut depth: usize = 0;
+    let mut root: Option<String> = None;
     let malformed = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| FormatError::MalformedXml {
         detail: format!("at byte {}: {e}", reader.error_position()),
     };
@@ -320,10 +321,14 @@ pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
         let event = reader.read_event().map_err(|e| malformed(&reader, &e))?;
         match event {
             Event::Start(e) => {
+                root.get_or_insert_with(|| e.local_name().as_ref().to_string());
                 depth += 1;
                 x.start(&e, false);
             }
-            Event::Empty(e) => x.start(&e, true),
+            Event::Empty(e) => {
+                root.get_or_insert_with(|| e.local_name().as_ref().to_string());
+                x.start(&e, true)
+            }
             Event::End(e) => {
                 depth = depth.checked_sub(1).ok_or_else(|| malformed(&reader, &"unexpected end tag"))?;
                 x.end(e.local_name().as_ref());
@@ -349,6 +354,11 @@ pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
             Event::Eof => break,
             _ => {}
         }
+    }
+    if root.as_deref() != Some("document") {
+        return Err(FormatError::MalformedXml {
+            detail: format!("the root element is {:?}, not w:document", root.unwrap_or_default()),
+        });
     }
     if depth != 0 {
         return Err(FormatError::MalformedXml { detail: "the document ends inside an element".to_string() });
