@@ -360,7 +360,7 @@ mod tests {
         assert!((mm(MARGIN_TOP) - 37.0).abs() < 0.1);
         assert!((mm(MARGIN_LEFT) - 28.0).abs() < 0.1);
         let text_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM;
-        assert!(22 * LINE <= text_h && 23 * LINE > text_h, "22 lines per page");
+        assert!((22 * LINE..23 * LINE).contains(&text_h), "22 lines per page");
         let pitch_pt = (BODY_SIZE / 2) as f64 + CHAR_SPACING as f64 / 20.0;
         let text_w_pt = (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) as f64 / 20.0;
         assert!(28.0 * pitch_pt <= text_w_pt && 29.0 * pitch_pt > text_w_pt, "28 characters per line");
