@@ -34,7 +34,7 @@ const OLE_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// The text of a Word document and what the user should know about how it was read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocxImport {
-    /// One line per paragraph, joined with `\n`; parse it with [`crate::report::parse`].
+    /// One line per paragraph, joined with `\n`; parse it with [`crate::report::parse()`].
     pub text: String,
     /// Chinese notes for the user (tables flattened, text boxes skipped, …).
     pub warnings: Vec<String>,

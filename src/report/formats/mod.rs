@@ -5,7 +5,7 @@
 //! - [`docx_write`]: a Word document laid out per GB/T 9704-2012
 //!   (党政机关公文格式): A4, 22 lines of 28 characters, 仿宋_GB2312 三号 body.
 //! - [`docx_read`]: the text of a .docx written by Word, WPS or LibreOffice,
-//!   to be parsed with [`crate::report::parse`].
+//!   to be parsed with [`crate::report::parse()`].
 //! - [`share`]: a lossless `.fzbg.json` file to hand a draft to a colleague.
 //!
 //! Round trips: `.txt` and the share file are exact. A `.docx` keeps one
