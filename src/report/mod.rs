@@ -7,6 +7,7 @@ pub mod deadline;
 pub mod decode;
 pub mod draft;
 pub mod edit;
+pub mod formats;
 pub mod guidance;
 pub mod infer;
 pub mod inspect;

@@ -1,0 +1,431 @@
+//! Reading the text of a .docx (Word, WPS, LibreOffice) so it can be parsed
+//! as a report.
+//!
+//! Each paragraph (`w:p`) of the main document becomes one line: its text
+//! runs (`w:t`) concatenated, `w:tab` as a tab, a line break (`w:br`,
+//! `w:cr`) as a new line. Tracked changes read as if accepted: inserted
+//! text (`w:ins`, `w:moveTo`) is kept, deleted text (`w:del`, `w:moveFrom`)
+//! is left out. Tables are flattened (cells joined by tabs, one line per row)
+//! with a warning. Text boxes, headers, footers, footnotes and comments are
+//! not read. Elements are matched by local name, so any namespace prefix and
+//! Strict OOXML work as well as the usual `w:`.
+//!
+//! Lines are joined with `\n`: the document's own line endings (a .docx has
+//! none) cannot be recovered, and a document whose last paragraph is empty
+//! gives text that ends with a line ending.
+
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+use zip::result::ZipError;
+use zip::ZipArchive;
+
+use super::{check_import_size, FormatError};
+
+/// The most that the main document part may decompress to (zip bomb guard).
+pub const MAX_DOCUMENT_XML_BYTES: usize = 50 * 1024 * 1024;
+/// The most that `_rels/.rels` may decompress to.
+const MAX_RELS_BYTES: usize = 1024 * 1024;
+
+const OLE_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// The text of a Word document and what the user should know about how it was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocxImport {
+    /// One line per paragraph, joined with `\n`; parse it with [`crate::report::parse()`].
+    pub text: String,
+    /// Chinese notes for the user (tables flattened, text boxes skipped, …).
+    pub warnings: Vec<String>,
+}
+
+pub const WARN_TABLE: &str = "文档中的表格已转为文字，请核对";
+pub const WARN_TEXT_BOX: &str = "文档中的文本框内容未导入，如有需要请手工复制";
+pub const WARN_TRACKED: &str = "文档含有修订痕迹，已按“接受全部修订”后的文字导入，请核对";
+
+/// Read the text of a .docx.
+pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
+    check_import_size(bytes)?;
+    if bytes.is_empty() {
+        return Err(FormatError::Empty);
+    }
+    if bytes.starts_with(&OLE_SIGNATURE) {
+        return Err(if contains_utf16le(bytes, "EncryptedPackage") {
+            FormatError::EncryptedDocx
+        } else {
+            FormatError::LegacyDoc
+        });
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(FormatError::NotDocx);
+    }
+    let mut archive =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormatError::CorruptDocx { detail: e.to_string() })?;
+    let main = main_document_path(&mut archive);
+    let xml = read_part(&mut archive, &main, MAX_DOCUMENT_XML_BYTES)?
+        .ok_or(FormatError::MissingDocument)?;
+    let xml = decode_xml(&xml)?;
+    extract_text(&xml)
+}
+
+fn contains_utf16le(haystack: &[u8], needle: &str) -> bool {
+    let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    haystack.windows(pattern.len()).any(|w| w == pattern.as_slice())
+}
+
+/// The main part named by the package relationships (`word/document.xml` in
+/// every known producer, but the relationship is what counts).
+fn main_document_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
+    let fallback = "word/document.xml".to_string();
+    let Ok(Some(rels)) = read_part(archive, "_rels/.rels", MAX_RELS_BYTES) else {
+        return fallback;
+    };
+    let Ok(rels) = String::from_utf8(rels) else {
+        return fallback;
+    };
+    let mut reader = Reader::from_str(&rels);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                let ty = attr(&e, "Type").unwrap_or_default();
+                if ty.ends_with("/officeDocument") {
+                    if let Some(target) = attr(&e, "Target") {
+                        let target = target.trim_start_matches('/').to_string();
+                        if !target.is_empty() && archive.index_for_name(&target).is_some() {
+                            return target;
+                        }
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return fallback,
+            _ => {}
+        }
+    }
+}
+
+fn attr(e: &BytesStart, local: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == local).then(|| a.normalized_value(XmlVersion::Implicit1_0).map(Cow::into_owned).ok()).flatten()
+    })
+}
+
+/// One part's bytes, or `None` when the package has no such part. Reads at
+/// most `limit` bytes whatever the zip headers claim.
+fn read_part(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, FormatError> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(ZipError::FileNotFound) => return Ok(None),
+        Err(ZipError::UnsupportedArchive(msg)) if msg.to_lowercase().contains("password") => {
+            return Err(FormatError::EncryptedDocx)
+        }
+        Err(ZipError::InvalidPassword) => return Err(FormatError::EncryptedDocx),
+        Err(e) => return Err(FormatError::CorruptDocx { detail: e.to_string() }),
+    };
+    if file.size() > limit as u64 {
+        return Err(FormatError::DocumentTooLarge { limit });
+    }
+    let mut out = Vec::with_capacity(file.size().min(limit as u64) as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| FormatError::CorruptDocx { detail: format!("{name}: {e}") })?;
+    if out.len() > limit {
+        return Err(FormatError::DocumentTooLarge { limit });
+    }
+    Ok(Some(out))
+}
+
+/// XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is decoded too.
+fn decode_xml(bytes: &[u8]) -> Result<String, FormatError> {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(FormatError::MalformedXml { detail: format!("invalid {}", enc.name()) });
+        }
+        return Ok(text.into_owned());
+    }
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| FormatError::MalformedXml { detail: format!("not UTF-8: {e}") })
+}
+
+/// A table being flattened: rows of cells, the cell being filled.
+#[derive(Default)]
+struct Table {
+    row: Vec<String>,
+    cell: Option<String>,
+}
+
+#[derive(Default)]
+struct Extractor {
+    lines: Vec<String>,
+    /// The paragraph being read, if inside one.
+    para: Option<String>,
+    tables: Vec<Table>,
+    /// Depth inside elements whose text is skipped (deleted text, text boxes, fallbacks).
+    skip: usize,
+    /// Depth inside `w:r` (tabs and breaks only count inside runs).
+    run: usize,
+    /// Inside `w:t`.
+    in_text: bool,
+    saw_table: bool,
+    saw_text_box: bool,
+    saw_revision: bool,
+}
+
+impl Extractor {
+    fn push_text(&mut self, s: &str) {
+        if self.skip == 0 {
+            if let Some(p) = &mut self.para {
+                p.push_str(s);
+            }
+        }
+    }
+
+    /// A paragraph is finished: it becomes a line, or part of a table cell.
+    fn end_paragraph(&mut self) {
+        let Some(text) = self.para.take() else { return };
+        if self.skip > 0 {
+            return;
+        }
+        self.emit(text);
+    }
+
+    fn emit(&mut self, text: String) {
+        match self.tables.last_mut() {
+            Some(table) => {
+                let cell = table.cell.get_or_insert_with(String::new);
+                if !cell.is_empty() && !text.is_empty() {
+                    cell.push(' ');
+                }
+                // A line break inside a cell would split the row.
+                cell.push_str(&text.replace('\n', " "));
+            }
+            None => self.lines.push(text),
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart, empty: bool) {
+        let name = e.local_name();
+        let name = name.as_ref();
+        if self.skip > 0 {
+            if !empty {
+                self.skip += 1;
+            }
+            return;
+        }
+        match name {
+            "del" | "moveFrom" => {
+                self.saw_revision = true;
+                if !empty {
+                    self.skip = 1;
+                }
+            }
+            "ins" | "moveTo" => self.saw_revision = true,
+            "txbxContent" | "textbox" => {
+                self.saw_text_box = true;
+                if !empty {
+                    self.skip = 1;
+                }
+            }
+            // Markup compatibility: the Choice is read, the Fallback repeats it.
+            "Fallback" if !empty => self.skip = 1,
+            "p" if !empty => self.para = Some(String::new()),
+            "p" => self.emit(String::new()),
+            "r" if !empty => self.run += 1,
+            "t" if !empty => self.in_text = true,
+            "tab" if self.run > 0 => self.push_text("\t"),
+            "cr" if self.run > 0 => self.push_text("\n"),
+            "br" if self.run > 0 => {
+                let kind = attr(e, "type").unwrap_or_default();
+                if kind.is_empty() || kind == "textWrapping" {
+                    self.push_text("\n");
+                }
+            }
+            "noBreakHyphen" if self.run > 0 => self.push_text("\u{2011}"),
+            "tbl" if !empty => {
+                self.saw_table = true;
+                // A table inside a paragraph cannot happen in valid WordprocessingML;
+                // finish any open paragraph so no text is lost.
+                self.end_paragraph();
+                self.tables.push(Table::default());
+            }
+            "tr" if !empty => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.row.clear();
+                }
+            }
+            "tc" if !empty => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = Some(String::new());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, local: &str) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        match local {
+            "p" => self.end_paragraph(),
+            "r" => self.run = self.run.saturating_sub(1),
+            "t" => self.in_text = false,
+            "tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    let cell = t.cell.take().unwrap_or_default();
+                    t.row.push(cell);
+                }
+            }
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    let row = std::mem::take(&mut t.row).join("\t");
+                    // The row goes to the enclosing cell (nested table) or out as a line.
+                    let parent_cell = self.tables.len() > 1;
+                    if parent_cell {
+                        let n = self.tables.len();
+                        let cell = self.tables[n - 2].cell.get_or_insert_with(String::new);
+                        if !cell.is_empty() {
+                            cell.push(' ');
+                        }
+                        cell.push_str(&row);
+                    } else {
+                        self.lines.push(row);
+                    }
+                }
+            }
+            "tbl" => {
+                self.tables.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text of `word/document.xml`.
+pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut x = Extractor::default();
+    let mut depth: usize = 0;
+    let mut root: Option<String> = None;
+    let malformed = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| FormatError::MalformedXml {
+        detail: format!("at byte {}: {e}", reader.error_position()),
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(&reader, &e))?;
+        match event {
+            Event::Start(e) => {
+                root.get_or_insert_with(|| e.local_name().as_ref().to_string());
+                depth += 1;
+                x.start(&e, false);
+            }
+            Event::Empty(e) => {
+                root.get_or_insert_with(|| e.local_name().as_ref().to_string());
+                x.start(&e, true)
+            }
+            Event::End(e) => {
+                depth = depth.checked_sub(1).ok_or_else(|| malformed(&reader, &"unexpected end tag"))?;
+                x.end(e.local_name().as_ref());
+            }
+            Event::Text(t) if x.in_text => x.push_text(&t.xml10_content()),
+            Event::CData(t) if x.in_text => {
+                x.push_text(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if x.in_text => {
+                let resolved = match r.resolve_char_ref().map_err(|e| malformed(&reader, &e))? {
+                    Some(c) => c.to_string(),
+                    None => match r.xml10_content().as_ref() {
+                        "amp" => "&".to_string(),
+                        "lt" => "<".to_string(),
+                        "gt" => ">".to_string(),
+                        "quot" => "\"".to_string(),
+                        "apos" => "'".to_string(),
+                        other => return Err(malformed(&reader, &format!("unknown entity &{other};"))),
+                    },
+                };
+                x.push_text(&resolved);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if root.as_deref() != Some("document") {
+        return Err(FormatError::MalformedXml {
+            detail: format!("the root element is {:?}, not w:document", root.unwrap_or_default()),
+        });
+    }
+    if depth != 0 {
+        return Err(FormatError::MalformedXml { detail: "the document ends inside an element".to_string() });
+    }
+    let mut warnings = Vec::new();
+    if x.saw_table {
+        warnings.push(WARN_TABLE.to_string());
+    }
+    if x.saw_text_box {
+        warnings.push(WARN_TEXT_BOX.to_string());
+    }
+    if x.saw_revision {
+        warnings.push(WARN_TRACKED.to_string());
+    }
+    Ok(DocxImport { text: x.lines.join("\n"), warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(body: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        )
+    }
+
+    #[test]
+    fn runs_tabs_breaks_and_entities() {
+        let xml = doc(r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">A &amp; B&#x4E00;</w:t><w:tab/><w:t>c</w:t><w:br/><w:t>d</w:t><w:br w:type="page"/></w:r></w:p><w:p/>"#);
+        let got = extract_text(&xml).unwrap();
+        assert_eq!(got.text, "一、A & B一\tc\nd\n");
+        assert!(got.warnings.is_empty());
+    }
+
+    #[test]
+    fn revisions_text_boxes_and_fallbacks() {
+        let xml = doc(r#"<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删掉</w:delText></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:p><w:r><w:t>后备</w:t></w:r></w:p></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#);
+        let got = extract_text(&xml).unwrap();
+        assert_eq!(got.text, "保留插入");
+        assert!(got.warnings.contains(&WARN_TEXT_BOX.to_string()));
+        assert!(got.warnings.contains(&WARN_TRACKED.to_string()));
+    }
+
+    #[test]
+    fn tables_are_flattened_with_a_warning() {
+        let xml = doc(r#"<w:p><w:r><w:t>前</w:t></w:r></w:p><w:tbl><w:tblGrid/><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p/></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>层</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl><w:p><w:r><w:t>后</w:t></w:r></w:p>"#);
+        let got = extract_text(&xml).unwrap();
+        assert_eq!(got.text, "前\n甲 乙\t丙\n\t内\t层\n后");
+        assert_eq!(got.warnings, vec![WARN_TABLE.to_string()]);
+    }
+
+    #[test]
+    fn other_prefixes_work() {
+        let xml = r#"<x:document xmlns:x="http://purl.oclc.org/ooxml/wordprocessingml/main"><x:body><x:p><x:r><x:t>严格</x:t></x:r></x:p></x:body></x:document>"#;
+        assert_eq!(extract_text(xml).unwrap().text, "严格");
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error() {
+        for bad in [
+            doc("<w:p><w:r><w:t>x</w:r></w:p>"),
+            doc("<w:p><w:r><w:t>x</w:t></w:r>").replace("</w:body></w:document>", ""),
+            doc("<w:p><w:r><w:t>&nosuch;</w:t></w:r></w:p>"),
+        ] {
+            let err = extract_text(&bad).unwrap_err();
+            assert!(matches!(err, FormatError::MalformedXml { .. }), "{bad}: {err:?}");
+        }
+    }
+}

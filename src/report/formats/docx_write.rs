@@ -1,0 +1,391 @@
+//! Writing a report as a Word document laid out per GB/T 9704-2012
+//! 《党政机关公文格式》.
+//!
+//! ## The figures used (1 mm = 56.7 twip, 1 pt = 20 twip)
+//!
+//! | GB/T 9704-2012 | here |
+//! |---|---|
+//! | A4 210 × 297 mm (§5.2.1) | `w:pgSz` 11906 × 16838 twip |
+//! | 天头（上白边）37 mm ± 1 mm (§5.2.2) | top margin 2098 twip (37.0 mm) |
+//! | 订口（左白边）28 mm ± 1 mm | left margin 1587 twip (28.0 mm) |
+//! | 版心 156 mm × 225 mm | right margin 1474 twip (26.0 mm), bottom 1984 twip (35.0 mm): text area 8845 × 12756 twip = 156.0 × 225.0 mm |
+//! | 正文 3号仿宋体 (§5.2.3) | 仿宋_GB2312, 16 pt (`w:sz` 32) |
+//! | 一般每面排22行 | exact line spacing 579 twip = 28.95 pt (12756 / 22 = 579.8; 22 × 579 = 12738 ≤ 12756 < 23 × 579), and a `w:docGrid` line pitch of 579 |
+//! | 每行排28个字，并撑满版心 | 28 × 16 pt = 448 pt is wider than the 442.25 pt text area, so the body is set with a character spacing of −0.25 pt (`w:spacing w:val="-5"` in the Normal style): 28 × 15.75 pt = 441 pt fits, 29 do not, and justification takes up the last 1.25 pt. A `w:docGrid w:type="linesAndChars" w:charSpace="-841"` (the usual Word template way, pitch 15.795 pt) was tried first: LibreOffice puts every 16 pt character that does not fit a 15.8 pt grid cell into two cells, giving 14 characters a line, so the grid is `w:type="lines"` only |
+//! | 标题 2号小标宋体字, 居中 (§7.3.1) | 方正小标宋简体, 22 pt (`w:sz` 44), centred, no indent, same exact 28.95 pt spacing but not snapped to the line grid (LibreOffice otherwise gives each title line two grid rows) |
+//! | 结构层次 第一层 黑体字 (§7.3.3) | `一、` headings: 黑体, 16 pt, not bold (黑体 is heavy by itself) |
+//! | 第二、三层 楷体 | item titles (`1. 标题。`): 楷体_GB2312; the rest of the item line 仿宋 |
+//! | 段落首行缩进 2 字 | `w:firstLineChars="200"` (Word, WPS show it as 2 字符) and `w:firstLine="630"` (2 × 15.75 pt, for readers that ignore the character form) |
+//! | 页码 4号半角宋体阿拉伯数字, 左右各一条一字线; 单页码居右空一字, 双页码居左空一字; 一字线上距版心下边缘 7 mm (§7.5) | footers `— N —` in 宋体 14 pt with a PAGE field; odd pages right-aligned with a 1-character (14 pt) right indent, even pages left-aligned with a 1-character left indent (`w:evenAndOddHeaders`); footer distance 1247 twip (22 mm) from the page edge, which puts the top of a 14 pt line about 7 mm below the text area |
+//!
+//! Fonts are named the way Word and WPS on Chinese Windows know them
+//! (`w:eastAsia`), with Times New Roman for Latin letters and digits, and the
+//! font table gives each an `w:altName` fallback (仿宋, 楷体, 宋体, 黑体) for
+//! machines without the GB2312 fonts.
+//!
+//! The output is deterministic: fixed zip timestamps (1980-01-01), fixed
+//! part order and no creation date in the document properties.
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::FormatError;
+use crate::report::model::{Item, Report};
+use crate::report::render::render;
+
+/// Page and layout figures (twip), see the module documentation.
+pub mod layout {
+    pub const PAGE_W: u32 = 11906;
+    pub const PAGE_H: u32 = 16838;
+    pub const MARGIN_TOP: u32 = 2098;
+    pub const MARGIN_BOTTOM: u32 = 1984;
+    pub const MARGIN_LEFT: u32 = 1587;
+    pub const MARGIN_RIGHT: u32 = 1474;
+    pub const FOOTER: u32 = 1247;
+    /// Exact line spacing: 28.95 pt, 22 lines in the 225 mm text area.
+    pub const LINE: u32 = 579;
+    /// Character spacing of body text in twentieths of a point: −0.25 pt, so
+    /// 28 characters of 三号 (15.75 pt each) fit the 156 mm text area.
+    pub const CHAR_SPACING: i32 = -5;
+    /// Two characters of 15.75 pt.
+    pub const FIRST_LINE_INDENT: u32 = 630;
+    /// Body, headings: 三号 16 pt in half-points.
+    pub const BODY_SIZE: u32 = 32;
+    /// Title: 二号 22 pt in half-points.
+    pub const TITLE_SIZE: u32 = 44;
+    /// Page numbers: 四号 14 pt in half-points.
+    pub const PAGE_NUMBER_SIZE: u32 = 28;
+}
+
+const FONT_BODY: &str = "仿宋_GB2312";
+const FONT_TITLE: &str = "方正小标宋简体";
+const FONT_HEADING: &str = "黑体";
+const FONT_ITEM: &str = "楷体_GB2312";
+const FONT_PAGE: &str = "宋体";
+const FONT_LATIN: &str = "Times New Roman";
+
+/// What a paragraph is, which decides its style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Title,
+    Heading,
+    Body,
+}
+
+/// A run's font choice inside a body paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunFont {
+    Default,
+    Kai,
+}
+
+struct Para {
+    kind: Kind,
+    runs: Vec<(RunFont, String)>,
+}
+
+impl Para {
+    fn plain(kind: Kind, text: &str) -> Self {
+        Para { kind, runs: vec![(RunFont::Default, text.to_string())] }
+    }
+}
+
+/// The report's lines as styled paragraphs: one paragraph per line of
+/// `render(report)` (without its BOM), plus an empty last paragraph when the
+/// text ends with a line ending, so the import gives the text back.
+fn paragraphs(report: &Report) -> Vec<Para> {
+    let mut out = Vec::new();
+    let has_title = report.title().is_some();
+    for (i, line) in report.front.iter().enumerate() {
+        let kind = if i == 0 && has_title { Kind::Title } else { Kind::Body };
+        out.push(Para::plain(kind, &line.text));
+    }
+    for section in &report.sections {
+        let h = &section.heading;
+        out.push(Para::plain(Kind::Heading, &format!("{}{}", h.marker, h.text)));
+        for line in &section.intro {
+            out.push(Para::plain(Kind::Body, &line.text));
+        }
+        for item in &section.items {
+            out.push(item_para(item));
+            for line in &item.more {
+                out.push(Para::plain(Kind::Body, &line.text));
+            }
+        }
+    }
+    let text = render(report);
+    if text.ends_with(['\n', '\r']) {
+        out.push(Para::plain(Kind::Body, ""));
+    }
+    split_embedded_breaks(out)
+}
+
+fn item_para(item: &Item) -> Para {
+    let head = format!("{}{}{}", item.marker, item.title, item.sep);
+    let mut runs = vec![(RunFont::Kai, head)];
+    if !item.body.is_empty() {
+        runs.push((RunFont::Default, item.body.clone()));
+    }
+    Para { kind: Kind::Body, runs }
+}
+
+/// A line of the model should never hold a line break, but if one does, it
+/// becomes a paragraph break, as it would in the rendered text.
+fn split_embedded_breaks(paras: Vec<Para>) -> Vec<Para> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        if !p.runs.iter().any(|(_, t)| t.contains(['\n', '\r'])) {
+            out.push(p);
+            continue;
+        }
+        let mut cur = Para { kind: p.kind, runs: Vec::new() };
+        for (font, text) in p.runs {
+            let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+            let mut pieces = normalised.split('\n');
+            if let Some(first) = pieces.next() {
+                cur.runs.push((font, first.to_string()));
+            }
+            for piece in pieces {
+                out.push(std::mem::replace(&mut cur, Para { kind: p.kind, runs: Vec::new() }));
+                cur.runs.push((font, piece.to_string()));
+            }
+        }
+        out.push(cur);
+    }
+    out
+}
+
+/// Escape text for XML element content and attribute values. Characters XML
+/// 1.0 cannot carry at all (C0 controls other than tab/newline, U+FFFE/FFFF)
+/// are dropped; there is no way to store them in a .docx.
+pub(crate) fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn run_xml(out: &mut String, font: RunFont, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    out.push_str("<w:r>");
+    if font == RunFont::Kai {
+        out.push_str(&format!(
+            r#"<w:rPr><w:rFonts w:ascii="{FONT_LATIN}" w:hAnsi="{FONT_LATIN}" w:eastAsia="{FONT_ITEM}" w:cs="{FONT_LATIN}"/></w:rPr>"#
+        ));
+    }
+    // Tabs are their own element in WordprocessingML.
+    for (i, piece) in text.split('\t').enumerate() {
+        if i > 0 {
+            out.push_str("<w:tab/>");
+        }
+        if !piece.is_empty() {
+            out.push_str(r#"<w:t xml:space="preserve">"#);
+            out.push_str(&xml_escape(piece));
+            out.push_str("</w:t>");
+        }
+    }
+    out.push_str("</w:r>");
+}
+
+fn document_xml(report: &Report) -> String {
+    use layout::*;
+    let mut body = String::new();
+    for p in paragraphs(report) {
+        body.push_str("<w:p>");
+        match p.kind {
+            Kind::Title => body.push_str(r#"<w:pPr><w:pStyle w:val="FzTitle"/></w:pPr>"#),
+            Kind::Heading => body.push_str(r#"<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>"#),
+            Kind::Body => {}
+        }
+        for (font, text) in &p.runs {
+            run_xml(&mut body, *font, text);
+        }
+        body.push_str("</w:p>\n");
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
+{body}<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER}" w:gutter="0"/><w:pgNumType w:fmt="decimal" w:start="1"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{LINE}"/></w:sectPr></w:body></w:document>
+"#
+    )
+}
+
+fn rfonts(east_asia: &str) -> String {
+    format!(r#"<w:rFonts w:ascii="{FONT_LATIN}" w:hAnsi="{FONT_LATIN}" w:eastAsia="{east_asia}" w:cs="{FONT_LATIN}"/>"#)
+}
+
+fn styles_xml() -> String {
+    use layout::*;
+    let body_fonts = rfonts(FONT_BODY);
+    let title_fonts = rfonts(FONT_TITLE);
+    let heading_fonts = rfonts(FONT_HEADING);
+    let page_fonts = rfonts(FONT_PAGE);
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:docDefaults><w:rPrDefault><w:rPr>{body_fonts}<w:kern w:val="2"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="{FIRST_LINE_INDENT}"/><w:jc w:val="both"/></w:pPr><w:rPr>{body_fonts}<w:spacing w:val="{CHAR_SPACING}"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="FzTitle"><w:name w:val="公文标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{title_fonts}<w:spacing w:val="0"/><w:sz w:val="{TITLE_SIZE}"/><w:szCs w:val="{TITLE_SIZE}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{heading_fonts}<w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>{page_fonts}<w:spacing w:val="0"/><w:sz w:val="{PAGE_NUMBER_SIZE}"/><w:szCs w:val="{PAGE_NUMBER_SIZE}"/></w:rPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
+</w:styles>
+"#
+    )
+}
+
+fn footer_xml(odd: bool) -> String {
+    use layout::*;
+    // One character of the 14 pt page number: 280 twip.
+    let (jc, ind) = if odd { ("right", r#"w:right="280""#) } else { ("left", r#"w:left="280""#) };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:ind {ind} w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr><w:sz w:val="{PAGE_NUMBER_SIZE}"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
+"#
+    )
+}
+
+fn font_entry(name: &str, alt: Option<&str>, family: &str, pitch: &str) -> String {
+    let alt = alt.map(|a| format!(r#"<w:altName w:val="{a}"/>"#)).unwrap_or_default();
+    format!(r#"<w:font w:name="{name}">{alt}<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>"#)
+}
+
+fn font_table_xml() -> String {
+    let fonts = [
+        font_entry(FONT_BODY, Some("仿宋"), "modern", "fixed"),
+        font_entry(FONT_ITEM, Some("楷体"), "modern", "fixed"),
+        font_entry(FONT_TITLE, Some("宋体"), "script", "variable"),
+        font_entry(FONT_HEADING, Some("SimHei"), "modern", "fixed"),
+        font_entry(FONT_PAGE, Some("SimSun"), "auto", "variable"),
+        r#"<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#.to_string(),
+    ]
+    .concat();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{fonts}</w:fonts>
+"#
+    )
+}
+
+const SETTINGS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/><w:drawingGridVerticalSpacing w:val="579"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>
+"#;
+
+const CONTENT_TYPES_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
+"#;
+
+const ROOT_RELS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>
+"#;
+
+const DOCUMENT_RELS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>
+"#;
+
+fn core_xml(title: &str) -> String {
+    let title = xml_escape(title);
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>法治报告助手</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>
+"#
+    )
+}
+
+fn app_xml() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>法治报告助手 {version}</Application><DocSecurity>0</DocSecurity></Properties>
+"#
+    )
+}
+
+/// The report as the bytes of a .docx file (see the module documentation
+/// for the layout). Deterministic: the same report gives the same bytes.
+pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
+    let title = report.title().unwrap_or("法治政府建设情况报告");
+    let parts: [(&str, String); 11] = [
+        ("[Content_Types].xml", CONTENT_TYPES_XML.to_string()),
+        ("_rels/.rels", ROOT_RELS_XML.to_string()),
+        ("word/document.xml", document_xml(report)),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS_XML.to_string()),
+        ("word/styles.xml", styles_xml()),
+        ("word/settings.xml", SETTINGS_XML.to_string()),
+        ("word/fontTable.xml", font_table_xml()),
+        ("word/footer1.xml", footer_xml(true)),
+        ("word/footer2.xml", footer_xml(false)),
+        ("docProps/core.xml", core_xml(title)),
+        ("docProps/app.xml", app_xml()),
+    ];
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .system(zip::System::Dos);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let fail = |e: &dyn std::fmt::Display| FormatError::CorruptDocx { detail: format!("writing the package: {e}") };
+    for (name, content) in parts {
+        zip.start_file(name, options).map_err(|e| fail(&e))?;
+        zip.write_all(content.as_bytes()).map_err(|e| fail(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| fail(&e))?;
+    Ok(cursor.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::parse;
+
+    #[test]
+    fn layout_figures_match_the_standard() {
+        use layout::*;
+        let mm = |tw: u32| tw as f64 / 56.7;
+        assert!((mm(PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) - 156.0).abs() < 0.1);
+        assert!((mm(PAGE_H - MARGIN_TOP - MARGIN_BOTTOM) - 225.0).abs() < 0.1);
+        assert!((mm(MARGIN_TOP) - 37.0).abs() < 0.1);
+        assert!((mm(MARGIN_LEFT) - 28.0).abs() < 0.1);
+        let text_h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM;
+        assert!((22 * LINE..23 * LINE).contains(&text_h), "22 lines per page");
+        let pitch_pt = (BODY_SIZE / 2) as f64 + CHAR_SPACING as f64 / 20.0;
+        let text_w_pt = (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) as f64 / 20.0;
+        assert!(28.0 * pitch_pt <= text_w_pt && 29.0 * pitch_pt > text_w_pt, "28 characters per line");
+        assert_eq!(FIRST_LINE_INDENT as f64, 2.0 * pitch_pt * 20.0);
+    }
+
+    #[test]
+    fn escapes_markup_and_drops_illegal_controls() {
+        assert_eq!(xml_escape("a<b>&\"'\u{1}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
+    }
+
+    #[test]
+    fn item_title_is_kai_and_title_is_styled() {
+        let r = parse("某区2025年度法治政府建设情况报告\n一、主要举措\n1. 强化学习。正文<&>\n");
+        let xml = document_xml(&r);
+        assert!(xml.contains(r#"<w:pStyle w:val="FzTitle"/></w:pPr><w:r><w:t xml:space="preserve">某区2025年度法治政府建设情况报告</w:t>"#));
+        assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">一、主要举措</w:t>"#));
+        assert!(xml.contains(r#"w:eastAsia="楷体_GB2312" w:cs="Times New Roman"/></w:rPr><w:t xml:space="preserve">1. 强化学习。</w:t></w:r><w:r><w:t xml:space="preserve">正文&lt;&amp;&gt;</w:t>"#));
+        // The text ends with a newline: an empty last paragraph keeps it.
+        assert!(xml.contains("<w:p></w:p>\n<w:sectPr>"));
+    }
+
+    #[test]
+    fn deterministic() {
+        let r = parse("一、主要举措\n1. 强化学习。正文\n");
+        assert_eq!(export_docx(&r).unwrap(), export_docx(&r).unwrap());
+    }
+}

@@ -1,0 +1,101 @@
+//! The share file (`.fzbg.json`): a whole draft, losslessly, for handing to
+//! a colleague who uses the app too.
+//!
+//! ```json
+//! { "format": "fazhi-report-share", "schema": 1, "app_version": "0.1.0",
+//!   "exported": 1767225600000, "draft": { …the Draft, with its full Report… } }
+//! ```
+//! `schema` is the version of this envelope *and* of the draft inside it; an
+//! app refuses a share file with a newer schema rather than half-read it.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{check_import_size, FormatError};
+use crate::report::draft::{Draft, DRAFT_SCHEMA};
+
+/// The value of the `format` field that marks our share files.
+pub const SHARE_FORMAT: &str = "fazhi-report-share";
+/// The share schema this build writes and the newest it reads.
+pub const SHARE_SCHEMA: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct ShareFile {
+    format: String,
+    schema: u64,
+    app_version: String,
+    /// Milliseconds since the Unix epoch when the file was written.
+    exported: i64,
+    draft: Draft,
+}
+
+/// The draft as a pretty-printed UTF-8 JSON share file.
+pub fn export_share(draft: &Draft, now_ms: i64) -> Vec<u8> {
+    let file = ShareFile {
+        format: SHARE_FORMAT.to_string(),
+        schema: SHARE_SCHEMA,
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        exported: now_ms,
+        draft: draft.clone(),
+    };
+    let mut out = serde_json::to_vec_pretty(&file).expect("a Draft always serialises");
+    out.push(b'\n');
+    out
+}
+
+/// Read a share file back into the draft it holds.
+pub fn import_share(bytes: &[u8]) -> Result<Draft, FormatError> {
+    check_import_size(bytes)?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(FormatError::Empty);
+    }
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| FormatError::NotShareFile { detail: format!("not JSON: {e}") })?;
+    let Some(obj) = value.as_object() else {
+        return Err(FormatError::NotShareFile { detail: "not a JSON object".to_string() });
+    };
+    match obj.get("format").and_then(Value::as_str) {
+        Some(SHARE_FORMAT) => {}
+        Some(other) => return Err(FormatError::NotShareFile { detail: format!("format is {other:?}") }),
+        None => return Err(FormatError::NotShareFile { detail: "no \"format\" field".to_string() }),
+    }
+    let schema = obj
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| FormatError::CorruptShare { detail: "no numeric \"schema\" field".to_string() })?;
+    if schema > SHARE_SCHEMA {
+        return Err(FormatError::ShareTooNew { schema, supported: SHARE_SCHEMA });
+    }
+    let file: ShareFile =
+        serde_json::from_value(value).map_err(|e| FormatError::CorruptShare { detail: e.to_string() })?;
+    if u64::from(file.draft.schema_version) > u64::from(DRAFT_SCHEMA) {
+        return Err(FormatError::ShareTooNew { schema: file.draft.schema_version.into(), supported: DRAFT_SCHEMA.into() });
+    }
+    Ok(file.draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelope_fields() {
+        let d = Draft::new("d1", "某区司法局", 2025, 1_700_000_000_000);
+        let bytes = export_share(&d, 1_800_000_000_000);
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["format"], SHARE_FORMAT);
+        assert_eq!(v["schema"], 1);
+        assert_eq!(v["exported"], 1_800_000_000_000i64);
+        assert_eq!(v["draft"]["unit"], "某区司法局");
+        assert_eq!(import_share(&bytes).unwrap(), d);
+    }
+
+    #[test]
+    fn newer_draft_schema_is_refused() {
+        let mut d = Draft::new("d1", "某区司法局", 2025, 0);
+        d.schema_version = 7;
+        let err = import_share(&export_share(&d, 0)).unwrap_err();
+        assert!(matches!(err, FormatError::ShareTooNew { .. }));
+    }
+}

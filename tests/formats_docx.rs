@@ -1,0 +1,189 @@
+//! .docx export and import: round trips, LibreOffice-written files, bad input.
+
+use fazhi_report::report::formats::{export_docx, import_docx, FormatError, MAX_IMPORT_BYTES};
+use fazhi_report::report::{parse, render};
+use std::io::{Cursor, Read, Write};
+
+const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const TITLE: &str = "天津市武清区国资委2023年度法治政府建设情况报告";
+
+fn roundtrip(text: &str) -> (String, Vec<String>) {
+    let docx = export_docx(&parse(text)).expect("export");
+    let imported = import_docx(&docx).expect("import");
+    (render(&parse(&imported.text)), imported.warnings)
+}
+
+#[test]
+fn seed_roundtrips_exactly() {
+    let (text, warnings) = roundtrip(SEED);
+    assert_eq!(text, SEED);
+    assert!(warnings.is_empty());
+}
+
+#[test]
+fn titled_crlf_report_roundtrips_with_lf() {
+    // A .docx has paragraphs, not line endings: CRLF comes back as LF.
+    let source = format!("{TITLE}\r\n{}\r\n", SEED.replace('\n', "\r\n"));
+    assert_eq!(parse(&source).title(), Some(TITLE));
+    let (text, _) = roundtrip(&source);
+    assert_eq!(text, source.replace("\r\n", "\n"));
+    assert_eq!(parse(&text).title(), Some(TITLE));
+}
+
+#[test]
+fn bom_tabs_markup_and_blank_lines_survive() {
+    let source = "\u{feff}某局2025年度法治政府建设情况报告\n\n前言 <a href=\"x\">&amp;</a>\t制表\n一、主要举措\n\n1. 标题<b>。 正文 & 更多  \n  续行\n二、不足\n无\n\n";
+    let (text, _) = roundtrip(source);
+    // The BOM belongs to text files; everything else comes back.
+    assert_eq!(text, source.trim_start_matches('\u{feff}'));
+}
+
+#[test]
+fn export_is_deterministic_and_has_the_parts() {
+    let report = parse(&format!("{TITLE}\n{SEED}"));
+    let a = export_docx(&report).unwrap();
+    assert_eq!(a, export_docx(&report).unwrap());
+    let mut zip = zip::ZipArchive::new(Cursor::new(&a)).unwrap();
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+        "word/footer1.xml",
+        "word/_rels/document.xml.rels",
+        "docProps/core.xml",
+        "docProps/app.xml",
+    ] {
+        assert!(zip.by_name(part).is_ok(), "missing {part}");
+    }
+    let mut core = String::new();
+    zip.by_name("docProps/core.xml").unwrap().read_to_string(&mut core).unwrap();
+    assert!(core.contains(&format!("<dc:title>{TITLE}</dc:title>")));
+    let mut styles = String::new();
+    zip.by_name("word/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
+    for font in ["仿宋_GB2312", "方正小标宋简体", "黑体"] {
+        assert!(styles.contains(&format!("w:eastAsia=\"{font}\"")), "{font}");
+    }
+    let mut footer = String::new();
+    zip.by_name("word/footer1.xml").unwrap().read_to_string(&mut footer).unwrap();
+    assert!(footer.contains(" PAGE ") && footer.contains("— "));
+}
+
+#[test]
+fn reads_a_docx_saved_by_libreoffice() {
+    let bytes = include_bytes!("fixtures/seed-titled-libreoffice.docx");
+    let imported = import_docx(bytes).unwrap();
+    assert_eq!(render(&parse(&imported.text)), format!("{TITLE}\n{SEED}"));
+}
+
+#[test]
+fn libreoffice_table_is_flattened_with_a_warning() {
+    let imported = import_docx(include_bytes!("fixtures/table-libreoffice.docx")).unwrap();
+    assert!(imported.text.contains("指标\t数量\n行政复议 & 诉讼\t12"), "{:?}", imported.text);
+    assert!(imported.text.starts_with("一、主要举措和成效\n1. 健全制度。全年制定制度3项。\n"));
+    assert_eq!(imported.warnings, vec!["文档中的表格已转为文字，请核对".to_string()]);
+    assert_eq!(parse(&imported.text).sections.len(), 2);
+}
+
+// ---- bad input ----
+
+fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn assert_helpful(err: &FormatError) {
+    assert!(!err.message_zh().is_empty() && !err.message_en().is_empty());
+    assert!(err.message_zh().contains('。'), "a Chinese sentence: {}", err.message_zh());
+}
+
+#[test]
+fn truncated_docx_is_corrupt() {
+    let full = export_docx(&parse(SEED)).unwrap();
+    for cut in [full.len() / 2, full.len() - 10, 30] {
+        let err = import_docx(&full[..cut]).unwrap_err();
+        assert!(matches!(err, FormatError::CorruptDocx { .. }), "cut at {cut}: {err:?}");
+        assert!(err.message_zh().contains("损坏"));
+        assert_helpful(&err);
+    }
+}
+
+#[test]
+fn flipped_bytes_never_panic() {
+    let full = export_docx(&parse(SEED)).unwrap();
+    for i in (0..full.len()).step_by(97) {
+        let mut bad = full.clone();
+        bad[i] ^= 0x5a;
+        let _ = import_docx(&bad); // any Ok or Err, never a panic
+    }
+}
+
+#[test]
+fn zip_without_document_xml() {
+    let bytes = zip_with(&[("xl/workbook.xml", b"<workbook/>"), ("[Content_Types].xml", b"<Types/>")]);
+    let err = import_docx(&bytes).unwrap_err();
+    assert_eq!(err, FormatError::MissingDocument);
+    assert!(err.message_zh().contains("word/document.xml"));
+    assert_helpful(&err);
+}
+
+#[test]
+fn not_a_zip() {
+    let err = import_docx("一、这是一段纯文本".as_bytes()).unwrap_err();
+    assert_eq!(err, FormatError::NotDocx);
+    assert!(err.message_zh().starts_with("文件不是有效的 Word 文档（.docx）"));
+    assert_eq!(import_docx(b"").unwrap_err(), FormatError::Empty);
+}
+
+#[test]
+fn encrypted_or_old_doc() {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(2048, 0);
+    assert_eq!(import_docx(&ole).unwrap_err(), FormatError::LegacyDoc);
+    let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    ole[1024..1024 + name.len()].copy_from_slice(&name);
+    let err = import_docx(&ole).unwrap_err();
+    assert_eq!(err, FormatError::EncryptedDocx);
+    assert!(err.message_zh().contains("文档已加密或为旧版 .doc 格式，请在 Word 中另存为未加密的 .docx 后再导入"));
+}
+
+#[test]
+fn malformed_document_xml() {
+    let bytes = zip_with(&[("word/document.xml", "<w:document xmlns:w=\"x\"><w:body><w:p><w:t>半截".as_bytes())]);
+    let err = import_docx(&bytes).unwrap_err();
+    assert!(matches!(err, FormatError::MalformedXml { .. }), "{err:?}");
+    assert_helpful(&err);
+    let bytes = zip_with(&[("word/document.xml", b"\xff\xfe\x00garbage")]);
+    assert!(matches!(import_docx(&bytes).unwrap_err(), FormatError::MalformedXml { .. }));
+}
+
+#[test]
+fn fifty_megabytes_is_refused_before_parsing() {
+    let mut big = vec![0u8; 50 * 1024 * 1024];
+    big[..2].copy_from_slice(b"PK");
+    let start = std::time::Instant::now();
+    let err = import_docx(&big).unwrap_err();
+    assert_eq!(err, FormatError::TooLarge { size: big.len(), limit: MAX_IMPORT_BYTES });
+    assert!(start.elapsed().as_millis() < 100, "refused by size, not parsed");
+    assert!(err.message_zh().contains("文件太大"));
+}
+
+#[test]
+fn zip_bomb_document_is_refused() {
+    // 60 MB of one repeated paragraph compresses to well under the 20 MB limit.
+    let para = "<w:p><w:r><w:t>法治</w:t></w:r></w:p>";
+    let mut xml = String::from("<w:document xmlns:w=\"x\"><w:body>");
+    while xml.len() < 60 * 1024 * 1024 {
+        xml.push_str(para);
+    }
+    let bytes = zip_with(&[("word/document.xml", xml.as_bytes())]);
+    assert!(bytes.len() < MAX_IMPORT_BYTES);
+    let err = import_docx(&bytes).unwrap_err();
+    assert!(matches!(err, FormatError::DocumentTooLarge { .. }), "{err:?}");
+}

@@ -1,0 +1,78 @@
+//! The share file: a draft goes to a colleague and comes back equal.
+
+use fazhi_report::report::draft::Draft;
+use fazhi_report::report::formats::{export_share, import_share, FormatError, MAX_IMPORT_BYTES};
+use fazhi_report::report::model::{Eol, Line, SectionKind};
+use fazhi_report::report::parse;
+
+const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+
+fn seed_draft() -> Draft {
+    let mut d = Draft::new("draft-7f3a", "天津市武清区国资委", 2023, 1_704_067_200_000);
+    d.report = parse(&format!("\u{feff}{}", SEED.replace('\n', "\r\n")));
+    d.revision = 42;
+    d.edited = 1_706_745_600_123;
+    d
+}
+
+#[test]
+fn draft_roundtrips_equal() {
+    let mut d = seed_draft();
+    // An edited line without its own ending, and an unknown section.
+    d.report.front.push(Line { text: "新加的一行 \"引号\" \\ 反斜杠\t制表".into(), eol: Eol::None });
+    d.report.sections[0].kind = SectionKind::Unknown;
+    let bytes = export_share(&d, 1_710_000_000_000);
+    let text = std::str::from_utf8(&bytes).unwrap();
+    assert!(text.starts_with("{\n  \"format\": \"fazhi-report-share\",\n  \"schema\": 1,"));
+    assert!(text.contains("天津市武清区国资委"), "Chinese stays readable in the JSON");
+    let back = import_share(&bytes).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(back.revision, 42);
+    assert_eq!(back.created, 1_704_067_200_000);
+    assert_eq!(back.edited, 1_706_745_600_123);
+    assert!(back.report.bom);
+    assert_eq!(back.report.eol, Eol::CrLf);
+    assert_eq!(fazhi_report::report::render(&back.report), fazhi_report::report::render(&d.report));
+}
+
+#[test]
+fn newer_schema_is_refused_with_upgrade_advice() {
+    let bytes = export_share(&seed_draft(), 0);
+    let mut v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    v["schema"] = 99.into();
+    let err = import_share(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+    assert_eq!(err, FormatError::ShareTooNew { schema: 99, supported: 1 });
+    assert!(err.message_zh().starts_with("此分享文件由更新版本的法治报告助手生成"));
+    assert!(err.message_zh().contains("请升级后再打开"));
+}
+
+#[test]
+fn other_json_and_garbage_are_refused() {
+    for bytes in [
+        &b"{\"id\":\"x\",\"unit\":\"y\"}"[..],
+        b"{\"format\":\"something-else\",\"schema\":1}",
+        b"[1,2,3]",
+        b"\x00\x01\x02garbage",
+        b"{\"format\": \"fazhi-report-share\", \"schema\": 1, \"draft\": ",
+        "一、这是一段纯文本".as_bytes(),
+    ] {
+        let err = import_share(bytes).unwrap_err();
+        assert!(matches!(err, FormatError::NotShareFile { .. }), "{:?}: {err:?}", String::from_utf8_lossy(bytes));
+        assert!(err.message_zh().contains("分享文件"));
+    }
+    assert_eq!(import_share(b"  \n").unwrap_err(), FormatError::Empty);
+}
+
+#[test]
+fn envelope_with_a_broken_draft_is_corrupt() {
+    let bytes = br#"{"format":"fazhi-report-share","schema":1,"app_version":"0.1.0","exported":0,"draft":{"id":"x"}}"#;
+    let err = import_share(bytes).unwrap_err();
+    assert!(matches!(err, FormatError::CorruptShare { .. }), "{err:?}");
+    assert!(err.message_zh().contains("损坏"));
+}
+
+#[test]
+fn oversized_share_is_refused_by_size() {
+    let big = vec![b' '; 50 * 1024 * 1024];
+    assert_eq!(import_share(&big).unwrap_err(), FormatError::TooLarge { size: big.len(), limit: MAX_IMPORT_BYTES });
+}
