@@ -99,7 +99,13 @@ const guard = `
 })();
 `;
 
-const b64 = wasm.toString('base64');
+// The wasm is embedded gzip-compressed (base64 of about a third of the size)
+// and inflated with the browser's DecompressionStream — no request involved.
+// DecompressionStream needs Chromium 80 / Firefox 113, below the strict CSP's
+// own floor (Chromium 97); the old-core variant embeds it uncompressed.
+const oldChromiumBuild = process.env.FAZHI_CSP_OLD_CHROMIUM === '1';
+const gzipped = !oldChromiumBuild;
+const b64 = (gzipped ? zlib.gzipSync(wasm, { level: 9 }) : wasm).toString('base64');
 const start = `
 ${glue}
 ;(function () {
@@ -114,10 +120,20 @@ ${glue}
     boot.fail('程序数据无法读取，文件可能已损坏，请重新复制本文件。', String(e));
     return;
   }
+  var ready;
+  if (${gzipped}) {
+    if (typeof DecompressionStream !== 'function') {
+      boot.fail('浏览器版本过旧（不支持 DecompressionStream），无法解压程序模块。');
+      return;
+    }
+    ready = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  } else {
+    ready = Promise.resolve(bytes);
+  }
   // Asynchronous instantiation from the bytes (no fetch): unlike initSync,
   // it is not subject to the main-thread size limit of synchronous
   // compilation that older Chromium cores impose.
-  __wbg_init({ module_or_path: bytes }).then(function () {
+  ready.then(function (module) { return __wbg_init({ module_or_path: module }); }).then(function () {
     boot.started();
   }, function (e) {
     var reason = e instanceof WebAssembly.CompileError

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -58,7 +59,11 @@ test(`the release wasm (${variant} build) uses only the features its variant all
   }
 });
 
-test('the single file embeds exactly the release wasm', () => {
+test('the single file embeds exactly the release wasm (gzip-compressed)', () => {
   const html = fs.readFileSync(SINGLE_FILE, 'utf8');
-  assert.ok(html.includes(JSON.stringify(fs.readFileSync(wasmPath).toString('base64'))));
+  const embedded = /atob\("([A-Za-z0-9+/=]+)"\)/.exec(html)?.[1];
+  assert.ok(embedded, 'the wasm is embedded as base64');
+  const bytes = Buffer.from(embedded, 'base64');
+  const wasm = bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
+  assert.deepEqual(wasm, fs.readFileSync(wasmPath));
 });
