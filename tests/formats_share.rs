@@ -76,3 +76,20 @@ fn oversized_share_is_refused_by_size() {
     let big = vec![b' '; 50 * 1024 * 1024];
     assert_eq!(import_share(&big).unwrap_err(), FormatError::TooLarge { size: big.len(), limit: MAX_IMPORT_BYTES });
 }
+
+#[test]
+fn import_any_recognises_each_format_by_content() {
+    use fazhi_report::report::formats::{export_docx, export_share, import_any, Imported};
+    let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
+    let seed = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+    let report = fazhi_report::report::parse(seed);
+    assert!(matches!(import_any(seed.as_bytes(), &gb), Ok(Imported::Text(_))));
+    assert!(matches!(import_any(&export_docx(&report).unwrap(), &gb), Ok(Imported::Docx(_))));
+    let draft = fazhi_report::report::Draft::new("d", "某局", 2025, 1);
+    match import_any(&export_share(&draft, 2), &gb) {
+        Ok(Imported::Share(d)) => assert_eq!(*d, draft),
+        other => panic!("{other:?}"),
+    }
+    let err = import_any(b"PK\x03\x04 truncated", &gb).unwrap_err();
+    assert!(err.contains("Word") || err.contains("损坏"), "{err}");
+}

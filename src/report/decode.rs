@@ -164,7 +164,7 @@ pub fn decode_with(bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Option<String>) -> R
 }
 
 /// Strict UTF-16: an odd byte count or an unpaired surrogate is an error.
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+pub(crate) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
     if bytes.len() % 2 != 0 {
         return Err(DecodeError::UnknownEncoding);
     }

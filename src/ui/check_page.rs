@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::export::ExportButton;
+use super::export::{ExportButton, MoreExports};
 use super::findings::FindingsSummary;
 use super::preview::GongwenPreview;
 use super::route::Screen;
@@ -57,8 +57,9 @@ pub fn CheckPage() -> impl IntoView {
             </dl>
             <h2>"公文格式预览"</h2>
             <GongwenPreview report=draft.report.clone()/>
-            <div class="toolbar toolbar-bottom">
+            <div class="toolbar toolbar-bottom export-row">
                 <ExportButton primary=true/>
+                <MoreExports/>
             </div>
         </div>
     }

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use super::browser::{download, format_time, now_ms, picked_file, random_u32, read_file_bytes};
 use super::route::Screen;
 use super::state::{use_app, Notice, Problem};
-use crate::report::decode::{DecodeError, MAX_TEXT_BYTES};
+use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
 use crate::storage::drafts::new_draft_id;
 use crate::storage::DraftSummary;
 
@@ -64,9 +64,10 @@ pub fn Library() -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         let Some(file) = picked_file(&ev) else { return };
         let name = file.name();
-        if file.size() > MAX_TEXT_BYTES as f64 {
-            let e = DecodeError::TooLarge { bytes: file.size() as usize };
-            state.problem.set(Some(Problem { message: format!("“{name}”未能导入：{}", e.message_zh()), offer_free_space: false }));
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            // Refused before reading: a 50 MB file is not a report.
+            let message = FormatError::TooLarge { size: file.size() as usize, limit: MAX_IMPORT_BYTES }.message_zh();
+            state.problem.set(Some(Problem { message: format!("“{name}”未能导入：{message}"), offer_free_space: false }));
             return;
         }
         spawn_local(async move {
@@ -86,8 +87,8 @@ pub fn Library() -> impl IntoView {
                 <h1 id="library-title">"草稿库"</h1>
                 <div class="button-row">
                     <label class="btn file-button">
-                        "导入文本文件（.txt）"
-                        <input type="file" accept=".txt,text/plain" class="visually-hidden" on:change=import/>
+                        "导入文件（.txt / .docx / 分享文件）"
+                        <input type="file" accept=".txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" on:change=import/>
                     </label>
                     <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::New)>"新建报告"</button>
                 </div>

@@ -124,7 +124,7 @@ pub fn Start() -> impl IntoView {
                     </Show>
                 </div>
                 <p class="field-hint start-restore">
-                    "已有去年的报告或同事的草稿（.txt 文件）？可到" <a href="#/">"草稿库"</a> "选择“导入文本文件”；在其他电脑上写过草稿，可在草稿库选择“从备份恢复”。"
+                    "已有去年的报告或同事的草稿（.txt 文件）？可到" <a href="#/">"草稿库"</a> "选择“导入文件”（支持 .txt、Word .docx 和分享文件）；在其他电脑上写过草稿，可在草稿库选择“从备份恢复”。"
                 </p>
             </form>
         </section>

@@ -203,17 +203,36 @@ impl AppState {
     }
 
     fn import_text_timed(self, file_name: &str, bytes: &[u8]) {
-        let decoded = match crate::report::decode::decode_with(bytes, &super::browser::gb18030) {
-            Ok(d) => d,
-            Err(e) => {
-                self.problem.set(Some(Problem { message: format!("“{file_name}”未能导入：{}", e.message_zh()), offer_free_space: false }));
+        use crate::report::formats::{import_any, Imported};
+        let imported = match import_any(bytes, &super::browser::gb18030) {
+            Ok(i) => i,
+            Err(message) => {
+                self.problem.set(Some(Problem { message: format!("“{file_name}”未能导入：{message}"), offer_free_space: false }));
                 return;
             }
         };
-        let report = crate::report::parse(&decoded.text);
-        let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+        let stem = file_name.split('.').next().unwrap_or(file_name);
         let now = now_ms();
-        let draft = Draft::from_report(new_draft_id(now, random_u32()), report, stem, super::browser::current_year() - 1, now);
+        let id = new_draft_id(now, random_u32());
+        let (draft, how, warnings) = match imported {
+            Imported::Text(decoded) => {
+                let report = crate::report::parse(&decoded.text);
+                let draft = Draft::from_report(id, report, stem, super::browser::current_year() - 1, now);
+                (draft, format!("编码：{}", decoded.encoding.label_zh()), Vec::new())
+            }
+            Imported::Docx(docx) => {
+                let report = crate::report::parse(&docx.text);
+                let draft = Draft::from_report(id, report, stem, super::browser::current_year() - 1, now);
+                (draft, "Word 文档".to_string(), docx.warnings)
+            }
+            Imported::Share(mut shared) => {
+                // A share file opens as a draft of its own: never over one here.
+                shared.id = id;
+                shared.revision = 0;
+                shared.edited = now;
+                (*shared, "分享文件".to_string(), Vec::new())
+            }
+        };
         let found = draft.report.sections.len();
         let missing: Vec<&str> = draft.report.missing().iter().map(|k| k.label()).collect();
         let id = draft.id.clone();
@@ -223,11 +242,14 @@ impl AppState {
         }
         self.refresh_library();
         self.go(Screen::Draft(id));
-        let mut message = format!("已导入“{file_name}”（编码：{}），找到 {found} 个部分", decoded.encoding.label_zh());
+        let mut message = format!("已导入“{file_name}”（{how}），找到 {found} 个部分");
         if missing.is_empty() {
             message.push_str("，规定的五项内容齐全。");
         } else {
             message.push_str(&format!("；缺少：{}。", missing.join("、")));
+        }
+        for w in warnings {
+            message.push_str(&w);
         }
         self.notice.set(Some(Notice { message, undo_delete: None }));
     }

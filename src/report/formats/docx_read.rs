@@ -140,14 +140,18 @@ fn read_part(
 }
 
 /// XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is decoded too.
+/// Plain Rust, not encoding_rs: a dynamic encoding_rs lookup would link
+/// every decoder's tables into the web build (about 240 KB gzip).
 fn decode_xml(bytes: &[u8]) -> Result<String, FormatError> {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_with_bom_removal(bytes);
-        if had_errors {
-            return Err(FormatError::MalformedXml { detail: format!("invalid {}", enc.name()) });
-        }
-        return Ok(text.into_owned());
+    use crate::report::decode::utf16;
+    let invalid = |what: &str| FormatError::MalformedXml { detail: format!("invalid {what}") };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes).map_err(|_| invalid("UTF-16LE"));
     }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes).map_err(|_| invalid("UTF-16BE"));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     String::from_utf8(bytes.to_vec())
         .map_err(|e| FormatError::MalformedXml { detail: format!("not UTF-8: {e}") })
 }

@@ -55,3 +55,31 @@ pub fn check_import_size(bytes: &[u8]) -> Result<(), FormatError> {
 pub const TXT_EXTENSION: &str = "txt";
 pub const DOCX_EXTENSION: &str = "docx";
 pub const SHARE_EXTENSION: &str = "fzbg.json";
+
+/// What an imported file turned out to be.
+#[derive(Debug)]
+pub enum Imported {
+    /// A text file, decoded.
+    Text(crate::report::decode::Decoded),
+    /// A Word document's paragraphs as text, with warnings (e.g. tables flattened).
+    Docx(DocxImport),
+    /// A share file: a whole draft with its metadata.
+    Share(Box<crate::report::Draft>),
+}
+
+/// Recognise and read an imported file by its content, not its name: a
+/// .docx (zip), a share file (JSON naming our format), or text in any
+/// encoding `decode_with` knows. Errors are the user's message in Chinese.
+pub fn import_any(bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Option<String>) -> Result<Imported, String> {
+    check_import_size(bytes).map_err(|e| e.message_zh())?;
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return import_docx(bytes).map(Imported::Docx).map_err(|e| e.message_zh());
+    }
+    let head = &bytes[..bytes.len().min(400)];
+    let looks_like_share = head.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF) == Some(&b'{')
+        && head.windows(SHARE_FORMAT.len()).any(|w| w == SHARE_FORMAT.as_bytes());
+    if looks_like_share {
+        return import_share(bytes).map(|d| Imported::Share(Box::new(d))).map_err(|e| e.message_zh());
+    }
+    crate::report::decode::decode_with(bytes, gb18030).map(Imported::Text).map_err(|e| e.message_zh())
+}
