@@ -123,3 +123,23 @@ fn check_many_files_as_a_table_or_json_with_exit_codes() {
     assert!(out.contains("deadline") && out.contains("报送时限已过"), "{out}");
     assert_eq!(fzbg(&["check", &clean, "--kind", "ministry"]).0, 2);
 }
+
+#[test]
+fn export_converts_between_formats_without_losing_a_character() {
+    let dir = std::env::temp_dir().join(format!("fzbg-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    assert_eq!(fzbg(&["export", SEED, "--to", "docx", "-o", &out("seed.docx")]).0, 0);
+    assert_eq!(fzbg(&["export", &out("seed.docx"), "--to", "share", "-o", &out("seed.fzbg.json")]).0, 0);
+    assert_eq!(fzbg(&["export", &out("seed.fzbg.json"), "--to", "txt", "-o", &out("seed.txt")]).0, 0);
+    assert_eq!(std::fs::read(out("seed.txt")).unwrap(), std::fs::read(SEED).unwrap());
+    assert_eq!(fzbg(&["export", SEED, "--to", "txt", "--gbk", "--crlf", "-o", &out("seed-gbk.txt")]).0, 0);
+    let gbk = std::fs::read(out("seed-gbk.txt")).unwrap();
+    let (text, _, bad) = encoding_rs::GBK.decode(&gbk);
+    assert!(!bad);
+    assert_eq!(text.replace("\r\n", "\n"), std::fs::read_to_string(SEED).unwrap());
+    assert_eq!(fzbg(&["export", SEED, "--to", "pdf", "-o", &out("x")]).0, 2);
+    let (code, _, err) = fzbg(&["export", &temp("bad.docx", b"PK\x03\x04 broken"), "--to", "txt", "-o", &out("y")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("fzbg:"), "{err}");
+}

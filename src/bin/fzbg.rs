@@ -32,6 +32,8 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                                对照规定检查，可一次检查多个文件 / check against the regulation, many files at once
                                KIND: department | local_government | township_street | other
                                (--kind 时按今天的日期检查报送时限 / with --kind, deadlines are checked against today)
+  fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf]
+                               转换格式（FILE 可为 .txt、.docx 或分享文件）/ convert (FILE: .txt, .docx or a share file)
   fzbg --help | --version
 
 退出状态 Exit status: 0 成功、无错误 success, no errors; 1 有文件存在错误 a file has errors;
@@ -59,6 +61,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
             }
             ["render", file] => render_cmd(file, out, err),
             ["check", rest @ ..] => check_cmd(rest, out, err),
+            ["export", rest @ ..] => export_cmd(rest, err),
             [other, ..] => usage(err, &format!("未知命令 {other} / unknown command {other}")),
         }
     }
@@ -183,6 +186,67 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
             1
         } else {
             0
+        }
+    }
+
+    fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
+        use fazhi_report::report::formats::{export_docx, export_share, export_txt, import_any, Imported, TxtEncoding, TxtOptions};
+        use fazhi_report::report::Draft;
+
+        let (mut input, mut to, mut output) = (None, None, None);
+        let mut txt = TxtOptions::default();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match *arg {
+                "--to" => to = it.next().copied(),
+                "-o" | "--output" => output = it.next().copied(),
+                "--gbk" => txt.encoding = TxtEncoding::Gbk,
+                "--bom" => txt.encoding = TxtEncoding::Utf8Bom,
+                "--crlf" => txt.crlf = true,
+                flag if flag.starts_with('-') => return usage(err, &format!("未知选项 {flag} / unknown option {flag}")),
+                file if input.is_none() => input = Some(file),
+                extra => return usage(err, &format!("多余的参数 {extra} / unexpected argument {extra}")),
+            }
+        }
+        let (Some(input), Some(to), Some(output)) = (input, to, output) else {
+            return usage(err, "export 需要 FILE、--to 和 -o / export takes FILE, --to and -o");
+        };
+        if !matches!(to, "txt" | "docx" | "share") {
+            return usage(err, "--to 取 txt、docx 或 share / --to takes txt, docx or share");
+        }
+        let bytes = match std::fs::read(input) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(err, "fzbg: {input}: 无法读取文件（{e}） / cannot read the file: {e}");
+                return 2;
+            }
+        };
+        let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
+        let draft = match import_any(&bytes, &gb) {
+            Ok(Imported::Text(d)) => Draft::from_report("fzbg", parse(&d.text), input, 0, 0),
+            Ok(Imported::Docx(d)) => {
+                for w in &d.warnings {
+                    let _ = writeln!(err, "fzbg: {input}: {w}");
+                }
+                Draft::from_report("fzbg", parse(&d.text), input, 0, 0)
+            }
+            Ok(Imported::Share(d)) => *d,
+            Err(message) => {
+                let _ = writeln!(err, "fzbg: {input}: {message} / the file cannot be read");
+                return 2;
+            }
+        };
+        let result = match to {
+            "txt" => export_txt(&draft.report, &txt).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
+            "docx" => export_docx(&draft.report).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
+            _ => Ok(export_share(&draft, 0)),
+        };
+        match result.and_then(|b| std::fs::write(output, b).map_err(|e| format!("无法写入 {output}（{e}） / cannot write: {e}"))) {
+            Ok(()) => 0,
+            Err(message) => {
+                let _ = writeln!(err, "fzbg: {message}");
+                2
+            }
         }
     }
 

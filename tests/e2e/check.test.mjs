@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, ROOT, OUT } from './harness.mjs';
+import { serveDist, launch, freshApp, ROOT, OUT } from './harness.mjs';
 
 const SEED = path.join(ROOT, '..', 'shared', 'seed', '000_7470bc842f3634e7.txt');
 let server;
@@ -14,13 +14,7 @@ before(async () => { server = await serveDist(); context = await launch(); });
 after(async () => { await context?.close(); await server?.close(); });
 
 test('the seed: findings listed and linked, fixed in one click, and the missing causes resolved by typing', async () => {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(server.url + '#/');
-  await page.reload();
-  await waitForApp(page);
+  const page = await freshApp(context, server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByLabel(/导入文件/).setInputFiles(SEED);
   await page.getByTestId('task-row').first().waitFor();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, OUT } from './harness.mjs';
+import { serveDist, launch, waitForApp, freshApp, OUT } from './harness.mjs';
 
 let server;
 let context;
@@ -23,16 +23,7 @@ const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 // On the first section's page with no items yet, its text box is 本部分内容.
 const MEASURES = '本部分内容';
 
-async function freshPage() {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(server.url + '#/');
-  await page.reload();
-  await waitForApp(page);
-  return page;
-}
+const freshPage = () => freshApp(context, server.url);
 
 async function createDraft(page, unit, year = '2025') {
   await page.goto(server.url + '#/new');

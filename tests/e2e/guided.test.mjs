@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, waitForApp } from './harness.mjs';
+import { serveDist, launch, waitForApp, freshApp } from './harness.mjs';
 
 let server;
 let context;
@@ -34,15 +34,7 @@ function expectedExport(unit) {
   return lines.join('\n');
 }
 
-async function newPage() {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await waitForApp(page);
-  return page;
-}
+const newPage = () => freshApp(context, server.url);
 
 async function exportText(page) {
   const [download] = await Promise.all([

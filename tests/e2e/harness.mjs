@@ -108,3 +108,18 @@ export async function recordProblems(page) {
     violations: () => page.evaluate(() => window.__cspViolations ?? []),
   };
 }
+
+/**
+ * A new page on `baseUrl` with this browser profile's drafts cleared, opened
+ * as a first visit (so the app starts on the quick start screen).
+ */
+export async function freshApp(context, baseUrl) {
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await waitForApp(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(baseUrl + '#/');
+  await page.reload();
+  await waitForApp(page);
+  return page;
+}

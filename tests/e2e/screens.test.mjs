@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, OUT } from './harness.mjs';
+import { serveDist, launch, waitForApp, freshApp, OUT } from './harness.mjs';
 
 let server;
 let context;
@@ -16,12 +16,7 @@ async function noHorizontalOverflow(page, label) {
 }
 
 test('screens at 1366x768 and at 200% zoom', async () => {
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await waitForApp(page);
+  const page = await freshApp(context, server.url);
   await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('临川市青石区市场监督管理局');
   await page.screenshot({ path: path.join(OUT, 'start.png') });
   await page.getByRole('button', { name: '开始撰写' }).click();
