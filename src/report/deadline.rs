@@ -106,11 +106,14 @@ pub struct Deadline {
     pub what: String,
 }
 
-/// The deadlines for a report on `report_year` by a unit of `kind`.
-/// Departments report "每年3月1日之前" to 本级党委和政府 and 上一级政府有关部门;
-/// local governments (and, reporting to the level above, 乡镇 and 街道)
-/// "每年4月1日之前"; every report is published "每年4月1日之前" except what
-/// involves 党和国家秘密 (第二十四条).
+/// The deadlines for a report on `report_year` by a unit of `kind`, as the
+/// source quoted in `guidance::REPORTING_DEADLINES` states them: "每年3月1日之前"
+/// departments report to 本级党委和政府 and 上一级政府有关部门, 省、市、县政府 to
+/// 同级党委、人大常委会, and 市、县、乡党委和政府 to 上一级党委和政府; only the
+/// provincial 党委 and 政府 report to 党中央、国务院 "每年4月1日之前". Every
+/// report is published "每年4月1日之前" except what involves 党和国家秘密
+/// (第二十四条). (The summary gave local governments 4月1日; the
+/// quoted text puts city and county governments under 3月1日.)
 pub fn deadlines(kind: UnitKind, report_year: i32) -> Vec<Deadline> {
     let y = report_year + 1;
     let mut list = Vec::new();
@@ -120,12 +123,12 @@ pub fn deadlines(kind: UnitKind, report_year: i32) -> Vec<Deadline> {
             what: "向本级党委和政府、上一级政府有关部门报告，同时抄送本级党委法治建设议事协调机构".into(),
         }),
         UnitKind::LocalGovernment => list.push(Deadline {
-            by: Date::new(y, 4, 1),
-            what: "向同级党委、人大常委会和上一级党委、政府报告，同时抄送上一级党委法治建设议事协调机构".into(),
+            by: Date::new(y, 3, 1),
+            what: "市、县政府向同级党委、人大常委会报告，市、县党委和政府向上一级党委和政府报告（省级为4月1日前向党中央、国务院报告）".into(),
         }),
         UnitKind::TownshipStreet => list.push(Deadline {
-            by: Date::new(y, 4, 1),
-            what: "向上一级党委和政府报告，同时抄送上一级党委法治建设议事协调机构".into(),
+            by: Date::new(y, 3, 1),
+            what: "乡（镇）党委和政府向上一级党委和政府报告，同时抄送上一级党委法治建设议事协调机构".into(),
         }),
         UnitKind::Other => {}
     }
@@ -162,7 +165,9 @@ mod tests {
         assert_eq!(dept[0].by, Date::new(2026, 3, 1));
         assert!(dept[0].what.contains("上一级政府有关部门"));
         assert_eq!(dept.last().unwrap().by, Date::new(2026, 4, 1));
-        assert_eq!(deadlines(UnitKind::LocalGovernment, 2025)[0].by, Date::new(2026, 4, 1));
+        // The quoted source puts 市、县 governments under 3月1日 too.
+        assert_eq!(deadlines(UnitKind::LocalGovernment, 2025)[0].by, Date::new(2026, 3, 1));
+        assert_eq!(deadlines(UnitKind::TownshipStreet, 2025)[0].by, Date::new(2026, 3, 1));
         assert_eq!(deadlines(UnitKind::Other, 2025).len(), 1);
         assert_eq!(days_until(Date::new(2026, 2, 20), Date::new(2026, 3, 1)), 9);
         assert_eq!(UnitKind::parse("department"), Some(UnitKind::Department));
