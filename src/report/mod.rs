@@ -11,6 +11,7 @@ pub mod formats;
 pub mod guidance;
 pub mod infer;
 pub mod inspect;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod render;
