@@ -11,7 +11,7 @@ const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
 fn leaders_version() -> String {
     let measures = SEED.lines().find(|l| l.starts_with("2. 强化普法教育")).expect("seed item");
     let edited = measures.replacen("营造良好氛围", "营造浓厚氛围", 1);
-    let next_year_last = SEED.lines().filter(|l| l.starts_with("3. ")).last().expect("a third item");
+    let next_year_last = SEED.lines().rfind(|l| l.starts_with("3. ")).expect("a third item");
     let added = format!("{next_year_last}\n4. 加强执法监督。完善行政执法监督机制。");
     SEED.replacen(measures, &edited, 1).replacen(next_year_last, &added, 1).replace('\n', "\r\n")
 }

@@ -3,7 +3,7 @@
 //! A draft comes back from a colleague or the leader as a file: the report is
 //! cut into parts — the front matter (title and preamble) and each section —
 //! and the two versions of each part are compared paragraph by paragraph
-//! (one line per paragraph in these reports) with the `similar` crate. Pairs
+//! (one line per paragraph in these reports) with Myers' diff ([`super::diff`]). Pairs
 //! of changed paragraphs are compared again character by character, so the
 //! view can mark the words that differ.
 //!
@@ -17,8 +17,8 @@
 //! Everything here is pure: the caller keeps a snapshot of the draft before
 //! it replaces the report (see `storage::history`, reason `BeforeMerge`).
 
-use similar::{ChangeTag, DiffOp, TextDiff};
 
+use super::diff::{self, DiffOp};
 use super::model::{Eol, Item, Line, Report, Section, SectionKind};
 use super::render::render_section_text;
 
@@ -267,11 +267,10 @@ fn keep_both(mine: &Section, theirs: &Section) -> Section {
 fn rows(a: &str, b: &str, has_a: bool, has_b: bool) -> Vec<Row> {
     let a_lines: Vec<&str> = if has_a { a.split('\n').collect() } else { Vec::new() };
     let b_lines: Vec<&str> = if has_b { b.split('\n').collect() } else { Vec::new() };
-    let diff = TextDiff::from_slices(&a_lines, &b_lines);
     let whole = |s: &str, changed: bool| vec![Span { text: s.to_string(), changed }];
     let mut rows = Vec::new();
-    for op in diff.ops() {
-        match *op {
+    for op in diff::ops(&a_lines, &b_lines) {
+        match op {
             DiffOp::Equal { old_index, new_index, len } => {
                 for i in 0..len {
                     rows.push(Row { mine: Some(whole(a_lines[old_index + i], false)), theirs: Some(whole(b_lines[new_index + i], false)) });
@@ -311,20 +310,27 @@ fn rows(a: &str, b: &str, has_a: bool, has_b: bool) -> Vec<Row> {
 /// they have little in common, each is marked as a whole: highlighting
 /// scattered shared characters helps nobody.
 fn inline(a: &str, b: &str) -> (Vec<Span>, Vec<Span>) {
-    let diff = TextDiff::from_chars(a, b);
-    if diff.ratio() < 0.4 {
+    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let ops = diff::ops(&ac, &bc);
+    let same: usize = ops.iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum();
+    if 2 * same * 10 < 4 * (ac.len() + bc.len()) {
+        // Less than 40 % in common.
         return (vec![Span { text: a.into(), changed: true }], vec![Span { text: b.into(), changed: true }]);
     }
     let (mut m, mut t) = (Vec::new(), Vec::new());
-    for change in diff.iter_all_changes() {
-        let c = change.value();
-        match change.tag() {
-            ChangeTag::Equal => {
-                push_span(&mut m, c, false);
-                push_span(&mut t, c, false);
+    let text = |cs: &[char]| cs.iter().collect::<String>();
+    for op in ops {
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                push_span(&mut m, &text(&ac[old_index..old_index + len]), false);
+                push_span(&mut t, &text(&bc[new_index..new_index + len]), false);
             }
-            ChangeTag::Delete => push_span(&mut m, c, true),
-            ChangeTag::Insert => push_span(&mut t, c, true),
+            DiffOp::Delete { old_index, old_len, .. } => push_span(&mut m, &text(&ac[old_index..old_index + old_len]), true),
+            DiffOp::Insert { new_index, new_len, .. } => push_span(&mut t, &text(&bc[new_index..new_index + new_len]), true),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push_span(&mut m, &text(&ac[old_index..old_index + old_len]), true);
+                push_span(&mut t, &text(&bc[new_index..new_index + new_len]), true);
+            }
         }
     }
     // A side with nothing of its own marked (pure insertion on the other

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod classify;
 pub mod deadline;
+pub mod diff;
 pub mod decode;
 pub mod draft;
 pub mod edit;

@@ -9,6 +9,7 @@ use super::check_page::CheckPage;
 use super::help::Help;
 use super::history::History;
 use super::library::Library;
+use super::merge_page::MergePage;
 use super::notice::NoticeBar;
 use super::section_editor::SectionPage;
 use super::route::{self, Screen};
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                 Screen::Section(_, n) => view! { <SectionPage index=n/> }.into_any(),
                 Screen::Check(_) => view! { <CheckPage/> }.into_any(),
                 Screen::History(id) => view! { <History id=id/> }.into_any(),
+                Screen::Merge(_) => view! { <MergePage/> }.into_any(),
                 Screen::Help => view! { <Help/> }.into_any(),
             }}
         </main>

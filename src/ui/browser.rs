@@ -113,3 +113,23 @@ pub fn gb18030(bytes: &[u8]) -> Option<String> {
     let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &options).ok()?;
     decoder.decode_with_u8_array(bytes).ok()
 }
+
+thread_local! {
+    /// GBK encoding table read once from the browser's GBK decoder.
+    static GBK_TABLE: std::cell::OnceCell<Option<std::collections::HashMap<char, [u8; 2]>>> = const { std::cell::OnceCell::new() };
+}
+
+/// Encode text as GBK with a table read from the browser's own decoder
+/// (`report::formats::gbk_table`), built on first use (a few milliseconds).
+/// `None` when this browser has no GBK decoder.
+pub fn gbk(text: &str) -> Option<Result<Vec<u8>, crate::report::formats::FormatError>> {
+    GBK_TABLE.with(|cell| {
+        let table = cell.get_or_init(|| {
+            let decoder = web_sys::TextDecoder::new_with_label("gbk").ok()?;
+            let probe = crate::report::formats::gbk_probe();
+            let decoded = decoder.decode_with_u8_array(&probe).ok()?;
+            crate::report::formats::gbk_table(&decoded)
+        });
+        table.as_ref().map(|t| crate::report::formats::encode_gbk_with(t, text))
+    })
+}

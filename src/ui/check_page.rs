@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::export::{ExportButton, MoreExports};
+use super::export::{ExportButton, MoreExports, TxtOptionsPicker};
 use super::findings::FindingsSummary;
 use super::preview::GongwenPreview;
 use super::route::Screen;
@@ -61,6 +61,7 @@ pub fn CheckPage() -> impl IntoView {
                 <ExportButton primary=true/>
                 <MoreExports/>
             </div>
+            <TxtOptionsPicker/>
         </div>
     }
     .into_any()

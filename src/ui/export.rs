@@ -4,22 +4,77 @@ use leptos::prelude::*;
 
 use super::browser::download;
 use super::state::{use_app, AppState, Problem};
-use crate::report::render;
+use crate::report::formats::{export_txt_with, FormatError, TxtEncoding};
 
-/// Download the open draft as UTF-8 text in the seed's shape.
+/// Download the open draft as a text file: by default UTF-8 in the seed's
+/// shape; encoding and line endings as chosen in [`TxtOptionsPicker`].
 pub fn export_txt(state: AppState) {
     state.save_now();
-    let failed = super::browser::timed("fzbg:export", || {
-        let file = state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), render(&d.report))));
-        file.is_some_and(|(stem, text)| download(&format!("{stem}.txt"), "text/plain;charset=utf-8", text.as_bytes()).is_err())
+    let opts = state.txt_options.get_untracked();
+    let result = super::browser::timed("fzbg:export", || {
+        state.draft.with_untracked(|d| {
+            d.as_ref().map(|d| {
+                let bytes = export_txt_with(&d.report, &opts, &|text| {
+                    super::browser::gbk(text).unwrap_or(Err(FormatError::GbkUnavailable))
+                });
+                (d.file_stem(), bytes)
+            })
+        })
     });
-    {
-        if failed {
-            state.problem.set(Some(Problem {
-                message: "浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。".into(),
-                offer_free_space: false,
-            }));
+    let failed = match result {
+        Some((stem, Ok(bytes))) => {
+            let mime = if opts.encoding == TxtEncoding::Gbk { "text/plain;charset=gbk" } else { "text/plain;charset=utf-8" };
+            download(&format!("{stem}.txt"), mime, &bytes).is_err()
         }
+        Some((_, Err(e))) => {
+            state.problem.set(Some(Problem { message: e.message_zh(), offer_free_space: false }));
+            false
+        }
+        None => false,
+    };
+    if failed {
+        state.problem.set(Some(Problem {
+            message: "浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。".into(),
+            offer_free_space: false,
+        }));
+    }
+}
+
+/// 文本文件格式: the encoding and line endings of the .txt export. UTF-8 is
+/// the default and what this tool reads back best; the others are for
+/// older office software.
+#[component]
+pub fn TxtOptionsPicker() -> impl IntoView {
+    let state = use_app();
+    let encoding = move |enc: TxtEncoding, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="merge-option">
+                <input type="radio" name="txt-encoding"
+                    prop:checked=move || state.txt_options.with(|o| o.encoding == enc)
+                    on:change=move |_| state.txt_options.update(|o| o.encoding = enc)/>
+                <span>{label}</span>
+                <span class="field-hint">{hint}</span>
+            </label>
+        }
+    };
+    view! {
+        <details class="txt-options">
+            <summary>"文本文件格式选项"</summary>
+            <fieldset class="plain-fieldset">
+                <legend>"编码"</legend>
+                <div class="merge-options">
+                    {encoding(TxtEncoding::Utf8, "UTF-8（推荐）", "通用格式，本工具和新版办公软件都能直接打开")}
+                    {encoding(TxtEncoding::Utf8Bom, "UTF-8 带签名（BOM）", "旧版 Windows 记事本打开不乱码")}
+                    {encoding(TxtEncoding::Gbk, "GBK", "供只认“ANSI”中文的旧系统使用")}
+                </div>
+            </fieldset>
+            <label class="check-option">
+                <input type="checkbox"
+                    prop:checked=move || state.txt_options.with(|o| o.crlf)
+                    on:change=move |ev| state.txt_options.update(|o| o.crlf = event_target_checked(&ev))/>
+                " 使用 Windows 换行（CRLF）"
+            </label>
+        </details>
     }
 }
 

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{download, format_time, now_ms, picked_file, random_u32, read_file_bytes};
+use super::pick::read_picked;
 use super::route::Screen;
 use super::state::{use_app, Notice, Problem};
-use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
 use crate::storage::drafts::new_draft_id;
 use crate::storage::DraftSummary;
 
@@ -62,23 +62,7 @@ pub fn Library() -> impl IntoView {
     };
 
     let import = move |ev: leptos::ev::Event| {
-        let Some(file) = picked_file(&ev) else { return };
-        let name = file.name();
-        if file.size() > MAX_IMPORT_BYTES as f64 {
-            // Refused before reading: a 50 MB file is not a report.
-            let message = FormatError::TooLarge { size: file.size() as usize, limit: MAX_IMPORT_BYTES }.message_zh();
-            state.problem.set(Some(Problem { message: format!("“{name}”未能导入：{message}"), offer_free_space: false }));
-            return;
-        }
-        spawn_local(async move {
-            match read_file_bytes(&file).await {
-                Ok(bytes) => state.import_text(&name, &bytes),
-                Err(_) => state.problem.set(Some(Problem {
-                    message: format!("浏览器未能读取“{name}”。请确认文件没有被其他程序占用，然后重试。"),
-                    offer_free_space: false,
-                })),
-            }
-        });
+        read_picked(state, &ev, move |name, bytes| state.import_text(&name, &bytes));
     };
 
     view! {

@@ -16,6 +16,8 @@ pub enum Screen {
     Check(String),
     /// A draft's history (`#/draft/<id>/history`).
     History(String),
+    /// 合并同事修改的版本 into a draft (`#/draft/<id>/merge`).
+    Merge(String),
     /// 帮助/关于 (`#/help`).
     Help,
 }
@@ -23,7 +25,7 @@ pub enum Screen {
 impl Screen {
     pub fn draft_id(&self) -> Option<&str> {
         match self {
-            Screen::Draft(id) | Screen::Section(id, _) | Screen::Check(id) | Screen::History(id) => Some(id),
+            Screen::Draft(id) | Screen::Section(id, _) | Screen::Check(id) | Screen::History(id) | Screen::Merge(id) => Some(id),
             _ => None,
         }
     }
@@ -37,6 +39,7 @@ impl Screen {
             Screen::Section(id, n) => format!("#/draft/{id}/section/{n}"),
             Screen::Check(id) => format!("#/draft/{id}/check"),
             Screen::History(id) => format!("#/draft/{id}/history"),
+            Screen::Merge(id) => format!("#/draft/{id}/merge"),
         }
     }
 
@@ -49,6 +52,7 @@ impl Screen {
             ["draft", id] => Screen::Draft((*id).to_string()),
             ["draft", id, "history"] => Screen::History((*id).to_string()),
             ["draft", id, "check"] => Screen::Check((*id).to_string()),
+            ["draft", id, "merge"] => Screen::Merge((*id).to_string()),
             ["draft", id, "section", n] => match n.parse() {
                 Ok(n) => Screen::Section((*id).to_string(), n),
                 Err(_) => Screen::Draft((*id).to_string()),

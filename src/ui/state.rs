@@ -65,6 +65,8 @@ pub struct AppState {
     /// The checker's findings for the open draft, refreshed after each
     /// debounced save (never on the keystroke itself).
     pub findings: RwSignal<Vec<Finding>>,
+    /// How the .txt export is written (encoding, line endings).
+    pub txt_options: RwSignal<crate::report::formats::TxtOptions>,
     /// False when localStorage could not be used and drafts live only in this tab.
     pub persistent: bool,
     store: StoredValue<DraftStore<Box<dyn KeyValue>>, LocalStorage>,
@@ -103,6 +105,7 @@ impl AppState {
             conflict: RwSignal::new(None),
             library: RwSignal::new(library),
             findings: RwSignal::new(Vec::new()),
+            txt_options: RwSignal::new(Default::default()),
             persistent,
             store: StoredValue::new_local(store),
             base_revision: StoredValue::new(0),
@@ -388,6 +391,42 @@ impl AppState {
         self.status.set(SaveStatus::Pending);
         self.save_now();
         self.notice.set(Some(Notice { message: "已保留本页内容；另一标签页的内容已另存为副本，可在草稿库中找到。".into(), undo_delete: None }));
+    }
+
+    /// Read a colleague's file (.txt in any encoding, .docx or a share file)
+    /// as a report to merge. On failure the reason is shown and `None` returned.
+    pub fn read_report_file(self, file_name: &str, bytes: &[u8]) -> Option<crate::report::Report> {
+        use crate::report::formats::{import_any, Imported};
+        match import_any(bytes, &super::browser::gb18030) {
+            Ok(Imported::Text(decoded)) => Some(crate::report::parse(&decoded.text)),
+            Ok(Imported::Docx(docx)) => Some(crate::report::parse(&docx.text)),
+            Ok(Imported::Share(draft)) => Some(draft.report),
+            Err(message) => {
+                self.problem.set(Some(Problem { message: format!("“{file_name}”未能读取：{message}"), offer_free_space: false }));
+                None
+            }
+        }
+    }
+
+    /// Replace the open draft's report with a merged one. The draft as it was
+    /// goes to its history first; if that cannot be written nothing changes.
+    pub fn apply_merge(self, merged: crate::report::Report, file_name: &str) -> bool {
+        self.save_now();
+        let Some(mine) = self.draft.get_untracked() else { return false };
+        if let Err(e) = self.with_store(|s| s.snapshot(&mine, SnapshotReason::BeforeMerge, now_ms())) {
+            let mut problem = Problem::from(&e);
+            problem.message = format!("未能保存合并前的版本，合并没有进行，草稿保持原样。{}", problem.message);
+            self.problem.set(Some(problem));
+            return false;
+        }
+        self.edit(|d| d.report = merged);
+        self.save_now();
+        self.generation.update(|g| *g += 1);
+        self.notice.set(Some(Notice {
+            message: format!("已合并“{file_name}”中的修改。合并前的内容已存入“历史版本”，如需可随时恢复。"),
+            undo_delete: None,
+        }));
+        true
     }
 
     /// Run the checker on the open draft.

@@ -61,7 +61,7 @@ pub fn TaskList() -> impl IntoView {
     let total_chars =
         Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| render(&d.report).chars().count()).unwrap_or(0)));
     let missing = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.report.missing()).unwrap_or_default()));
-    let (history_id, check_id) = (id.clone(), id.clone());
+    let (history_id, check_id, merge_id) = (id.clone(), id.clone(), id.clone());
 
     view! {
         <div class="tasklist">
@@ -70,6 +70,7 @@ pub fn TaskList() -> impl IntoView {
                 <SaveStatusView/>
                 <span class="count">"全文 " {move || total_chars.get()} " 字"</span>
                 <button type="button" class="btn" on:click=move |_| state.go(Screen::History(history_id.clone()))>"历史版本"</button>
+                <button type="button" class="btn" on:click=move |_| state.go(Screen::Merge(merge_id.clone()))>"合并同事的修改"</button>
                 <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::Check(check_id.clone()))>"检查并导出"</button>
             </div>
             <h1 class="doc-title" data-testid="doc-title">{move || state.draft.with(|d| d.as_ref().map(|d| d.display_name()).unwrap_or_default())}</h1>

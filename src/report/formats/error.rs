@@ -27,6 +27,8 @@ pub enum FormatError {
     MalformedXml { detail: String },
     /// A character the GBK encoding cannot represent.
     GbkUnencodable { ch: char, line: usize },
+    /// The browser has no GBK decoder to build the encoding table from.
+    GbkUnavailable,
     /// Valid JSON (or not JSON at all) that is not one of our share files.
     NotShareFile { detail: String },
     /// A share file written by a newer version of the app.
@@ -64,6 +66,7 @@ impl FormatError {
                 "第 {line} 行的字符“{ch}”（U+{:04X}）无法用 GBK 编码保存。请改用 UTF-8 编码导出，或把这个字符替换后再导出。",
                 *ch as u32
             ),
+            FormatError::GbkUnavailable => "本浏览器不支持 GBK 编码，未能导出。请在“文本文件格式选项”中改选 UTF-8 带签名（BOM），旧版记事本也能正确打开。".to_string(),
             FormatError::NotShareFile { .. } => "这不是法治报告助手的分享文件（.fzbg.json）。请让同事用“导出分享文件”重新导出后发给您；Word 文档或文本文件请用对应的导入方式。".to_string(),
             FormatError::ShareTooNew { .. } => "此分享文件由更新版本的法治报告助手生成，当前版本无法完整读取。请升级后再打开。".to_string(),
             FormatError::CorruptShare { .. } => "分享文件内容不完整或已损坏，无法读取草稿。请让同事重新导出分享文件后再发给您。".to_string(),
@@ -94,6 +97,7 @@ impl FormatError {
                 "line {line}: character '{ch}' (U+{:04X}) cannot be encoded in GBK; export as UTF-8 instead",
                 *ch as u32
             ),
+            FormatError::GbkUnavailable => "this browser has no GBK decoder; export as UTF-8 instead".to_string(),
             FormatError::NotShareFile { detail } => format!("not a fazhi-report share file: {detail}"),
             FormatError::ShareTooNew { schema, supported } => format!(
                 "the share file has schema {schema}, newer than this version supports ({supported}); upgrade the app"

@@ -36,7 +36,7 @@ pub use docx_read::{import_docx, DocxImport};
 pub use docx_write::export_docx;
 pub use error::FormatError;
 pub use share::{export_share, import_share, SHARE_FORMAT, SHARE_SCHEMA};
-pub use txt::{export_txt, TxtEncoding, TxtOptions};
+pub use txt::{encode_gbk_with, export_txt, export_txt_with, gbk_probe, gbk_table, TxtEncoding, TxtOptions};
 
 /// The largest file any import accepts (20 MiB). A real report is a few
 /// dozen kilobytes; a .docx with pictures a few megabytes.

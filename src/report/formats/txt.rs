@@ -31,8 +31,20 @@ pub struct TxtOptions {
     pub crlf: bool,
 }
 
-/// The report as the bytes of a .txt file.
+/// The report as the bytes of a .txt file (GBK through encoding_rs).
 pub fn export_txt(report: &Report, opts: &TxtOptions) -> Result<Vec<u8>, FormatError> {
+    export_txt_with(report, opts, &encode_gbk)
+}
+
+/// The same, with GBK encoding supplied by the caller. The web build passes
+/// [`encode_gbk_with`] over a table read from the browser's own GBK decoder
+/// ([`gbk_table`]), so encoding_rs's tables (about 130 KB of wasm) are not
+/// linked in.
+pub fn export_txt_with(
+    report: &Report,
+    opts: &TxtOptions,
+    gbk: &dyn Fn(&str) -> Result<Vec<u8>, FormatError>,
+) -> Result<Vec<u8>, FormatError> {
     let mut text = render(report);
     if opts.crlf {
         text = to_crlf(&text);
@@ -46,8 +58,69 @@ pub fn export_txt(report: &Report, opts: &TxtOptions) -> Result<Vec<u8>, FormatE
             out.extend_from_slice(body.as_bytes());
             Ok(out)
         }
-        TxtEncoding::Gbk => encode_gbk(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+        TxtEncoding::Gbk => gbk(text.strip_prefix('\u{feff}').unwrap_or(&text)),
     }
+}
+
+/// Every two-byte GBK sequence followed by `\n`, for [`gbk_table`].
+pub fn gbk_probe() -> Vec<u8> {
+    let mut out = Vec::with_capacity(126 * 190 * 3);
+    for lead in 0x81u8..=0xFE {
+        for trail in (0x40u8..=0x7E).chain(0x80..=0xFE) {
+            out.extend_from_slice(&[lead, trail, b'\n']);
+        }
+    }
+    out
+}
+
+/// A GBK encoding table built from a GBK *decoder*: `decoded` is
+/// [`gbk_probe`] decoded with replacement characters (the browser's
+/// `TextDecoder('gbk')`). Each valid pair decodes to one character; the first
+/// pair for a character wins, as in the WHATWG encoder. `None` when the
+/// decoder's output does not line up with the probe.
+pub fn gbk_table(decoded: &str) -> Option<std::collections::HashMap<char, [u8; 2]>> {
+    let probe = gbk_probe();
+    let segments: Vec<&str> = decoded.split('\n').collect();
+    let pairs = probe.len() / 3;
+    // The probe ends with a newline, so the last segment is empty.
+    if segments.len() != pairs + 1 {
+        return None;
+    }
+    let mut table = std::collections::HashMap::with_capacity(22_000);
+    for (i, seg) in segments[..pairs].iter().enumerate() {
+        let mut chars = seg.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c != '\u{fffd}' {
+                table.entry(c).or_insert([probe[i * 3], probe[i * 3 + 1]]);
+            }
+        }
+    }
+    Some(table)
+}
+
+/// Encode as GBK with a table from [`gbk_table`], failing on the first
+/// character it cannot represent (same error as the encoding_rs path).
+pub fn encode_gbk_with(table: &std::collections::HashMap<char, [u8; 2]>, text: &str) -> Result<Vec<u8>, FormatError> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut line = 1;
+    let mut prev_cr = false;
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            out.push(ch as u8);
+        } else if ch == '€' {
+            // GBK (code page 936) has the euro sign as the single byte 0x80.
+            out.push(0x80);
+        } else if let Some(pair) = table.get(&ch) {
+            out.extend_from_slice(pair);
+        } else {
+            return Err(FormatError::GbkUnencodable { ch, line });
+        }
+        if ch == '\n' && !prev_cr || ch == '\r' {
+            line += 1;
+        }
+        prev_cr = ch == '\r';
+    }
+    Ok(out)
 }
 
 /// Every `\n`, `\r\n` and lone `\r` becomes `\r\n`.
@@ -109,6 +182,35 @@ mod tests {
         assert_eq!(err, FormatError::GbkUnencodable { ch: '😀', line: 2 });
         assert!(err.message_zh().contains("😀"));
         assert!(err.message_zh().contains("第 2 行"));
+    }
+
+    fn table() -> std::collections::HashMap<char, [u8; 2]> {
+        let probe = gbk_probe();
+        let decoded = GBK.decode_without_bom_handling(&probe).0;
+        gbk_table(&decoded).expect("aligned")
+    }
+
+    #[test]
+    fn a_table_read_from_a_decoder_encodes_every_character_as_encoding_rs_does() {
+        let table = table();
+        assert!(table.len() > 21_000, "{}", table.len());
+        for ch in table.keys() {
+            let s = ch.to_string();
+            assert_eq!(encode_gbk_with(&table, &s), encode_gbk(&s), "{ch}");
+        }
+    }
+
+    #[test]
+    fn table_encoding_reports_the_same_error_line() {
+        let table = table();
+        for text in ["第一行\r\n第二行😀", "一\n二\r三\r\n四😀", "😀"] {
+            assert_eq!(encode_gbk_with(&table, text), encode_gbk(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_misaligned_decoder_output_is_refused() {
+        assert!(gbk_table("abc").is_none());
     }
 
     #[test]
