@@ -220,7 +220,36 @@ async function main() {
     record(`import a ${fs.statSync(big).size.toLocaleString('en')}-byte (${[...fs.readFileSync(big, 'utf8')].length.toLocaleString('en')}-character) .txt: decode, parse, save (median)`, median(imports), median(readBaseline), '≤ 60 ms');
     record('export it as .txt: render and hand to the browser (median)', median(exports), median(readBaseline), '—');
 
-    // 5. JS heap after opening 20 drafts.
+    // 5. .docx: export the 30,000-character report (User Timing fzbg:export-docx)
+    // and import that file again (fzbg:import). Baseline: the browser's own
+    // deflate (CompressionStream) of the same text, the bulk of a .docx's work.
+    await app.evaluate(() => performance.clearMeasures());
+    const docxPath = path.join(OUT, 'bench-30k.docx');
+    const deflateBaseline = [];
+    for (let i = 0; i < RUNS; i++) {
+      await app.goto(`${base}#/draft/${longId}/check`);
+      await app.getByRole('heading', { name: '检查并导出' }).waitFor();
+      const [dl] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: '导出 Word（.docx）' }).click()]);
+      await dl.saveAs(docxPath);
+      await app.goto(`${base}#/`);
+      await app.getByRole('heading', { name: '草稿库' }).waitFor();
+      await app.getByLabel(/导入文件/).setInputFiles(docxPath);
+      await app.getByTestId('task-row').first().waitFor();
+      const imported = app.url().match(/#\/draft\/([^/]+)/)[1];
+      await app.evaluate((id) => localStorage.removeItem(`fazhi-report/draft/${id}`), imported);
+      deflateBaseline.push(await app.evaluate(async (text) => {
+        const t0 = performance.now();
+        const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+        await new Response(stream).arrayBuffer();
+        return performance.now() - t0;
+      }, REPORT_TEXT));
+    }
+    const docxExports = await app.evaluate(() => performance.getEntriesByName('fzbg:export-docx').map((e) => e.duration));
+    const docxImports = await app.evaluate(() => performance.getEntriesByName('fzbg:import').map((e) => e.duration));
+    record(`export the 30,000-character report as .docx (${fs.statSync(docxPath).size.toLocaleString('en')} bytes) (median)`, median(docxExports), median(deflateBaseline), '≤ 100 ms');
+    record('import that .docx: unzip, read paragraphs, parse, save (median)', median(docxImports), median(deflateBaseline), '—');
+
+    // 6. JS heap after opening 20 drafts.
     await app.goto(`${base}#/`);
     for (let i = 0; i < 19; i++) {
       await app.getByTestId('draft-row').first().getByRole('button', { name: '复制' }).click();
