@@ -13,6 +13,7 @@ pub mod infer;
 pub mod inspect;
 pub mod model;
 pub mod parse;
+pub mod previous;
 pub mod render;
 pub mod template;
 
