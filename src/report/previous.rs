@@ -289,12 +289,11 @@ impl TitleMatcher {
         TitleMatcher { pairs, needed: if distinctive { PLAN_MATCH } else { 1.0 } }
     }
 
-    /// Whether `text` holds enough of the title's pairs (never, for a title without any).
-    fn matches(&self, text: &str) -> bool {
+    /// Whether a text's pairs hold enough of the title's (never, for a title without any).
+    fn matches(&self, text: &HashSet<Pair>) -> bool {
         if self.pairs.is_empty() {
             return false;
         }
-        let text = text_pairs(text);
         let found = self.pairs.iter().filter(|p| text.contains(p)).count();
         // A quotient, not `needed * len`: 3 of 5 is 0.6 exactly this way.
         found as f32 / self.pairs.len() as f32 >= self.needed
@@ -305,43 +304,93 @@ impl TitleMatcher {
 /// `plan_title`: it holds at least [`PLAN_MATCH`] of the title's distinctive
 /// character pairs — or all its pairs, for a title of generic words only.
 pub fn reports_on(plan_title: &str, text: &str) -> bool {
-    TitleMatcher::new(plan_title).matches(text)
+    TitleMatcher::new(plan_title).matches(&text_pairs(text))
 }
 
-/// The places of `kinds` sections, each with the text matched on: every item
-/// (title and body) and, in a section without items, every intro paragraph.
-fn units(report: &Report, kinds: &[SectionKind]) -> Vec<(ItemRef, String)> {
+/// A place to match plans against, with its text's character pairs.
+type Place = (ItemRef, HashSet<Pair>);
+
+/// The places of `kinds` sections: every item (title and body) and, in a
+/// section without items, every intro paragraph.
+fn places(report: &Report, kinds: &[SectionKind]) -> Vec<Place> {
     let mut out = Vec::new();
     for (si, s) in report.sections.iter().enumerate().filter(|(_, s)| kinds.contains(&s.kind)) {
         if s.items.is_empty() {
             for line in s.intro.iter().filter(|l| !l.text.trim().is_empty()) {
                 let title = without_marker(&line.text).chars().take(20).collect();
-                out.push((ItemRef { kind: s.kind, section: si, item: None, title }, line.text.clone()));
+                out.push((ItemRef { kind: s.kind, section: si, item: None, title }, text_pairs(&line.text)));
             }
         }
         for (ii, item) in s.items.iter().enumerate() {
-            let text = format!("{}\n{}", item.title, item.body_text());
-            out.push((ItemRef { kind: s.kind, section: si, item: Some(ii), title: item_key(item) }, text));
+            let pairs = text_pairs(&format!("{}\n{}", item.title, item.body_text()));
+            out.push((ItemRef { kind: s.kind, section: si, item: Some(ii), title: item_key(item) }, pairs));
         }
     }
     out
 }
 
-/// This year's items the plan links to that still exist, in document order.
-fn linked(plan: &PlanRecord, this_year: &Report, kinds: Option<&[SectionKind]>) -> Vec<ItemRef> {
-    let mut out = Vec::new();
-    for (si, s) in this_year.sections.iter().enumerate() {
-        if kinds.is_some_and(|k| !k.contains(&s.kind)) {
-            continue;
-        }
-        for (ii, item) in s.items.iter().enumerate() {
-            let key = item_key(item);
-            if !key.is_empty() && plan.links.contains(&key) {
-                out.push(ItemRef { kind: s.kind, section: si, item: Some(ii), title: key });
-            }
+/// This year's report read once for matching any number of plans: what the
+/// checklist and the checker use. [`addressing_items`] and
+/// [`explaining_items`] are the same for one plan.
+pub struct PlanIndex {
+    /// Every item of every section, by key, for resolving links.
+    items: Vec<ItemRef>,
+    /// 主要举措和成效 and 第一责任人.
+    reporting: Vec<Place>,
+    /// 不足和原因.
+    shortcomings: Vec<Place>,
+}
+
+impl PlanIndex {
+    pub fn new(this_year: &Report) -> PlanIndex {
+        let items = this_year
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| {
+                s.items.iter().enumerate().map(move |(ii, item)| ItemRef {
+                    kind: s.kind,
+                    section: si,
+                    item: Some(ii),
+                    title: item_key(item),
+                })
+            })
+            .filter(|r| !r.title.is_empty())
+            .collect();
+        PlanIndex {
+            items,
+            reporting: places(this_year, &[SectionKind::Measures, SectionKind::FirstResponsible]),
+            shortcomings: places(this_year, &[SectionKind::Shortcomings]),
         }
     }
-    out
+
+    /// The items the plan links to that still exist, in document order.
+    fn linked<'a>(&'a self, plan: &'a PlanRecord) -> impl Iterator<Item = &'a ItemRef> {
+        self.items.iter().filter(|r| plan.links.contains(&r.title))
+    }
+
+    /// See [`addressing_items`].
+    pub fn addressing_items(&self, plan: &PlanRecord) -> Vec<ItemRef> {
+        let links: Vec<ItemRef> = self.linked(plan).cloned().collect();
+        if !links.is_empty() {
+            return links;
+        }
+        let matcher = TitleMatcher::new(&plan.title);
+        self.reporting.iter().filter(|(_, pairs)| matcher.matches(pairs)).map(|(r, _)| r.clone()).collect()
+    }
+
+    /// See [`explaining_items`].
+    pub fn explaining_items(&self, plan: &PlanRecord) -> Vec<ItemRef> {
+        let mut out: Vec<ItemRef> = self.linked(plan).filter(|r| r.kind == SectionKind::Shortcomings).cloned().collect();
+        let matcher = TitleMatcher::new(&plan.title);
+        for (r, pairs) in &self.shortcomings {
+            if !out.contains(r) && matcher.matches(pairs) {
+                out.push(r.clone());
+            }
+        }
+        out.sort_by_key(|r| (r.section, r.item));
+        out
+    }
 }
 
 /// The items of this year's report that report on a plan, in document order.
@@ -349,34 +398,18 @@ fn linked(plan: &PlanRecord, this_year: &Report, kinds: Option<&[SectionKind]>) 
 /// The author's links come first: when any of them resolves (an item with
 /// that title exists, in any section), exactly those items are returned.
 /// Otherwise the items of 主要举措和成效 and 第一责任人 (paragraphs, where
-/// such a section has no numbered items) whose title and body contain at
-/// least [`PLAN_MATCH`] of the plan title's distinctive character pairs.
+/// such a section has no numbered items) that [`reports_on`] the plan: they
+/// hold at least [`PLAN_MATCH`] of the plan title's distinctive character
+/// pairs. For many plans, build a [`PlanIndex`] once.
 pub fn addressing_items(plan: &PlanRecord, this_year: &Report) -> Vec<ItemRef> {
-    let links = linked(plan, this_year, None);
-    if !links.is_empty() {
-        return links;
-    }
-    let matcher = TitleMatcher::new(&plan.title);
-    units(this_year, &[SectionKind::Measures, SectionKind::FirstResponsible])
-        .into_iter()
-        .filter(|(_, text)| matcher.matches(text))
-        .map(|(r, _)| r)
-        .collect()
+    PlanIndex::new(this_year).addressing_items(plan)
 }
 
 /// The places in this year's 不足和原因 that speak of a plan: items linked
 /// to it there, and items (or paragraphs) matching its title as
 /// [`addressing_items`] does, in document order without repeats.
 pub fn explaining_items(plan: &PlanRecord, this_year: &Report) -> Vec<ItemRef> {
-    let mut out = linked(plan, this_year, Some(&[SectionKind::Shortcomings]));
-    let matcher = TitleMatcher::new(&plan.title);
-    for (r, text) in units(this_year, &[SectionKind::Shortcomings]) {
-        if !out.contains(&r) && matcher.matches(&text) {
-            out.push(r);
-        }
-    }
-    out.sort_by_key(|r| (r.section, r.item));
-    out
+    PlanIndex::new(this_year).explaining_items(plan)
 }
 
 /// What a shortcoming starter ends with: the author writes the cause after it.
@@ -653,7 +686,8 @@ mod tests {
 
     #[test]
     fn title_pairs_leave_out_generic_words() {
-        assert_eq!(title_pairs("统筹推进法治建设工作").1, false);
+        let (pairs, distinctive) = title_pairs("统筹推进法治建设工作");
+        assert!(!distinctive && pairs.len() == 9, "{pairs:?}");
         assert_eq!(title_pairs("加大单位制度执行力度").0, vec![('制', '度'), ('度', '执'), ('执', '行')]);
         assert_eq!(title_pairs("认真抓好普法工作落实").0, vec![('普', '法')]);
         // Generic words only: every pair, all of them needed.

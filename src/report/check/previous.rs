@@ -10,16 +10,17 @@
 use super::{sort_findings, Finding, LineMap, Severity};
 use crate::report::model::{Report, SectionKind};
 use crate::report::previous::{
-    addressing_items, awaits_cause, copied_sentences, explaining_items, without_marker, ItemRef, PlanRecord, PreviousYear,
+    awaits_cause, copied_sentences, without_marker, ItemRef, PlanIndex, PlanRecord, PreviousYear,
 };
 
 /// The findings about this year's report against last year's, in the order
 /// of the text (as `check::check` orders its own).
 pub fn check_previous(report: &Report, previous: &PreviousYear) -> Vec<Finding> {
     let lines = LineMap::new(report);
+    let index = PlanIndex::new(report);
     let mut out = Vec::new();
     for plan in &previous.plans {
-        plan_findings(report, &lines, plan, &mut out);
+        plan_findings(report, &lines, &index, plan, &mut out);
     }
     copied(report, &previous.report(), &mut out);
     sort_findings(&mut out);
@@ -78,8 +79,8 @@ fn line_of(report: &Report, lines: &LineMap, place: &ItemRef) -> usize {
 
 /// A finished (or unmarked) plan needs an item reporting on it, or a word in
 /// 不足和原因; an unfinished one needs 不足和原因 to say why.
-fn plan_findings(report: &Report, lines: &LineMap, plan: &PlanRecord, out: &mut Vec<Finding>) {
-    let explaining = explaining_items(plan, report);
+fn plan_findings(report: &Report, lines: &LineMap, index: &PlanIndex, plan: &PlanRecord, out: &mut Vec<Finding>) {
+    let explaining = index.explaining_items(plan);
     if plan.needs_explanation() {
         let status = plan.status.map_or("", |s| s.label());
         if explaining.is_empty() {
@@ -95,7 +96,7 @@ fn plan_findings(report: &Report, lines: &LineMap, plan: &PlanRecord, out: &mut 
                 plan.title
             )));
         }
-    } else if explaining.is_empty() && addressing_items(plan, report).is_empty() {
+    } else if explaining.is_empty() && index.addressing_items(plan).is_empty() {
         let (section, line) = first_of(report, lines, SectionKind::Measures);
         out.push(finding(report, "previous-plan-unaddressed", section, None, line, format!(
             "去年报告的安排“{}”在本年度报告中未见落实情况，请在“主要举措和成效”中说明，或在“存在的不足和原因”中说明未完成的原因。",
