@@ -25,7 +25,7 @@ use similar::TextDiff;
 
 use super::check::{infer_year, LineMap};
 use super::model::{Item, Line, Report, SectionKind};
-use super::parse::{line_marker, split_title};
+use super::parse::{split_title, without_marker};
 use super::{infer, parse, render, template};
 
 /// One item of last year's 下一年度主要安排, as written.
@@ -657,11 +657,6 @@ pub fn move_years(text: &str, by: i32) -> String {
     }
     out.push_str(&text[last..]);
     out
-}
-
-/// A paragraph without its leading numbering (`（一）`, `1.` …).
-pub(crate) fn without_marker(text: &str) -> &str {
-    line_marker(text).map_or(text, |(_, len)| &text[len..]).trim()
 }
 
 #[cfg(test)]

@@ -103,9 +103,8 @@ fn results_without_figures(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn repeated_paragraph(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
-        let t = text.trim();
         // Compare paragraphs without their numbering.
-        let t = crate::report::parse::line_marker(t).map_or(t, |(_, len)| &t[len..]).trim();
+        let t = crate::report::parse::without_marker(text);
         if t.chars().count() < 20 {
             continue;
         }

@@ -160,16 +160,29 @@ impl Ctx<'_> {
         line: Option<usize>,
         message: String,
     ) -> Finding {
-        Finding {
-            rule,
-            severity,
-            section: section.map(|i| self.report.sections[i].kind),
-            section_index: section,
-            item,
-            line,
-            message,
-            article: None,
-        }
+        finding(self.report, rule, severity, section, item, line, message)
+    }
+}
+
+/// A finding on `report`'s section `section` (by position), without an article.
+pub(crate) fn finding(
+    report: &Report,
+    rule: &'static str,
+    severity: Severity,
+    section: Option<usize>,
+    item: Option<usize>,
+    line: Option<usize>,
+    message: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        section: section.map(|i| report.sections[i].kind),
+        section_index: section,
+        item,
+        line,
+        message,
+        article: None,
     }
 }
 

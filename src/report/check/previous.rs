@@ -7,10 +7,11 @@
 //! speaks of a plan is judged by similarity, which can miss a paraphrase.
 //! The author silences it by linking the item that explains the plan.
 
-use super::{sort_findings, Finding, LineMap, Severity};
+use super::{finding, sort_findings, Finding, LineMap, Severity};
 use crate::report::model::{Report, SectionKind};
+use crate::report::parse::without_marker;
 use crate::report::previous::{
-    awaits_cause, copied_sentences, without_marker, ItemRef, PlanIndex, PlanRecord, PreviousYear,
+    awaits_cause, copied_sentences, ItemRef, PlanIndex, PlanRecord, PreviousYear,
 };
 
 /// The findings about this year's report against last year's, in the order
@@ -25,26 +26,6 @@ pub fn check_previous(report: &Report, previous: &PreviousYear) -> Vec<Finding> 
     copied(report, &previous.report(), &mut out);
     sort_findings(&mut out);
     out
-}
-
-fn finding(
-    report: &Report,
-    rule: &'static str,
-    section: Option<usize>,
-    item: Option<usize>,
-    line: Option<usize>,
-    message: String,
-) -> Finding {
-    Finding {
-        rule,
-        severity: Severity::Warning,
-        section: section.map(|i| report.sections[i].kind),
-        section_index: section,
-        item,
-        line,
-        message,
-        article: None,
-    }
 }
 
 /// The first section of a kind: its index and heading line.
@@ -85,20 +66,20 @@ fn plan_findings(report: &Report, lines: &LineMap, index: &PlanIndex, plan: &Pla
         let status = plan.status.map_or("", |s| s.label());
         if explaining.is_empty() {
             let (section, line) = first_of(report, lines, SectionKind::Shortcomings);
-            out.push(finding(report, "previous-plan-unexplained", section, None, line, format!(
+            out.push(finding(report, "previous-plan-unexplained", Severity::Warning, section, None, line, format!(
                 "去年报告的安排“{}”已标记为“{status}”，但“存在的不足和原因”中未作说明。请写明该项工作的完成情况和未完成的原因。",
                 plan.title
             )));
         } else if explaining.iter().all(|p| awaits_cause(last_paragraph(report, p))) {
             let place = &explaining[0];
-            out.push(finding(report, "previous-plan-unexplained", Some(place.section), place.item, Some(line_of(report, lines, place)), format!(
+            out.push(finding(report, "previous-plan-unexplained", Severity::Warning, Some(place.section), place.item, Some(line_of(report, lines, place)), format!(
                 "“存在的不足和原因”已列出去年的安排“{}”（{status}），但尚未写明原因。请在“原因：”后补充主观和客观原因。",
                 plan.title
             )));
         }
     } else if explaining.is_empty() && index.addressing_items(plan).is_empty() {
         let (section, line) = first_of(report, lines, SectionKind::Measures);
-        out.push(finding(report, "previous-plan-unaddressed", section, None, line, format!(
+        out.push(finding(report, "previous-plan-unaddressed", Severity::Warning, section, None, line, format!(
             "去年报告的安排“{}”在本年度报告中未见落实情况，请在“主要举措和成效”中说明，或在“存在的不足和原因”中说明未完成的原因。",
             plan.title
         )));
@@ -114,7 +95,7 @@ fn copied(report: &Report, last_year: &Report, out: &mut Vec<Finding>) {
         if first.sentence.chars().count() > 20 {
             snippet.push('…');
         }
-        out.push(finding(report, "copied-from-previous", Some(first.section_index), first.item, Some(first.line), format!(
+        out.push(finding(report, "copied-from-previous", Severity::Warning, Some(first.section_index), first.item, Some(first.line), format!(
             "本段有 {} 句与去年报告基本相同（如“{snippet}”，见去年报告第 {} 行）。年度报告应反映本年度的工作，请核实后改写，写明本年度的新举措、新成效和数据。",
             group.len(),
             first.previous_line
