@@ -10,9 +10,7 @@
 use super::{finding, sort_findings, Finding, LineMap, Severity};
 use crate::report::model::{Report, SectionKind};
 use crate::report::parse::without_marker;
-use crate::report::previous::{
-    awaits_cause, copied_sentences, ItemRef, PlanIndex, PlanRecord, PreviousYear,
-};
+use crate::report::previous::{awaits_cause, copied_sentences, ItemRef, PlanIndex, PlanRecord, PreviousYear};
 
 /// The findings about this year's report against last year's, in the order
 /// of the text (as `check::check` orders its own).
@@ -179,6 +177,25 @@ mod tests {
         previous.plans[1].status = Some(PlanStatus::Done);
         let report = parse(&this_year("1. 学习不够深入。原因是时间安排不足。"));
         assert_eq!(check_previous(&report, &previous)[0].rule, "previous-plan-unaddressed");
+    }
+
+    #[test]
+    fn sections_written_as_paragraphs_are_matched_by_paragraph() {
+        let mut previous = PreviousYear::from_report(&parse(LAST));
+        previous.plans[1].status = Some(PlanStatus::Partial);
+        let prose = "为推进法治政府建设，现将2024年度工作情况报告如下。
+一、2024年度推进法治政府建设的主要举措和成效
+全年集中学法4次，开展普法活动5场。
+二、2024年度推进法治政府建设存在的不足和原因
+学习不够深入，原因是时间安排不足。
+制度执行还不够到位，旁听庭审仅组织1次。原因：";
+        let found = check_previous(&parse(prose), &previous);
+        // 普法 is reported on in a paragraph of 一; 制度执行 is in 二 but its cause is empty.
+        assert_eq!(rules(&found), [("previous-plan-unexplained", Some(6), "存在的不足和原因".to_string())]);
+        assert_eq!((found[0].section_index, found[0].item), (Some(1), None));
+        assert!(found[0].message.contains("加大单位制度执行力度") && found[0].message.contains("部分完成"));
+        let explained = parse(&format!("{prose}人员力量不足，与法院沟通不够。"));
+        assert!(check_previous(&explained, &previous).is_empty());
     }
 
     #[test]
