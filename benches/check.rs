@@ -1,27 +1,74 @@
-//! Native benchmark of the checker on a 100,000-character report (target
-//! ≤ 10 ms), against a baseline of the same size measured in the same run.
+//! Native benchmarks of the checker, each against a baseline of the same
+//! size measured in the same run:
+//!
+//! - `check` on a 100,000-character report (target ≤ 10 ms);
+//! - `check_previous` on a 30,000-character report against a
+//!   30,000-character previous one in which every item paragraph was carried
+//!   over with two characters changed — the worst case for copy detection,
+//!   since every sentence survives the pre-filter (target ≤ 100 ms).
+//!
+//! Run with:
 //!
 //!     cargo bench --bench check            full run
 //!     cargo bench --bench check -- --quick a few runs (scripts/test.sh)
 
 mod common;
 
-use fazhi_report::report::check::{check, CheckContext};
+use fazhi_report::report::check::{check, check_previous, CheckContext};
 use fazhi_report::report::parse;
+use fazhi_report::report::previous::PreviousYear;
 
 const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
 
-fn main() {
-    let bench = common::Bench::from_args();
+/// The seed's preamble, then its body repeated until the text has `chars`
+/// characters; `edit` may change each body line of repetition `n`.
+fn repeated(chars: usize, edit: impl Fn(usize, &str) -> String) -> String {
     let (preamble, body) = SEED.split_once('\n').unwrap();
     let mut text = preamble.to_string();
-    while text.chars().count() < 100_000 {
-        text.push('\n');
-        text.push_str(body);
+    let mut n = 0;
+    while text.chars().count() < chars {
+        for line in body.lines() {
+            text.push('\n');
+            text.push_str(&edit(n, line));
+        }
+        n += 1;
     }
+    text
+}
+
+/// Two characters of an item line changed, at places that differ between repetitions.
+fn two_changed(n: usize, line: &str) -> String {
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return line.to_string();
+    }
+    line.chars().enumerate().map(|(i, c)| if i == 12 + n || i == 40 + 2 * n { '改' } else { c }).collect()
+}
+
+fn main() {
+    let bench = common::Bench::from_args();
+    let text = repeated(100_000, |_, line| line.to_string());
     let report = parse(&text);
     let chars = text.chars().count();
     let baseline = bench.time(|| text.lines().map(str::to_owned).collect::<Vec<_>>());
     let checked = bench.time(|| check(&report, &CheckContext::default()));
     bench.report(&format!("check, {chars} characters ({} findings)", check(&report, &CheckContext::default()).len()), checked, baseline, "≤ 10 ms");
+
+    let last = repeated(30_000, |_, line| line.to_string());
+    let this = repeated(30_000, two_changed);
+    let previous = PreviousYear::from_report(&parse(&last));
+    let report = parse(&this);
+    let findings = check_previous(&report, &previous);
+    let copied = findings.iter().filter(|f| f.rule == "copied-from-previous").count();
+    let baseline = bench.time(|| this.lines().chain(last.lines()).map(str::to_owned).collect::<Vec<_>>());
+    let timed = bench.time(|| check_previous(&report, &previous));
+    bench.report(
+        &format!(
+            "check_previous, {} vs {} characters ({copied} paragraphs copied)",
+            this.chars().count(),
+            last.chars().count()
+        ),
+        timed,
+        baseline,
+        "≤ 100 ms",
+    );
 }

@@ -143,3 +143,48 @@ fn export_converts_between_formats_without_losing_a_character() {
     assert_eq!(code, 2);
     assert!(err.contains("fzbg:"), "{err}");
 }
+
+#[test]
+fn check_against_last_years_report() {
+    let following = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/previous/2024-following.txt");
+    let (code, out, err) = fzbg(&["check", "--previous", SEED, following]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.contains("0 个错误 errors, 2 个提醒 warnings"), "{out}");
+    assert!(out.contains("“统筹推进法治建设工作”") && out.contains("“加大单位制度执行力度”"), "{out}");
+    assert!(!out.contains("认真抓好普法工作落实"), "reported on in 主要举措和成效: {out}");
+
+    // Last year's report as .docx or a GBK text gives the same findings, as JSON too.
+    let dir = std::env::temp_dir().join(format!("fzbg-previous-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let docx = dir.join("last.docx").to_string_lossy().into_owned();
+    assert_eq!(fzbg(&["export", SEED, "--to", "docx", "-o", &docx]).0, 0);
+    let gbk = dir.join("last-gbk.txt").to_string_lossy().into_owned();
+    assert_eq!(fzbg(&["export", SEED, "--to", "txt", "--gbk", "-o", &gbk]).0, 0);
+    for last in [&docx, &gbk] {
+        let (code, json, _) = fzbg(&["check", following, "--json", "--previous", last]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let findings = v["findings"].as_array().unwrap();
+        let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+        assert_eq!(rules, ["previous-plan-unaddressed", "previous-plan-unaddressed"], "{last}");
+        assert_eq!((findings[0]["severity"].as_str(), findings[0]["section"].as_str(), findings[0]["line"].as_u64()), (Some("warning"), Some("measures"), Some(2)));
+    }
+
+    // A paragraph carried over from last year; the other rules still decide the exit status.
+    let copied = std::fs::read_to_string(following).unwrap().replace(
+        "3. 督促整改落实。听取督察反馈问题整改情况汇报2次，督办整改事项6项，推动整改任务按期完成。",
+        std::fs::read_to_string(SEED).unwrap().lines().nth(12).unwrap(),
+    );
+    let copied = temp("copied.txt", copied.as_bytes());
+    let (code, out, _) = fzbg(&["check", &copied, "--previous", SEED]);
+    assert_eq!(code, 0);
+    assert!(out.contains("  12  提醒  copied-from-previous") && out.contains("见去年报告第 13 行"), "{out}");
+    let (code, out, _) = fzbg(&["check", "--previous", following, SEED]);
+    assert_eq!(code, 1, "the seed's own error: {out}");
+
+    // Without a readable LAST nothing is checked.
+    let (code, out, err) = fzbg(&["check", following, "--previous", "/nonexistent/last.txt"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("/nonexistent/last.txt") && err.contains("无法读取"), "{err}");
+    assert_eq!(fzbg(&["check", following, "--previous"]).0, 2);
+}

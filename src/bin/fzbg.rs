@@ -28,10 +28,12 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 用法 Usage:
   fzbg inspect FILE [--json]   编码、字数、标题、开头段和各部分 / encoding, size, title, preamble, sections
   fzbg render FILE             规范化后的全文（UTF-8）/ the normalised text, UTF-8, on stdout
-  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD]
+  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD] [--previous LAST]
                                对照规定检查，可一次检查多个文件 / check against the regulation, many files at once
                                KIND: department | local_government | township_street | other
                                (--kind 时按今天的日期检查报送时限 / with --kind, deadlines are checked against today)
+                               --previous 上一年度报告（.txt、.docx 或分享文件）：检查去年安排的落实情况和照抄去年的内容
+                               / last year's report: its plans reported on, sentences copied from it
   fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf]
                                转换格式（FILE 可为 .txt、.docx 或分享文件）/ convert (FILE: .txt, .docx or a share file)
   fzbg --help | --version
@@ -128,16 +130,22 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn check_cmd(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::check::{check, format_table, CheckContext, Severity};
+        use fazhi_report::report::check::{check_with_previous, format_table, CheckContext, Severity};
         use fazhi_report::report::deadline::{Date, UnitKind};
+        use fazhi_report::report::previous::PreviousYear;
 
         let mut ctx = CheckContext::default();
         let mut json = false;
+        let mut previous_file = None;
         let mut files = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match *arg {
                 "--json" => json = true,
+                "--previous" => match it.next() {
+                    Some(f) => previous_file = Some(*f),
+                    None => return usage(err, "--previous 需要上一年度报告文件 / --previous takes last year's report"),
+                },
                 "--year" => match it.next().and_then(|v| v.parse().ok()) {
                     Some(y) => ctx.report_year = Some(y),
                     None => return usage(err, "--year 需要四位年份 / --year takes a year"),
@@ -157,6 +165,14 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if files.is_empty() {
             return usage(err, "check 需要至少一个文件 / check takes at least one FILE");
         }
+        // Without last year's report there is nothing to compare: no check at all.
+        let previous = match previous_file {
+            Some(path) => match import_draft(path, err) {
+                Some(draft) => Some(PreviousYear::from_report(&draft.report)),
+                None => return 2,
+            },
+            None => None,
+        };
         if ctx.unit_kind.is_some() && ctx.today.is_none() {
             let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
             ctx.today = Some(Date::from_unix_ms_china(now));
@@ -168,7 +184,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 unreadable = true;
                 continue;
             };
-            let findings = check(&parse(&decoded.text), &ctx);
+            let findings = check_with_previous(&parse(&decoded.text), &ctx, previous.as_ref());
             any_errors |= findings.iter().any(|f| f.severity == Severity::Error);
             if json {
                 results.push(serde_json::json!({ "file": file, "findings": findings }));
@@ -189,9 +205,39 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         }
     }
 
-    fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::formats::{export_docx, export_share, export_txt, import_any, Imported, TxtEncoding, TxtOptions};
+    /// Read a report in any form the app imports — .txt in any encoding,
+    /// .docx or a share file, recognised by content — as a draft, or print
+    /// why not (warnings such as flattened tables go to stderr too).
+    fn import_draft(path: &str, err: &mut dyn Write) -> Option<fazhi_report::report::Draft> {
+        use fazhi_report::report::formats::{import_any, Imported};
         use fazhi_report::report::Draft;
+
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(err, "fzbg: {path}: 无法读取文件（{e}） / cannot read the file: {e}");
+                return None;
+            }
+        };
+        let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
+        match import_any(&bytes, &gb) {
+            Ok(Imported::Text(d)) => Some(Draft::from_report("fzbg", parse(&d.text), path, 0, 0)),
+            Ok(Imported::Docx(d)) => {
+                for w in &d.warnings {
+                    let _ = writeln!(err, "fzbg: {path}: {w}");
+                }
+                Some(Draft::from_report("fzbg", parse(&d.text), path, 0, 0))
+            }
+            Ok(Imported::Share(d)) => Some(*d),
+            Err(message) => {
+                let _ = writeln!(err, "fzbg: {path}: {message} / the file cannot be read");
+                None
+            }
+        }
+    }
+
+    fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
+        use fazhi_report::report::formats::{export_docx, export_share, export_txt, TxtEncoding, TxtOptions};
 
         let (mut input, mut to, mut output) = (None, None, None);
         let mut txt = TxtOptions::default();
@@ -214,28 +260,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if !matches!(to, "txt" | "docx" | "share") {
             return usage(err, "--to 取 txt、docx 或 share / --to takes txt, docx or share");
         }
-        let bytes = match std::fs::read(input) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(err, "fzbg: {input}: 无法读取文件（{e}） / cannot read the file: {e}");
-                return 2;
-            }
-        };
-        let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
-        let draft = match import_any(&bytes, &gb) {
-            Ok(Imported::Text(d)) => Draft::from_report("fzbg", parse(&d.text), input, 0, 0),
-            Ok(Imported::Docx(d)) => {
-                for w in &d.warnings {
-                    let _ = writeln!(err, "fzbg: {input}: {w}");
-                }
-                Draft::from_report("fzbg", parse(&d.text), input, 0, 0)
-            }
-            Ok(Imported::Share(d)) => *d,
-            Err(message) => {
-                let _ = writeln!(err, "fzbg: {input}: {message} / the file cannot be read");
-                return 2;
-            }
-        };
+        let Some(draft) = import_draft(input, err) else { return 2 };
         let result = match to {
             "txt" => export_txt(&draft.report, &txt).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
             "docx" => export_docx(&draft.report).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Report, SectionKind};
+use super::previous::{next_year_report, PreviousYear};
 use super::template;
 
 /// The draft schema this build writes. Bump it, and add a migration in
@@ -36,6 +37,10 @@ pub struct Draft {
     /// The 主要负责人's title (局长, 县长 …), used in the guidance.
     #[serde(default)]
     pub leader_title: String,
+    /// Last year's report, when the draft was started from it: its text for
+    /// reference (read-only) and the checklist of its plans.
+    #[serde(default)]
+    pub previous: Option<PreviousYear>,
 }
 
 /// Where the author is with a section: 未开始 / 进行中 are read from its text,
@@ -74,6 +79,7 @@ impl Draft {
             statuses: BTreeMap::new(),
             unit_kind: None,
             leader_title: String::new(),
+            previous: None,
         }
     }
 
@@ -94,7 +100,28 @@ impl Draft {
             statuses: BTreeMap::new(),
             unit_kind: None,
             leader_title: String::new(),
+            previous: None,
         }
+    }
+
+    /// The next year's draft, started from last year's report: the year after
+    /// the one it is on (when its text names none, `default_year - 1` is
+    /// taken as its year, so the draft is on `default_year`), the unit as
+    /// [`Draft::from_report`] reads it, the report from
+    /// [`next_year_report`] (title and preamble moved forward, empty
+    /// sections), and last year's report kept in [`Draft::previous`].
+    pub fn from_previous(id: impl Into<String>, last_year: &Report, file_stem: &str, default_year: i32, now_ms: i64) -> Self {
+        let last = super::check::infer_year(last_year).unwrap_or(default_year - 1);
+        let mut draft = Draft::from_report(id, next_year_report(last_year, last + 1), file_stem, last + 1, now_ms);
+        draft.year = last + 1;
+        draft.previous = Some(PreviousYear::from_report(last_year));
+        draft
+    }
+
+    /// Every finding for this draft on `today`: the checker's, and those
+    /// against last year's report when the draft has one.
+    pub fn check(&self, today: super::deadline::Date) -> Vec<super::check::Finding> {
+        super::check::check_with_previous(&self.report, &self.check_context(today), self.previous.as_ref())
     }
 
     /// What the checker needs to know about this draft on `today`.

@@ -15,6 +15,7 @@ pub mod inspect;
 pub mod merge;
 pub mod model;
 pub mod parse;
+pub mod previous;
 pub mod render;
 pub mod template;
 

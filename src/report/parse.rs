@@ -213,6 +213,12 @@ pub fn line_marker(text: &str) -> Option<(MarkerStyle, usize)> {
     Some((style, indent + len + spaces))
 }
 
+/// A paragraph without its leading numbering (`（一）`, `1.` …) and the
+/// white space around it.
+pub(crate) fn without_marker(text: &str) -> &str {
+    line_marker(text).map_or(text, |(_, len)| &text[len..]).trim()
+}
+
 fn cn_digits(s: &str) -> usize {
     s.chars().take_while(|c| is_cn_numeral(*c)).map(char::len_utf8).sum()
 }

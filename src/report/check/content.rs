@@ -4,6 +4,7 @@
 use super::{Ctx, Finding, Severity, REGULATION};
 use crate::report::guidance::guide;
 use crate::report::model::{Section, SectionKind};
+use crate::report::previous::without_cause_prompt;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     shortcomings_without_causes(ctx, out);
@@ -21,11 +22,19 @@ fn sections_of<'a>(ctx: &Ctx<'a>, kind: SectionKind) -> Vec<(usize, &'a Section)
 const CAUSE_WORDS: &[&str] = &["原因", "由于", "因为", "究其", "根源", "主观上", "客观上", "缘于", "源于", "归因", "根子"];
 
 /// The regulation asks for 不足和原因; a shortcomings section (or the two
-/// parts of a split one) that gives no cause at all only lists problems.
+/// parts of a split one) that gives no cause at all only lists problems. A
+/// paragraph ending in an unanswered 原因： (a starter from last year's plans)
+/// gives none yet.
 fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
     let sections = sections_of(ctx, SectionKind::Shortcomings);
     let Some(&(first, _)) = sections.first() else { return };
-    let text: String = sections.iter().map(|(_, s)| s.body_text()).collect();
+    let mut text = String::new();
+    for (_, s) in &sections {
+        for line in s.body_text().lines() {
+            text.push_str(without_cause_prompt(line));
+            text.push('\n');
+        }
+    }
     if text.trim().is_empty() || CAUSE_WORDS.iter().any(|w| text.contains(w)) {
         return;
     }
@@ -94,9 +103,8 @@ fn results_without_figures(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn repeated_paragraph(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
-        let t = text.trim();
         // Compare paragraphs without their numbering.
-        let t = crate::report::parse::line_marker(t).map_or(t, |(_, len)| &t[len..]).trim();
+        let t = crate::report::parse::without_marker(text);
         if t.chars().count() < 20 {
             continue;
         }
@@ -152,6 +160,10 @@ mod tests {
         assert_eq!(fired(with, "shortcomings-without-causes"), 0);
         let split = "二、存在的问题\n1. 学习不够系统。\n三、问题产生的原因\n1. 重视不够，主观上认识不足。";
         assert_eq!(fired(split, "shortcomings-without-causes"), 0);
+        // A starter whose 原因： is still unanswered gives no cause.
+        let prompt = "二、存在的不足和原因\n1. 学习不够系统。\n2. 加大单位制度执行力度。上年度报告安排的这项工作本年度未能完成，……。原因：";
+        assert_eq!(fired(prompt, "shortcomings-without-causes"), 1);
+        assert_eq!(fired(&format!("{prompt}人员不足。"), "shortcomings-without-causes"), 0);
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! Checking a report against the regulation before it is sent.
 //!
-//! Each rule is a small function with its own tests, in one of four files:
+//! Each rule is a small function with its own tests, in one of five files:
 //! `structure.rs` (required sections, numbering, empty items), `content.rs`
 //! (不足 with 原因, the 第一责任人, 成效 with figures, repetition, length),
-//! `text.rs` (half-width punctuation, 保密 words) and `dates.rs` (years,
-//! deadlines). A finding names its rule, severity, place and what to do.
+//! `text.rs` (half-width punctuation, 保密 words), `dates.rs` (years,
+//! deadlines) and `previous.rs` (against last year's report: its plans
+//! reported on, copied sentences — run by [`check_previous`] when there is
+//! one). A finding names its rule, severity, place and what to do.
 //! docs/CHECKS.md lists the rules and what they find on the seed report.
 
 mod content;
 mod dates;
+mod previous;
 mod structure;
 mod text;
 
@@ -17,6 +20,7 @@ use serde::Serialize;
 use super::deadline::{Date, UnitKind};
 use super::model::{Report, SectionKind};
 
+pub use previous::check_previous;
 pub use text::{fix_half_width, fix_report_punctuation};
 
 /// 错误 must be fixed before sending; 提醒 is worth a look.
@@ -80,8 +84,30 @@ pub fn check(report: &Report, ctx: &CheckContext) -> Vec<Finding> {
     content::check(&ctx, &mut findings);
     text::check(&ctx, &mut findings);
     dates::check(&ctx, &mut findings);
-    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.severity, f.rule));
+    sort_findings(&mut findings);
     findings
+}
+
+/// [`check`], and [`check_previous`] when last year's report is known (a
+/// draft made from it, or `fzbg check --previous`), in one list in the
+/// order of the text.
+pub fn check_with_previous(
+    report: &Report,
+    ctx: &CheckContext,
+    previous: Option<&super::previous::PreviousYear>,
+) -> Vec<Finding> {
+    let mut findings = check(report, ctx);
+    if let Some(previous) = previous {
+        findings.extend(check_previous(report, previous));
+        sort_findings(&mut findings);
+    }
+    findings
+}
+
+/// The order findings are shown in: by line (the whole report first), errors
+/// before warnings, then by rule.
+pub(crate) fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.severity, f.rule));
 }
 
 /// The findings that concern section `index` (what the editor shows beside it).
@@ -134,16 +160,29 @@ impl Ctx<'_> {
         line: Option<usize>,
         message: String,
     ) -> Finding {
-        Finding {
-            rule,
-            severity,
-            section: section.map(|i| self.report.sections[i].kind),
-            section_index: section,
-            item,
-            line,
-            message,
-            article: None,
-        }
+        finding(self.report, rule, severity, section, item, line, message)
+    }
+}
+
+/// A finding on `report`'s section `section` (by position), without an article.
+pub(crate) fn finding(
+    report: &Report,
+    rule: &'static str,
+    severity: Severity,
+    section: Option<usize>,
+    item: Option<usize>,
+    line: Option<usize>,
+    message: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        section: section.map(|i| report.sections[i].kind),
+        section_index: section,
+        item,
+        line,
+        message,
+        article: None,
     }
 }
 
