@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browser::now_ms;
 use super::findings::SectionFindings;
 use super::guidance_panel::GuidancePanel;
+use super::plans_checklist::{PlansChecklist, PreviousSection};
 use super::route::Screen;
 use super::save_status::SaveStatusView;
 use super::state::use_app;
@@ -85,6 +86,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                 <div class="main-col">
                     <h1 class="section-title">{heading}</h1>
                     <SectionFindings index=index/>
+                    <PreviousSection kind=kind/>
                     <div class="field">
                         <label for="section-intro">{intro_label}</label>
                         <p class="field-hint" id="section-intro-hint">{intro_hint}</p>
@@ -105,6 +107,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     <button type="button" class="btn" id="add-item" on:click=add_item>"＋ 添加一条"</button>
+                    {(kind == SectionKind::Measures).then(|| view! { <PlansChecklist section=index/> })}
                     <div class="paste-box">
                         <button type="button" class="btn-link" aria-expanded=move || show_paste.get().to_string()
                             aria-controls="paste-region" on:click=move |_| show_paste.update(|v| *v = !*v)>
@@ -212,9 +215,9 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
                         }></textarea>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="btn btn-quiet" id=format!("item-{index}-up") disabled=index == 0
+                    <button type="button" class="btn btn-quiet" id=format!("item-{index}-up") disabled={index == 0}
                         on:click=move |_| move_to(index - 1, "up")>{format!("第 {} 条上移", index + 1)}</button>
-                    <button type="button" class="btn btn-quiet" id=format!("item-{index}-down") disabled=index + 1 >= count
+                    <button type="button" class="btn btn-quiet" id=format!("item-{index}-down") disabled={index + 1 >= count}
                         on:click=move |_| move_to(index + 1, "down")>{format!("第 {} 条下移", index + 1)}</button>
                     <button type="button" class="btn btn-quiet" on:click=renumber_points>{format!("重排第 {} 条的“一是、二是”", index + 1)}</button>
                     <button type="button" class="btn btn-quiet" on:click=remove>{format!("删除第 {} 条", index + 1)}</button>

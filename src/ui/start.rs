@@ -6,6 +6,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::browser::{current_year, now_ms};
+use super::from_last_year::FromLastYear;
 use super::state::use_app;
 use crate::report::deadline::{days_until, deadlines, Date, UnitKind};
 use crate::report::guidance::{FIVE_CONTENTS, PUBLICATION, REPORTING_DEADLINES};
@@ -62,6 +63,8 @@ pub fn Start() -> impl IntoView {
                 "根据《法治政府建设与责任落实督察工作规定》，年度报告应当包括五项内容："
             </p>
             <p class="quote">{FIVE_CONTENTS}</p>
+            <FromLastYear/>
+            <h2 class="new-blank-title">"新建空白报告"</h2>
             <form on:submit=on_submit novalidate=true>
                 <Show when=move || error.get().is_some()>
                     <div class="error-summary" role="alert" id="start-error">
@@ -124,7 +127,7 @@ pub fn Start() -> impl IntoView {
                     </Show>
                 </div>
                 <p class="field-hint start-restore">
-                    "已有去年的报告或同事的草稿（.txt 文件）？可到" <a href="#/">"草稿库"</a> "选择“导入文件”（支持 .txt、Word .docx 和分享文件）；在其他电脑上写过草稿，可在草稿库选择“从备份恢复”。"
+                    "同事发来的草稿，可到" <a href="#/">"草稿库"</a> "选择“导入文件”（支持 .txt、Word .docx 和分享文件）；在其他电脑上写过草稿，可在草稿库选择“从备份恢复”。"
                 </p>
             </form>
         </section>

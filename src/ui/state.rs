@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::browser::{now_ms, random_u32};
 use super::route::{self, Screen};
-use crate::report::check::{check, Finding};
+use crate::report::check::Finding;
 use crate::report::deadline::Date;
 use crate::report::Draft;
 use crate::storage::drafts::new_draft_id;
@@ -257,6 +257,33 @@ impl AppState {
         self.notice.set(Some(Notice { message, undo_delete: None }));
     }
 
+    /// 从去年的报告开始: a new draft for the year after `last_year`'s, with
+    /// its title and preamble moved forward, empty sections, and last year's
+    /// report kept beside it (never copied into the new text).
+    pub fn start_from_previous(self, source: &str, last_year: &crate::report::Report) {
+        let now = now_ms();
+        let stem = source.split('.').next().unwrap_or(source);
+        let draft = Draft::from_previous(new_draft_id(now, random_u32()), last_year, stem, super::browser::current_year(), now);
+        let plans = draft.previous.as_ref().map_or(0, |p| p.plans.len());
+        let year = draft.year;
+        let id = draft.id.clone();
+        if let Err(e) = self.with_store(|s| s.save(&draft)) {
+            self.problem.set(Some(Problem::from(&e)));
+            return;
+        }
+        self.refresh_library();
+        self.go(Screen::Draft(id));
+        let plans = if plans == 0 {
+            "去年的报告中没有找到“下一年度主要安排”的条目，因此没有生成“去年的安排”清单。".to_string()
+        } else {
+            format!("去年报告中的 {plans} 项安排已列入“主要举措和成效”部分的“去年的安排”清单，请逐项标记完成情况。")
+        };
+        self.notice.set(Some(Notice {
+            message: format!("已根据“{source}”新建 {year} 年度报告，标题和开头已改为新年度，各部分为空。{plans}"),
+            undo_delete: None,
+        }));
+    }
+
     /// Apply an edit to the open draft and schedule a save.
     pub fn edit(self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(|d| {
@@ -433,7 +460,7 @@ impl AppState {
     pub fn refresh_findings(self) {
         let today = Date::from_unix_ms_china(now_ms());
         let findings = self.draft.with_untracked(|d| {
-            d.as_ref().map(|d| super::browser::timed("fzbg:check", || check(&d.report, &d.check_context(today)))).unwrap_or_default()
+            d.as_ref().map(|d| super::browser::timed("fzbg:check", || d.check(today))).unwrap_or_default()
         });
         self.findings.set(findings);
     }

@@ -61,6 +61,12 @@ test('a new author fills every section with the mouse; moves an item; reloads; e
     if (n === 0) {
       await page.getByRole('button', { name: '第 2 条上移' }).click();
       assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '标题乙1');
+      // And back down, then up again: both buttons work.
+      await page.getByRole('button', { name: '第 1 条下移' }).click();
+      assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '标题甲1');
+      assert.equal(await page.getByRole('button', { name: '第 2 条下移' }).isDisabled(), true);
+      await page.getByRole('button', { name: '第 2 条上移' }).click();
+      assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '标题乙1');
     }
     if (n < 4) await page.getByRole('link', { name: '下一部分 →' }).click();
   }
