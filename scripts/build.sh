@@ -11,6 +11,12 @@ cd "$ROOT"
 # 360/QQ "极速模式" cores of older Windows PCs) can run it; index.html asks
 # wasm-opt for --signext-lowering, since binaryen itself emits sign-ext.
 # Otherwise build on stable and say so. FAZHI_WASM=stable forces stable.
+#
+# Size: `--cfg erase_components` makes Leptos type-erase component views
+# (one generic instance instead of one per view tree): 466 -> 419 KB gzip.
+# On nightly, -Zlocation-detail=none drops panic file/line strings and
+# -Zfmt-debug=none makes `{:?}` print nothing (we never show Debug output to
+# users; messages use Display): a further 13 KB gzip.
 variant=stable
 if [ "${FAZHI_WASM:-auto}" != stable ] \
    && rustup toolchain list 2>/dev/null | grep -q '^nightly' \
@@ -19,7 +25,7 @@ if [ "${FAZHI_WASM:-auto}" != stable ] \
 fi
 if [ "$variant" = mvp ]; then
   echo "build: wasm for the WebAssembly MVP (nightly $(rustc +nightly --version | cut -d' ' -f2-), -Zbuild-std)"
-  RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-C target-cpu=mvp" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-C target-cpu=mvp --cfg erase_components -Zlocation-detail=none -Zfmt-debug=none" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     trunk build --release --offline
 else
   if [ "${FAZHI_WASM:-auto}" = stable ]; then
@@ -29,7 +35,7 @@ else
   fi
   echo "build:       uses post-MVP features (reference types etc.): it needs Chromium 96 or newer."
   echo "build:       For older cores: rustup toolchain install nightly && rustup component add rust-src --toolchain nightly"
-  trunk build --release --offline
+  RUSTFLAGS="--cfg erase_components" trunk build --release --offline
 fi
 echo "$variant" > dist/wasm-variant.txt
 wasm=$(ls dist/*_bg.wasm)

@@ -142,3 +142,26 @@ fn the_stored_revision_is_read_from_drafts_as_written_and_from_any_other_order()
     assert_eq!(store.stored_revision("a").unwrap(), Some(41));
     assert_eq!(store.stored_revision("missing").unwrap(), None);
 }
+
+/// A new session (a new store over the same storage) learns when the last
+/// snapshot was taken from the index, without reading the history: here the
+/// history is emptied behind its back, and a session that read it would
+/// think a snapshot is due and write one.
+#[test]
+fn a_new_session_takes_the_last_snapshot_time_from_the_index() {
+    let kv = MemoryStore::new();
+    let first = DraftStore::new(&kv);
+    let d = draft("a", "正文");
+    first.save(&d).unwrap();
+    first.snapshot_if_due(&d, 1_000).unwrap();
+    let mut edited = d.clone();
+    edited.report.sections[0].set_body_text("正文改动");
+    first.save(&edited).unwrap(); // a save keeps the remembered time
+    (&kv).set("fazhi-report/history/a", "[]").unwrap();
+
+    let second = DraftStore::new(&kv);
+    second.snapshot_if_due(&edited, 2_000).unwrap();
+    assert_eq!((&kv).get("fazhi-report/history/a").unwrap().as_deref(), Some("[]"), "not due: the index knew");
+    second.snapshot_if_due(&edited, 1_000 + SNAPSHOT_INTERVAL_MS).unwrap();
+    assert_eq!(second.snapshots("a").unwrap().len(), 1, "due after the interval");
+}

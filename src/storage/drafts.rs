@@ -37,6 +37,11 @@ pub struct DraftSummary {
     /// Required sections with any text (of five).
     #[serde(default)]
     pub filled: usize,
+    /// When the draft's newest history snapshot was taken, so the first
+    /// autosave of a session need not read the history (~1 MB) to learn it.
+    /// A cache: absent in older indexes and in rebuilt entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_at: Option<i64>,
 }
 
 impl DraftSummary {
@@ -50,6 +55,7 @@ impl DraftSummary {
             revision: draft.revision,
             chars: crate::report::render(&draft.report).chars().count(),
             filled: draft.sections_filled(),
+            snapshot_at: None,
         }
     }
 }
@@ -104,7 +110,11 @@ impl<K: KeyValue> DraftStore<K> {
             .unwrap_or_default();
         let summary = DraftSummary::of(draft);
         match index.iter_mut().find(|s| s.id == draft.id) {
-            Some(s) => *s = summary,
+            Some(s) => {
+                let snapshot_at = s.snapshot_at;
+                *s = summary;
+                s.snapshot_at = snapshot_at;
+            }
             None => index.push(summary),
         }
         self.write_index(&index)?;

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::drafts::DraftStore;
+use super::drafts::{DraftStore, DraftSummary, INDEX_KEY};
 use super::{KeyValue, StoreError};
 use crate::report::{parse, render, Draft};
 
@@ -95,6 +95,7 @@ impl<K: KeyValue> DraftStore<K> {
                 }
                 Ok(()) => {
                     self.last_snapshot.borrow_mut().insert(draft.id.clone(), now_ms);
+                    self.note_snapshot_in_index(&draft.id, now_ms);
                     return Ok(());
                 }
                 other => return other,
@@ -110,9 +111,14 @@ impl<K: KeyValue> DraftStore<K> {
         let last = match known {
             Some(at) => Some(at),
             None => {
-                let at = match self.kv().get(&history_key(&draft.id))? {
-                    Some(raw) => last_snapshot_at(&raw).or_else(|| self.snapshots(&draft.id).ok()?.last().map(|s| s.at)),
-                    None => None,
+                // The index remembers it (small); older indexes do not, and
+                // then the history is read once (its raw JSON, not parsed).
+                let at = match self.indexed_snapshot_at(&draft.id) {
+                    Some(at) => Some(at),
+                    None => match self.kv().get(&history_key(&draft.id))? {
+                        Some(raw) => last_snapshot_at(&raw).or_else(|| self.snapshots(&draft.id).ok()?.last().map(|s| s.at)),
+                        None => None,
+                    },
                 };
                 if let Some(at) = at {
                     self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
@@ -124,6 +130,24 @@ impl<K: KeyValue> DraftStore<K> {
             self.snapshot(draft, SnapshotReason::Interval, now_ms)
         } else {
             Ok(())
+        }
+    }
+
+    /// The newest snapshot's time as the index remembers it.
+    fn indexed_snapshot_at(&self, id: &str) -> Option<i64> {
+        let json = self.kv().get(INDEX_KEY).ok()??;
+        let index: Vec<DraftSummary> = serde_json::from_str(&json).ok()?;
+        index.into_iter().find(|s| s.id == id)?.snapshot_at
+    }
+
+    /// Remember a snapshot's time in the draft's index entry. Only a cache:
+    /// if the index cannot be written now, a later save reads the history.
+    fn note_snapshot_in_index(&self, id: &str, at: i64) {
+        let Ok(Some(json)) = self.kv().get(INDEX_KEY) else { return };
+        let Ok(mut index) = serde_json::from_str::<Vec<DraftSummary>>(&json) else { return };
+        if let Some(entry) = index.iter_mut().find(|s| s.id == id) {
+            entry.snapshot_at = Some(at);
+            let _ = self.write_index(&index);
         }
     }
 
