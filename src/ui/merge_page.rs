@@ -48,16 +48,13 @@ pub fn MergePage() -> impl IntoView {
     };
 
     let back_id = id.clone();
-    let done_id = id.clone();
     let merge = move |_| {
         let Some(l) = loaded.get_untracked() else { return };
         let chosen: Vec<(PartKey, Choice)> =
             l.parts.iter().zip(choices.get_untracked()).filter_map(|(p, c)| c.map(|c| (p.key, c))).collect();
         let merged = state.draft.with_untracked(|d| d.as_ref().map(|d| apply(&d.report, &l.theirs, &chosen)));
         if let Some(merged) = merged {
-            if state.apply_merge(merged, &l.file_name) {
-                state.go(Screen::Draft(done_id.clone()));
-            }
+            state.apply_merge(merged, &l.file_name);
         }
     };
 

@@ -132,6 +132,11 @@ impl AppState {
     /// back to the library with the reason.
     pub fn go(self, screen: Screen) {
         self.save_now();
+        // A notice is about the screen it was given on; one for the new
+        // screen is set after this call.
+        if screen != self.screen.get_untracked() {
+            self.notice.set(None);
+        }
         let screen = match screen.draft_id() {
             Some(id) if self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.as_str()) != Some(id)) => {
                 match self.with_store(|s| s.load(id)) {
@@ -435,8 +440,9 @@ impl AppState {
         }
     }
 
-    /// Replace the open draft's report with a merged one. The draft as it was
-    /// goes to its history first; if that cannot be written nothing changes.
+    /// Replace the open draft's report with a merged one and show the task
+    /// list. The draft as it was goes to its history first; if that cannot be
+    /// written nothing changes.
     pub fn apply_merge(self, merged: crate::report::Report, file_name: &str) -> bool {
         self.save_now();
         let Some(mine) = self.draft.get_untracked() else { return false };
@@ -449,6 +455,7 @@ impl AppState {
         self.edit(|d| d.report = merged);
         self.save_now();
         self.generation.update(|g| *g += 1);
+        self.go(Screen::Draft(mine.id.clone()));
         self.notice.set(Some(Notice {
             message: format!("已合并“{file_name}”中的修改。合并前的内容已存入“历史版本”，如需可随时恢复。"),
             undo_delete: None,
@@ -545,9 +552,9 @@ impl AppState {
         match self.with_store(|s| s.restore_snapshot(&d, index, now_ms())) {
             Ok(restored) => {
                 self.open_loaded(restored);
-                self.notice.set(Some(Notice { message: "已恢复所选版本；恢复前的内容已存入历史版本。".into(), undo_delete: None }));
                 self.refresh_library();
                 self.go(Screen::Draft(d.id));
+                self.notice.set(Some(Notice { message: "已恢复所选版本；恢复前的内容已存入历史版本。".into(), undo_delete: None }));
             }
             Err(e) => self.problem.set(Some(Problem::from(&e))),
         }

@@ -48,6 +48,8 @@ test('merge a colleague\'s version: choose per section, a snapshot first, kept a
   fs.writeFileSync(theirs, leadersVersion());
 
   await page.getByRole('button', { name: '合并同事的修改' }).click();
+  await page.getByRole('heading', { name: '合并同事修改的版本' }).waitFor();
+  assert.equal(await page.getByTestId('notice').count(), 0, 'the import notice does not follow to another screen');
   await page.getByLabel('选择对方的文件').setInputFiles(theirs);
   await page.getByRole('heading', { name: /有 2 个部分不同/ }).waitFor();
   const parts = page.getByTestId('merge-part');
