@@ -133,3 +133,37 @@ test('.txt options: GBK with CRLF and UTF-8 with a BOM export, and the GBK file 
   assert.equal(fs.readFileSync(await back.path()).toString('utf8'), seed.replaceAll('\n', '\r\n'), 'no character lost through GBK');
   await page.close();
 });
+
+test('merging by keyboard only: Tab to each choice, arrows to pick, Enter to merge', async () => {
+  const page = await seedDraft();
+  const theirs = path.join(OUT, 'leader-version-keyboard.txt');
+  fs.writeFileSync(theirs, leadersVersion());
+  await page.getByRole('button', { name: '合并同事的修改' }).click();
+  await page.getByLabel('选择对方的文件').setInputFiles(theirs);
+  // Focus goes to the result so a screen reader hears what was found.
+  await page.waitForFunction(() => document.activeElement?.id === 'merge-result');
+
+  const active = () => page.evaluate(() => ({
+    name: document.activeElement?.getAttribute('name'),
+    value: document.activeElement?.value,
+    text: document.activeElement?.textContent,
+    outline: getComputedStyle(document.activeElement).outlineStyle,
+  }));
+  await page.keyboard.press('Tab');
+  let now = await active();
+  assert.equal(now.name, 'merge-choice-1', 'first stop: the choices for 一、');
+  assert.notEqual(now.outline, 'none', 'visible focus');
+  await page.keyboard.press('ArrowRight'); // 用我的 → 用对方的, selected
+  await page.keyboard.press('Tab');
+  now = await active();
+  assert.equal(now.name, 'merge-choice-4', 'next stop: the choices for 四、');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // → 都保留
+  await page.keyboard.press('Tab');
+  now = await active();
+  assert.equal(now.text, '合并');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('notice').filter({ hasText: '已合并' }).waitFor();
+  assert.equal((await exportTxt(page)).toString('utf8'), leadersVersion().replaceAll('\r\n', '\n'));
+  await page.close();
+});
