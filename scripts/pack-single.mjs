@@ -111,11 +111,15 @@ ${glue}
 ;(function () {
   var boot = window.fazhiBoot;
   if (typeof WebAssembly !== 'object') return; // the guard has said why
+  // User Timing marks for each start-up phase (read by scripts/bench.mjs).
+  var mark = function (n) { try { performance.mark('fzbg:boot-' + n); } catch (e) { /* no User Timing */ } };
+  mark('script');
   var bytes;
   try {
     var s = atob(${JSON.stringify(b64)});
     bytes = new Uint8Array(s.length);
     for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+    mark('decoded');
   } catch (e) {
     boot.fail('程序数据无法读取，文件可能已损坏，请重新复制本文件。', String(e));
     return;
@@ -133,7 +137,8 @@ ${glue}
   // Asynchronous instantiation from the bytes (no fetch): unlike initSync,
   // it is not subject to the main-thread size limit of synchronous
   // compilation that older Chromium cores impose.
-  ready.then(function (module) { return __wbg_init({ module_or_path: module }); }).then(function () {
+  ready.then(function (module) { mark('inflated'); return __wbg_init({ module_or_path: module }); }).then(function () {
+    mark('mounted');
     boot.started();
   }, function (e) {
     var reason = e instanceof WebAssembly.CompileError

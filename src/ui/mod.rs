@@ -30,6 +30,11 @@ pub use browser::gb18030;
 
 /// Mount the app into `<body>`.
 pub fn mount() {
+    // The wasm is compiled and instantiated by now; the single file's loader
+    // marks the phases before this one (scripts/bench.mjs reads them).
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("fzbg:boot-main");
+    }
     // The loading notice in index.html is the fallback for browsers that
     // cannot run the app; once we are running it goes.
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
