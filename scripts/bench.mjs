@@ -311,7 +311,7 @@ async function main() {
 }
 
 function writeReport() {
-  const fmt = (r, v) => (v === undefined ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} B`);
+  const fmt = (r, v) => (v == null ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} B`);
   const lines = [
     '# Benchmarks',
     '',
