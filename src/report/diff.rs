@@ -27,8 +27,12 @@ pub fn ratio<T: PartialEq>(a: &[T], b: &[T]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let same: usize = ops(a, b).iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum();
-    2.0 * same as f32 / (a.len() + b.len()) as f32
+    2.0 * matched(&ops(a, b)) as f32 / (a.len() + b.len()) as f32
+}
+
+/// Elements the two sequences share in order, from an edit script.
+pub fn matched(ops: &[DiffOp]) -> usize {
+    ops.iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum()
 }
 
 #[cfg(test)]

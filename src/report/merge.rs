@@ -149,12 +149,9 @@ pub fn apply(mine: &Report, theirs: &Report, choices: &[(PartKey, Choice)]) -> R
 
     // Sections: walk mine, replacing or extending; then insert theirs-only ones.
     let mut sections: Vec<Section> = Vec::new();
-    let mut seen: Vec<(SectionKind, usize)> = Vec::new();
-    for s in &mine.sections {
-        let nth = seen.iter().filter(|(k, _)| *k == s.kind).count();
-        seen.push((s.kind, nth));
-        let key = PartKey::Section { kind: s.kind, nth };
-        let other = nth_section(theirs, s.kind, nth);
+    for (s, key) in mine.sections.iter().zip(section_keys(mine)) {
+        let PartKey::Section { kind, nth } = key else { continue };
+        let other = nth_section(theirs, kind, nth);
         match (choice(key), other) {
             (Choice::Mine, _) => sections.push(s.clone()),
             (Choice::Theirs, None) => {} // the colleague removed it
@@ -163,14 +160,11 @@ pub fn apply(mine: &Report, theirs: &Report, choices: &[(PartKey, Choice)]) -> R
             (Choice::Both, Some(t)) => sections.push(keep_both(s, t)),
         }
     }
-    let mut their_seen: Vec<SectionKind> = Vec::new();
-    for t in &theirs.sections {
-        let nth = their_seen.iter().filter(|k| **k == t.kind).count();
-        their_seen.push(t.kind);
-        if nth_section(mine, t.kind, nth).is_some() {
+    for (t, key) in theirs.sections.iter().zip(section_keys(theirs)) {
+        let PartKey::Section { kind, nth } = key else { continue };
+        if nth_section(mine, kind, nth).is_some() {
             continue;
         }
-        let key = PartKey::Section { kind: t.kind, nth };
         if choice(key) == Choice::Mine {
             continue; // "mine" is: without it
         }
@@ -312,8 +306,7 @@ fn rows(a: &str, b: &str, has_a: bool, has_b: bool) -> Vec<Row> {
 fn inline(a: &str, b: &str) -> (Vec<Span>, Vec<Span>) {
     let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let ops = diff::ops(&ac, &bc);
-    let same: usize = ops.iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum();
-    if 2 * same * 10 < 4 * (ac.len() + bc.len()) {
+    if 2 * diff::matched(&ops) * 10 < 4 * (ac.len() + bc.len()) {
         // Less than 40 % in common.
         return (vec![Span { text: a.into(), changed: true }], vec![Span { text: b.into(), changed: true }]);
     }

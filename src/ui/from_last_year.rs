@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::pick::read_picked;
+use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::state::{use_app, Problem};
 
 #[component]
@@ -43,7 +43,7 @@ pub fn FromLastYear() -> impl IntoView {
             <div class="button-row">
                 <label class="btn file-button">
                     "选择去年的报告文件（.txt / .docx / 分享文件）"
-                    <input type="file" accept=".txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" on:change=pick/>
+                    <input type="file" accept=ACCEPT_REPORT_FILES class="visually-hidden" on:change=pick/>
                 </label>
             </div>
             <Show when=move || !state.library.with(|l| l.is_empty())>

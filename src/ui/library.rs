@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{download, format_time, now_ms, picked_file, random_u32, read_file_bytes};
-use super::pick::read_picked;
+use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
 use super::state::{use_app, Notice, Problem};
 use crate::storage::drafts::new_draft_id;
@@ -72,7 +72,7 @@ pub fn Library() -> impl IntoView {
                 <div class="button-row">
                     <label class="btn file-button">
                         "导入文件（.txt / .docx / 分享文件）"
-                        <input type="file" accept=".txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" on:change=import/>
+                        <input type="file" accept=ACCEPT_REPORT_FILES class="visually-hidden" on:change=import/>
                     </label>
                     <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::New)>"新建报告"</button>
                 </div>

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::browser::focus_by_id;
-use super::pick::read_picked;
+use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
 use super::state::use_app;
 use crate::report::merge::{apply, compare, Choice, Part, PartKey, Row, Span};
@@ -69,7 +69,7 @@ pub fn MergePage() -> impl IntoView {
             </p>
             <label class="btn file-button">
                 "选择对方的文件"
-                <input type="file" accept=".txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" on:change=pick/>
+                <input type="file" accept=ACCEPT_REPORT_FILES class="visually-hidden" on:change=pick/>
             </label>
             {move || loaded.get().map(|l| {
                 let differing = l.parts.iter().filter(|p| p.differs()).count();

@@ -8,6 +8,9 @@ use super::browser::{picked_file, read_file_bytes};
 use super::state::{AppState, Problem};
 use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
 
+/// What the import inputs accept: text, Word documents and share files.
+pub const ACCEPT_REPORT_FILES: &str = ".txt,.docx,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// Read the file picked in `ev`'s input and pass its name and bytes on. A
 /// file over the import limit is refused before reading (a 50 MB file is
 /// not a report); nothing else changes when reading fails.

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_app, Notice, Problem};
-use crate::report::previous::{explaining_items, item_key, shortcoming_starter, ItemRef, PlanIndex, PlanStatus};
+use crate::report::previous::{item_key, shortcoming_starter, ItemRef, PlanIndex, PlanStatus};
 use crate::report::render::render_section_text;
 use crate::report::{Eol, SectionKind};
 
@@ -62,7 +62,7 @@ pub fn PlansChecklist(section: usize) -> impl IntoView {
             let Some(d) = d.as_ref() else { return Vec::new() };
             let Some(p) = d.previous.as_ref() else { return Vec::new() };
             let index = PlanIndex::new(&d.report);
-            p.plans.iter().map(|plan| (index.addressing_items(plan), explaining_items(plan, &d.report))).collect::<Vec<_>>()
+            p.plans.iter().map(|plan| (index.addressing_items(plan), index.explaining_items(plan))).collect::<Vec<_>>()
         })
     });
 

@@ -246,13 +246,9 @@ impl AppState {
         };
         let found = draft.report.sections.len();
         let missing: Vec<&str> = draft.report.missing().iter().map(|k| k.label()).collect();
-        let id = draft.id.clone();
-        if let Err(e) = self.with_store(|s| s.save(&draft)) {
-            self.problem.set(Some(Problem::from(&e)));
+        if !self.save_new_and_open(&draft) {
             return;
         }
-        self.refresh_library();
-        self.go(Screen::Draft(id));
         let mut message = format!("已导入“{file_name}”（{how}），找到 {found} 个部分");
         if missing.is_empty() {
             message.push_str("，规定的五项内容齐全。");
@@ -265,6 +261,18 @@ impl AppState {
         self.notice.set(Some(Notice { message, undo_delete: None }));
     }
 
+    /// Store a draft made from a file and open it. When it cannot be stored
+    /// the reason is shown, nothing is opened, and false is returned.
+    fn save_new_and_open(self, draft: &Draft) -> bool {
+        if let Err(e) = self.with_store(|s| s.save(draft)) {
+            self.problem.set(Some(Problem::from(&e)));
+            return false;
+        }
+        self.refresh_library();
+        self.go(Screen::Draft(draft.id.clone()));
+        true
+    }
+
     /// 从去年的报告开始: a new draft for the year after `last_year`'s, with
     /// its title and preamble moved forward, empty sections, and last year's
     /// report kept beside it (never copied into the new text).
@@ -274,13 +282,9 @@ impl AppState {
         let draft = Draft::from_previous(new_draft_id(now, random_u32()), last_year, stem, super::browser::current_year(), now);
         let plans = draft.previous.as_ref().map_or(0, |p| p.plans.len());
         let year = draft.year;
-        let id = draft.id.clone();
-        if let Err(e) = self.with_store(|s| s.save(&draft)) {
-            self.problem.set(Some(Problem::from(&e)));
+        if !self.save_new_and_open(&draft) {
             return;
         }
-        self.refresh_library();
-        self.go(Screen::Draft(id));
         let plans = if plans == 0 {
             "去年的报告中没有找到“下一年度主要安排”的条目，因此没有生成“去年的安排”清单。".to_string()
         } else {
