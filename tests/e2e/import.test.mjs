@@ -27,6 +27,8 @@ test('the seed report imports into five sections and exports to the same bytes',
   assert.equal(await page.getByTestId('task-row').count(), 5);
   assert.match(await page.getByTestId('doc-title').innerText(), /区国资委2023年度/);
   await page.getByRole('link', { name: /^一、/ }).click();
+  // The section screen replaces the task list after the hash changes.
+  await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
   assert.equal(await page.getByTestId('item').count(), 3);
   await page.getByRole('button', { name: '← 返回任务列表' }).click();
   const [download] = await Promise.all([

@@ -21,6 +21,8 @@ test('from last year\'s report: checklist marked and linked, kept after reload, 
   assert.match(await page.getByTestId('doc-title').innerText(), /区国资委2024年度/);
 
   await page.getByRole('link', { name: /^一、/ }).click();
+  // The section screen replaces the task list after the hash changes.
+  await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
   const plans = page.getByTestId('plan');
   assert.equal(await plans.count(), 3);
   assert.deepEqual(await page.locator('.plan-title').allInnerTexts(), ['统筹推进法治建设工作', '认真抓好普法工作落实', '加大单位制度执行力度']);
@@ -51,6 +53,7 @@ test('from last year\'s report: checklist marked and linked, kept after reload, 
   assert.equal(await after.filter({ hasText: '统筹推进法治建设工作' }).getByRole('radio', { name: '已完成' }).isChecked(), false);
 
   await page.getByRole('link', { name: '下一部分 →' }).click();
+  await page.getByRole('heading', { level: 1, name: /^二、/ }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '加大单位制度执行力度');
   assert.match(await page.getByRole('textbox', { name: '第 1 条正文' }).inputValue(), /原因：$/);
 

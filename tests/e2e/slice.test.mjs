@@ -56,10 +56,12 @@ test('start, type, reload: the text is still there; export gives the exact bytes
   await page.getByRole('button', { name: '＋ 添加一条' }).click();
   await page.getByRole('textbox', { name: '第 2 条标题' }).fill('严格规范执法');
   await page.getByRole('textbox', { name: '第 2 条正文' }).fill('一是开展执法检查36次。');
-  await page.getByRole('link', { name: '下一部分 →' }).click();
-  await page.getByRole('link', { name: '下一部分 →' }).click();
-  await page.getByRole('link', { name: '下一部分 →' }).click();
-  await page.getByRole('link', { name: '下一部分 →' }).click();
+  // One section at a time: a second click before the next screen is built
+  // would press the old screen's link again.
+  for (const n of '二三四五') {
+    await page.getByRole('link', { name: '下一部分 →' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${n}、`) }).waitFor();
+  }
   await page.getByRole('textbox', { name: '本部分内容', exact: true }).fill('无');
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
