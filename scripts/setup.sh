@@ -62,6 +62,16 @@ fi
 
 # 6. Crates for offline builds (trunk passes --offline to cargo).
 cargo fetch --quiet
+# std's sources, when a nightly toolchain is present without them: build.sh
+# rebuilds std for the WebAssembly MVP (old browser cores) and for a smaller
+# wasm. rustup downloads them from its own server; when that fails, build.sh
+# builds on stable and says so, so this step never stops the setup.
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' \
+   && ! rustup +nightly component list --installed 2>/dev/null | grep -qx rust-src; then
+  step "rustup component add rust-src --toolchain nightly"
+  timeout 300 rustup component add rust-src --toolchain nightly \
+    || echo "setup: note: could not add rust-src to nightly; the wasm will be built on stable"
+fi
 # ... and std's own crates, when scripts/build.sh will rebuild std for the
 # WebAssembly MVP (a nightly toolchain with rust-src is present).
 if rustup toolchain list 2>/dev/null | grep -q '^nightly' \
