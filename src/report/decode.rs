@@ -77,14 +77,22 @@ pub enum DecodeError {
     UnknownEncoding,
 }
 
+/// A byte count in MB (MiB) with one decimal, e.g. `50.0`, rounded half up.
+/// Integer arithmetic: formatting an `f64` would link the float printer
+/// (about 4 KB of wasm) for these two messages alone.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 impl DecodeError {
     /// For the app: what happened and what to do next.
     pub fn message_zh(&self) -> String {
         match self {
             DecodeError::Empty => "所选文件是空的，没有可导入的内容。请确认选择了正确的文件。".into(),
             DecodeError::TooLarge { bytes } => format!(
-                "所选文件过大（{:.1} MB），超过文本文件上限 {} MB，不像是一份年度报告。请确认选择了正确的文件。",
-                *bytes as f64 / 1_048_576.0,
+                "所选文件过大（{} MB），超过文本文件上限 {} MB，不像是一份年度报告。请确认选择了正确的文件。",
+                megabytes(*bytes),
                 MAX_TEXT_BYTES / 1_048_576
             ),
             DecodeError::Zip => "所选文件是 Word 文档（.docx）或压缩包，不是纯文本文件。请用“导入 Word 文档”导入，或在 Word 中“另存为”纯文本（.txt）后再导入。".into(),
@@ -251,5 +259,15 @@ mod tests {
     fn a_50_megabyte_file_is_refused_without_reading_it() {
         let big = vec![0u8; 50 * 1024 * 1024];
         assert!(matches!(decode(&big), Err(DecodeError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn one_decimal_rounded_half_up() {
+        assert_eq!(megabytes(0), "0.0");
+        assert_eq!(megabytes(50 * 1024 * 1024), "50.0");
+        assert_eq!(megabytes(10 * 1024 * 1024 + 1), "10.0");
+        assert_eq!(megabytes(1024 * 1024 + 52_429), "1.1"); // 1.05000019 MB
+        assert_eq!(megabytes(1024 * 1024 + 52_428), "1.0"); // 1.04999924 MB
+        assert_eq!(megabytes(3_456_789), "3.3");
     }
 }

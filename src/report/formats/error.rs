@@ -38,7 +38,7 @@ pub enum FormatError {
 }
 
 fn mib(n: usize) -> String {
-    format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    format!("{} MB", crate::report::decode::megabytes(n))
 }
 
 impl FormatError {

@@ -9,7 +9,6 @@
 //! app refuses a share file with a newer schema rather than half-read it.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{check_import_size, FormatError};
 use crate::report::draft::{Draft, DRAFT_SCHEMA};
@@ -43,32 +42,52 @@ pub fn export_share(draft: &Draft, now_ms: i64) -> Vec<u8> {
     out
 }
 
+/// The envelope's first two fields, read before the draft so that a file
+/// from a newer app is refused by its number, whatever its draft looks like.
+/// Unknown fields (the draft among them) are skipped unread.
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    schema: Option<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeSchema {
+    schema: u64,
+}
+
 /// Read a share file back into the draft it holds.
+///
+/// Read as text with typed structs only (no `serde_json::Value`, no
+/// `from_slice`): each of those would compile another copy of every
+/// `Draft` deserialiser into the wasm (about 40 KB).
 pub fn import_share(bytes: &[u8]) -> Result<Draft, FormatError> {
     check_import_size(bytes)?;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FormatError::Empty);
     }
-    let value: Value = serde_json::from_slice(bytes)
-        .map_err(|e| FormatError::NotShareFile { detail: format!("not JSON: {e}") })?;
-    let Some(obj) = value.as_object() else {
-        return Err(FormatError::NotShareFile { detail: "not a JSON object".to_string() });
-    };
-    match obj.get("format").and_then(Value::as_str) {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| FormatError::NotShareFile { detail: format!("not UTF-8 JSON: {e}") })?;
+    let envelope: Envelope = serde_json::from_str(text)
+        .map_err(|e| FormatError::NotShareFile { detail: format!("not a JSON object with a text \"format\": {e}") })?;
+    match envelope.format.as_deref() {
         Some(SHARE_FORMAT) => {}
         Some(other) => return Err(FormatError::NotShareFile { detail: format!("format is {other:?}") }),
         None => return Err(FormatError::NotShareFile { detail: "no \"format\" field".to_string() }),
     }
-    let schema = obj
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| FormatError::CorruptShare { detail: "no numeric \"schema\" field".to_string() })?;
+    let schema = match envelope.schema {
+        None => None,
+        Some(_) => serde_json::from_str::<EnvelopeSchema>(text).ok().map(|s| s.schema),
+    }
+    .ok_or_else(|| FormatError::CorruptShare { detail: "no numeric \"schema\" field".to_string() })?;
     if schema > SHARE_SCHEMA {
         return Err(FormatError::ShareTooNew { schema, supported: SHARE_SCHEMA });
     }
     let file: ShareFile =
-        serde_json::from_value(value).map_err(|e| FormatError::CorruptShare { detail: e.to_string() })?;
+        serde_json::from_str(text).map_err(|e| FormatError::CorruptShare { detail: e.to_string() })?;
     if u64::from(file.draft.schema_version) > u64::from(DRAFT_SCHEMA) {
         return Err(FormatError::ShareTooNew { schema: file.draft.schema_version.into(), supported: DRAFT_SCHEMA.into() });
     }
@@ -83,7 +102,7 @@ mod tests {
     fn envelope_fields() {
         let d = Draft::new("d1", "某区司法局", 2025, 1_700_000_000_000);
         let bytes = export_share(&d, 1_800_000_000_000);
-        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(v["format"], SHARE_FORMAT);
         assert_eq!(v["schema"], 1);
         assert_eq!(v["exported"], 1_800_000_000_000i64);
