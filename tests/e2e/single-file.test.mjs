@@ -124,3 +124,32 @@ test('WebAssembly blocked by policy (CSP without wasm-unsafe-eval): the message 
   await expectFallback(page, /程序模块无法编译/);
   await page.close();
 });
+
+test('a trap in the WebAssembly code (a bug) puts up a message saying to reload, not a frozen page', async () => {
+  const page = await context.newPage();
+  // Keep the instance's exports to make a real trap happen later.
+  await page.addInitScript(() => {
+    for (const name of ['instantiateStreaming', 'instantiate']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async function (...args) {
+        const result = await original.apply(WebAssembly, args);
+        window.__exports = (result.instance ?? result).exports;
+        return result;
+      };
+    }
+  });
+  await page.goto(singleFileUrl());
+  await waitForApp(page);
+  await page.getByRole('link', { name: '草稿库' }).first().waitFor();
+  assert.equal(await page.locator('#fazhi-crash').count(), 0, 'no message while the app runs');
+  // An impossible allocation aborts the module: a genuine trap
+  // (WebAssembly.RuntimeError), thrown from a timer as from an event handler.
+  await page.evaluate(() => setTimeout(() => window.__exports.__wbindgen_malloc(0xfffffff0, 8)));
+  const message = page.getByRole('alert').filter({ hasText: '程序运行出错，已停止响应' });
+  await message.waitFor();
+  const text = await message.innerText();
+  assert.match(text, /请刷新页面（按 F5 键）后继续撰写/);
+  assert.match(text, /技术信息：.*unreachable/);
+  await page.screenshot({ path: path.join(OUT, 'single-file-crash.png') });
+  await page.close();
+});
