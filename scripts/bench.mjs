@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { launch, waitForApp, DIST, ROOT, OUT, singleFileUrl } from '../tests/e2e/harness.mjs';
 
 const QUICK = process.argv.includes('--quick');
@@ -306,7 +307,29 @@ async function main() {
   record('wasm size raw', wasm.length, undefined, '—', 'bytes');
   record('wasm size gzip -9', zlib.gzipSync(wasm, { level: 9 }).length, undefined, '≤ 350 KB', 'bytes');
 
+  nativeBenches();
   writeReport();
+}
+
+/**
+ * The native benchmarks (benches/*.rs, the same core compiled for this
+ * machine), run by cargo; their "bench: …" lines — median, p95, baseline,
+ * ratio, target — go into BENCHMARKS.md's second table.
+ */
+const native = [];
+function nativeBenches() {
+  const line = /^bench: (.+?): median ([\d.]+) ms, p95 ([\d.]+) ms; baseline median ([\d.]+) ms; ratio [\d.]+; target (.+?)(?: \(quick run\))?$/;
+  for (const file of fs.readdirSync(path.join(ROOT, 'benches')).filter((f) => f.endsWith('.rs')).sort()) {
+    const name = file.replace(/\.rs$/, '');
+    const out = execFileSync('cargo', ['bench', '--offline', '--quiet', '--bench', name, '--', ...(QUICK ? ['--quick'] : [])],
+      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const rows = out.split('\n').map((l) => line.exec(l)).filter(Boolean);
+    if (rows.length === 0) throw new Error(`cargo bench --bench ${name} printed no figures:\n${out}`);
+    for (const [, figure, median, p95, baseline, target] of rows) {
+      native.push({ bench: name, figure, median: +median, p95: +p95, baseline: +baseline, target });
+      console.log(`bench: native ${name}: ${figure}: ${median} ms (p95 ${p95} ms)  baseline ${baseline} ms  ratio ${(median / baseline).toFixed(1)}  (target ${target})`);
+    }
+  }
 }
 
 function writeReport() {
@@ -316,6 +339,8 @@ function writeReport() {
     '',
     `Written by \`node scripts/bench.mjs\`${QUICK ? ' --quick' : ''} on ${new Date().toISOString().slice(0, 10)} (${RUNS} runs each, ${KEYS} keystrokes; release build in headless Chromium on this project's 2-core machine). Each figure has a baseline measured in the same run; ratio = figure / baseline. Nothing is asserted on these figures.`,
     '',
+    '## In the browser (the release single file, from file://)',
+    '',
     '| figure | value | baseline | ratio | target |',
     '|---|---|---|---|---|',
     ...results.map((r) => `| ${r.figure} | ${fmt(r, r.value)} | ${fmt(r, r.baseline)} | ${r.ratio ? r.ratio.toFixed(2) : '–'} | ${r.target} |`),
@@ -323,6 +348,14 @@ function writeReport() {
     'Baselines: open — a static HTML page holding the same text, time to its load event; typing — a bare `<textarea>` page holding the same 30,000 characters; autosave — one `localStorage.setItem` of the same text as JSON; heap — a blank page.',
     '',
     'How figures are taken: open-to-interactive is the time from navigation start until the app has removed its loading notice (it mounts synchronously, so the first screen is then in the DOM); typing latency is keydown to the next animation frame, per key, typing into an item of a report whose five sections hold 30,000 characters; autosave is the User Timing measure `fzbg:save` the app records around each write (draft JSON, index, interval-snapshot check) with 20 snapshots in the draft\'s history.',
+    '',
+    '## Native (the same core on this machine: `cargo bench`)',
+    '',
+    '| bench | figure | median | p95 | baseline | ratio | target |',
+    '|---|---|---|---|---|---|---|',
+    ...native.map((r) => `| ${r.bench} | ${r.figure} | ${r.median.toFixed(3)} ms | ${r.p95.toFixed(3)} ms | ${r.baseline.toFixed(3)} ms | ${(r.median / r.baseline).toFixed(1)} | ${r.target} |`),
+    '',
+    'Native baselines, each measured in the same run on text of the same size: engine and check — splitting the text into owned lines; formats — deflating (.docx export) or inflating (.docx import) the report's text with the same deflate code, the plain UTF-8 export (GBK export), the text alone as one JSON string written and read (share file).',
     '',
   ];
   const notes = path.join(ROOT, 'docs', 'benchmark-notes.md');
