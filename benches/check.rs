@@ -18,23 +18,6 @@ use fazhi_report::report::check::{check, check_previous, CheckContext};
 use fazhi_report::report::parse;
 use fazhi_report::report::previous::PreviousYear;
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
-
-/// The seed's preamble, then its body repeated until the text has `chars`
-/// characters; `edit` may change each body line of repetition `n`.
-fn repeated(chars: usize, edit: impl Fn(usize, &str) -> String) -> String {
-    let (preamble, body) = SEED.split_once('\n').unwrap();
-    let mut text = preamble.to_string();
-    let mut n = 0;
-    while text.chars().count() < chars {
-        for line in body.lines() {
-            text.push('\n');
-            text.push_str(&edit(n, line));
-        }
-        n += 1;
-    }
-    text
-}
 
 /// Two characters of an item line changed, at places that differ between repetitions.
 fn two_changed(n: usize, line: &str) -> String {
@@ -46,15 +29,15 @@ fn two_changed(n: usize, line: &str) -> String {
 
 fn main() {
     let bench = common::Bench::from_args();
-    let text = repeated(100_000, |_, line| line.to_string());
+    let text = common::long_report(100_000);
     let report = parse(&text);
     let chars = text.chars().count();
     let baseline = bench.time(|| text.lines().map(str::to_owned).collect::<Vec<_>>());
     let checked = bench.time(|| check(&report, &CheckContext::default()));
     bench.report(&format!("check, {chars} characters ({} findings)", check(&report, &CheckContext::default()).len()), checked, baseline, "≤ 10 ms");
 
-    let last = repeated(30_000, |_, line| line.to_string());
-    let this = repeated(30_000, two_changed);
+    let last = common::long_report(30_000);
+    let this = common::repeated(30_000, two_changed);
     let previous = PreviousYear::from_report(&parse(&last));
     let report = parse(&this);
     let findings = check_previous(&report, &previous);

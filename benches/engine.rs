@@ -11,22 +11,10 @@ mod common;
 use fazhi_report::report::decode::decode;
 use fazhi_report::report::{parse, render};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
-
-/// The seed's sections repeated until the report holds `chars` characters.
-fn long_report(chars: usize) -> String {
-    let (preamble, body) = SEED.split_once('\n').unwrap();
-    let mut text = preamble.to_string();
-    while text.chars().count() < chars {
-        text.push('\n');
-        text.push_str(body);
-    }
-    text
-}
 
 fn main() {
     let bench = common::Bench::from_args();
-    let text = long_report(100_000);
+    let text = common::long_report(100_000);
     let bytes = text.as_bytes().to_vec();
     let chars = text.chars().count();
     let baseline = bench.time(|| text.lines().map(str::to_owned).collect::<Vec<_>>());

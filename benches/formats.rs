@@ -23,18 +23,6 @@ use fazhi_report::report::formats::{
 };
 use fazhi_report::report::{parse, render};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
-
-/// The seed's preamble, then its body repeated until the report holds `chars` characters.
-fn long_report(chars: usize) -> String {
-    let (preamble, body) = SEED.split_once('\n').unwrap();
-    let mut text = preamble.to_string();
-    while text.chars().count() < chars {
-        text.push('\n');
-        text.push_str(body);
-    }
-    text
-}
 
 fn deflate(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
@@ -50,7 +38,7 @@ fn inflate(bytes: &[u8]) -> Vec<u8> {
 
 fn main() {
     let bench = common::Bench::from_args();
-    let text = long_report(30_000);
+    let text = common::long_report(30_000);
     let chars = text.chars().count();
     let report = parse(&text);
 

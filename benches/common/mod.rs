@@ -53,3 +53,29 @@ impl Bench {
         );
     }
 }
+
+/// The real published report every benchmark grows its text from.
+pub const SEED: &str = include_str!("../../../shared/seed/000_7470bc842f3634e7.txt");
+
+/// The seed's preamble, then its body repeated until the text has at least
+/// `chars` characters; `edit` may change each body line of repetition `n`.
+#[allow(dead_code)] // not every benchmark edits the lines
+pub fn repeated(chars: usize, edit: impl Fn(usize, &str) -> String) -> String {
+    let (preamble, body) = SEED.split_once('\n').unwrap();
+    let mut text = preamble.to_string();
+    let mut n = 0;
+    while text.chars().count() < chars {
+        for line in body.lines() {
+            text.push('\n');
+            text.push_str(&edit(n, line));
+        }
+        n += 1;
+    }
+    text
+}
+
+/// The seed's sections repeated until the report holds `chars` characters.
+#[allow(dead_code)]
+pub fn long_report(chars: usize) -> String {
+    repeated(chars, |_, line| line.to_string())
+}
