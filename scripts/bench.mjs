@@ -355,7 +355,7 @@ function writeReport() {
     '|---|---|---|---|---|---|---|',
     ...native.map((r) => `| ${r.bench} | ${r.figure} | ${r.median.toFixed(3)} ms | ${r.p95.toFixed(3)} ms | ${r.baseline.toFixed(3)} ms | ${(r.median / r.baseline).toFixed(1)} | ${r.target} |`),
     '',
-    'Native baselines, each measured in the same run on text of the same size: engine and check — splitting the text into owned lines; formats — deflating (.docx export) or inflating (.docx import) the report's text with the same deflate code, the plain UTF-8 export (GBK export), the text alone as one JSON string written and read (share file).',
+    'Native baselines, each measured in the same run on text of the same size: engine and check — splitting the text into owned lines; formats — deflating (.docx export) or inflating (.docx import) the report text with the same deflate code, the plain UTF-8 export (GBK export), the text alone as one JSON string written and read (share file).',
     '',
   ];
   const notes = path.join(ROOT, 'docs', 'benchmark-notes.md');
