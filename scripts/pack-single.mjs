@@ -115,8 +115,13 @@ ${glue}
   // Chromium cores impose.
   ready.then(function (module) { return __wbg_init({ module_or_path: module }); }).then(function () {
     mark('mounted');
-    boot.started();
   }, function (e) {
+    // The app removes #boot when it starts: a failure after that is the
+    // app's own (a trap while building the first screen), not the browser's.
+    if (!document.getElementById('boot')) {
+      boot.crashed(String(e && e.message || e));
+      return;
+    }
     var reason = e instanceof WebAssembly.CompileError
       ? '程序模块无法编译：浏览器内核过旧，或安全策略禁止运行 WebAssembly。'
       : '程序启动失败。';

@@ -153,3 +153,30 @@ test('a trap in the WebAssembly code (a bug) puts up a message saying to reload,
   await page.screenshot({ path: path.join(OUT, 'single-file-crash.png') });
   await page.close();
 });
+
+test('a failure while the app builds its first screen gets the same message, not a blank page', async () => {
+  const page = await context.newPage();
+  // Once the app has removed the loading notice (it has started), make the
+  // DOM refuse the next element: the first screen cannot be built and the
+  // start-up promise rejects.
+  await page.addInitScript(() => {
+    const remove = Element.prototype.remove;
+    Element.prototype.remove = function () {
+      remove.call(this);
+      if (this.id !== 'boot') return;
+      const original = Document.prototype.createElement;
+      // Only the app's next element: the message itself needs the DOM.
+      Document.prototype.createElement = function () {
+        Document.prototype.createElement = original;
+        throw new Error('createElement refused by the test');
+      };
+    };
+  });
+  await page.goto(singleFileUrl());
+  const message = page.getByRole('alert').filter({ hasText: '程序运行出错，已停止响应' });
+  await message.waitFor();
+  // The app unwraps the refused element: a panic, that is a trap.
+  assert.match(await message.innerText(), /技术信息：\S+/);
+  assert.equal(await page.locator('#boot').count(), 0);
+  await page.close();
+});
