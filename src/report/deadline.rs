@@ -96,6 +96,19 @@ impl Date {
     pub fn label_zh(self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
     }
+
+    /// The year a report begun on this day is most likely about. Reports are
+    /// drafted from late in the year until the deadlines in March: from
+    /// November on, about the year then ending; before, about the year
+    /// before. (A clerk starting on 2026年12月1日 writes the 2026 report, one
+    /// starting on 2027年2月1日 still writes it.)
+    pub fn likely_report_year(self) -> i32 {
+        if self.month >= 11 {
+            self.year
+        } else {
+            self.year - 1
+        }
+    }
 }
 
 /// One deadline: by when, and what is due.
@@ -143,6 +156,16 @@ pub fn days_until(today: Date, date: Date) -> i64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_likely_report_year_turns_in_november() {
+        assert_eq!(Date::new(2026, 12, 1).likely_report_year(), 2026);
+        assert_eq!(Date::new(2026, 11, 1).likely_report_year(), 2026);
+        assert_eq!(Date::new(2026, 10, 31).likely_report_year(), 2025);
+        assert_eq!(Date::new(2027, 2, 28).likely_report_year(), 2026);
+        assert_eq!(Date::new(2027, 1, 1).likely_report_year(), 2026);
+    }
+
     use super::*;
 
     #[test]

@@ -10,8 +10,9 @@ pub fn now_ms() -> i64 {
 }
 
 /// The current calendar year in the user's time zone.
-pub fn current_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32
+/// The report year to offer today (see `Date::likely_report_year`).
+pub fn likely_report_year() -> i32 {
+    crate::report::deadline::Date::from_unix_ms_china(now_ms()).likely_report_year()
 }
 
 pub fn random_u32() -> u32 {

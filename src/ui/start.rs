@@ -5,7 +5,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::browser::{current_year, now_ms};
+use super::browser::{likely_report_year, now_ms};
 use super::from_last_year::FromLastYear;
 use super::state::use_app;
 use crate::report::deadline::{days_until, deadlines, Date, UnitKind};
@@ -16,8 +16,7 @@ use crate::report::template;
 pub fn Start() -> impl IntoView {
     let state = use_app();
     let unit = RwSignal::new(String::new());
-    // The report is written early in the year about the year before.
-    let year = RwSignal::new((current_year() - 1).to_string());
+    let year = RwSignal::new(likely_report_year().to_string());
     let kind = RwSignal::new(UnitKind::Department);
     let leader = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);

@@ -228,12 +228,12 @@ impl AppState {
         let (draft, how, warnings) = match imported {
             Imported::Text(decoded) => {
                 let report = crate::report::parse(&decoded.text);
-                let draft = Draft::from_report(id, report, stem, super::browser::current_year() - 1, now);
+                let draft = Draft::from_report(id, report, stem, super::browser::likely_report_year(), now);
                 (draft, format!("编码：{}", decoded.encoding.label_zh()), Vec::new())
             }
             Imported::Docx(docx) => {
                 let report = crate::report::parse(&docx.text);
-                let draft = Draft::from_report(id, report, stem, super::browser::current_year() - 1, now);
+                let draft = Draft::from_report(id, report, stem, super::browser::likely_report_year(), now);
                 (draft, "Word 文档".to_string(), docx.warnings)
             }
             Imported::Share(mut shared) => {
@@ -279,7 +279,7 @@ impl AppState {
     pub fn start_from_previous(self, source: &str, last_year: &crate::report::Report) {
         let now = now_ms();
         let stem = source.split('.').next().unwrap_or(source);
-        let draft = Draft::from_previous(new_draft_id(now, random_u32()), last_year, stem, super::browser::current_year(), now);
+        let draft = Draft::from_previous(new_draft_id(now, random_u32()), last_year, stem, super::browser::likely_report_year(), now);
         let plans = draft.previous.as_ref().map_or(0, |p| p.plans.len());
         let year = draft.year;
         if !self.save_new_and_open(&draft) {

@@ -159,3 +159,18 @@ test('points inside an item are renumbered on request', async () => {
   assert.equal(await page.getByRole('textbox', { name: '第 1 条正文' }).inputValue(), '一是检查企业36家。二是办理案件12件。三是培训2期。');
   await page.close();
 });
+
+test('the start screen offers the year being reported on: from November the current one', async () => {
+  for (const [now, offered] of [['2026-12-01T09:00:00+08:00', '2026'], ['2027-02-10T09:00:00+08:00', '2026'], ['2026-06-15T09:00:00+08:00', '2025']]) {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(now));
+    await page.goto(server.url);
+    await waitForApp(page);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(server.url + '#/new');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.getByRole('textbox', { name: '报告年度', exact: true }).inputValue(), offered, `on ${now}`);
+    await page.close();
+  }
+});
