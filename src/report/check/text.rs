@@ -89,10 +89,11 @@ fn half_width_punctuation(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let marks: String = {
             let chars: Vec<char> = text.chars().collect();
-            let mut m: Vec<char> = positions.iter().map(|&i| chars[i]).collect();
-            m.sort();
+            // As u64, to share the one sort routine the matcher's key pairs use.
+            let mut m: Vec<u64> = positions.iter().map(|&i| u64::from(chars[i])).collect();
+            m.sort_unstable();
             m.dedup();
-            m.into_iter().map(|c| format!("“{c}”")).collect::<Vec<_>>().join("")
+            m.into_iter().filter_map(|c| char::from_u32(c as u32)).map(|c| format!("“{c}”")).collect::<Vec<_>>().join("")
         };
         out.push(Finding {
             item,
