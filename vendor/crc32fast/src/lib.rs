@@ -92,9 +92,8 @@ impl Hasher {
         self.amount += buf.len() as u64;
         self.state = update(self.state, buf);
     }
-    pub fn amount(&self) -> u64 {
-        self.amount
-    }
+    /// Bytes hashed so far (with those given to `new_with_initial_len`
+    /// and added by `combine`).
     pub fn total_len(&self) -> u64 {
         self.amount
     }
