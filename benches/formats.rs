@@ -10,6 +10,8 @@
 //! - the share file written and read back — baseline: the report's text
 //!   alone written as one JSON string and read back.
 //!
+//! Run with:
+//!
 //!     cargo bench --bench formats            full run
 //!     cargo bench --bench formats -- --quick a few runs (scripts/test.sh)
 
