@@ -120,7 +120,7 @@ fn a_full_quota_drops_old_snapshots_before_giving_up() {
         store.snapshot(&d, SnapshotReason::BeforeImport, i).unwrap();
     }
     let kept = store.snapshots("a").unwrap().len();
-    assert!(kept >= 1 && kept < 30, "kept {kept}");
+    assert!((1..30).contains(&kept), "kept {kept}");
     assert_eq!(store.load("a").unwrap(), Some(d));
     assert!(store.prune_history(1).unwrap() > 0);
     assert_eq!(store.snapshots("a").unwrap().len(), 1);
@@ -157,11 +157,11 @@ fn a_new_session_takes_the_last_snapshot_time_from_the_index() {
     let mut edited = d.clone();
     edited.report.sections[0].set_body_text("正文改动");
     first.save(&edited).unwrap(); // a save keeps the remembered time
-    (&kv).set("fazhi-report/history/a", "[]").unwrap();
+    kv.set("fazhi-report/history/a", "[]").unwrap();
 
     let second = DraftStore::new(&kv);
     second.snapshot_if_due(&edited, 2_000).unwrap();
-    assert_eq!((&kv).get("fazhi-report/history/a").unwrap().as_deref(), Some("[]"), "not due: the index knew");
+    assert_eq!(kv.get("fazhi-report/history/a").unwrap().as_deref(), Some("[]"), "not due: the index knew");
     second.snapshot_if_due(&edited, 1_000 + SNAPSHOT_INTERVAL_MS).unwrap();
     assert_eq!(second.snapshots("a").unwrap().len(), 1, "due after the interval");
 }

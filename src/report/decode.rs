@@ -173,7 +173,7 @@ pub fn decode_with(bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Option<String>) -> R
 
 /// Strict UTF-16: an odd byte count or an unpaired surrogate is an error.
 pub(crate) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::UnknownEncoding);
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));

@@ -168,7 +168,7 @@ impl<K: KeyValue> DraftStore<K> {
                 }
             }
         }
-        list.sort_by(|a, b| b.edited.cmp(&a.edited));
+        list.sort_by_key(|d| std::cmp::Reverse(d.edited));
         Ok(list)
     }
 

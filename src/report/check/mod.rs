@@ -221,7 +221,7 @@ impl LineMap {
 }
 
 /// Every line of the report with its number and section: (line, section index, item index, text).
-pub(crate) fn all_lines<'a>(report: &'a Report, map: &LineMap) -> Vec<(usize, Option<usize>, Option<usize>, String)> {
+pub(crate) fn all_lines(report: &Report, map: &LineMap) -> Vec<(usize, Option<usize>, Option<usize>, String)> {
     let mut out: Vec<(usize, Option<usize>, Option<usize>, String)> =
         report.front.iter().enumerate().map(|(i, l)| (i + 1, None, None, l.text.clone())).collect();
     for (si, s) in report.sections.iter().enumerate() {

@@ -83,7 +83,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// One finding per line with half-width punctuation in Chinese text.
 fn half_width_punctuation(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
-        let positions = half_width_positions(&text);
+        let positions = half_width_positions(text);
         if positions.is_empty() {
             continue;
         }
