@@ -88,7 +88,7 @@ pub fn MergePage() -> impl IntoView {
                     }).collect_view()}
                     {(differing > 0).then(|| view! {
                         <div class="toolbar toolbar-bottom">
-                            <button type="button" class="btn btn-primary" on:click=merge.clone()
+                            <button type="button" class="btn btn-primary" on:click=merge
                                 disabled=move || { undecided() > 0 }>"合并"</button>
                             <span class="field-hint" aria-live="polite">{move || match undecided() {
                                 0 => "已全部选择。点击“合并”完成。".to_string(),
