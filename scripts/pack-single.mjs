@@ -94,7 +94,7 @@ ${glue}
     boot.fail('程序数据无法读取，文件可能已损坏，请重新复制本文件。', String(e));
     return;
   }
-  var ready;
+  var module;
   if (${gzipped}) {
     if (typeof DecompressionStream !== 'function') {
       boot.fail('浏览器版本过旧（不支持 DecompressionStream），无法解压程序模块。');
@@ -106,14 +106,14 @@ ${glue}
     // ArrayBuffer first). Response(bytes).body, not Blob.stream(): a Blob's
     // bytes go to the browser process and back in chunks.
     var inflating = new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'));
-    ready = Promise.resolve(new Response(inflating, { headers: { 'Content-Type': 'application/wasm' } }));
+    module = new Response(inflating, { headers: { 'Content-Type': 'application/wasm' } });
   } else {
-    ready = Promise.resolve(bytes);
+    module = bytes;
   }
   // Asynchronous instantiation (no fetch): unlike initSync, it is not subject
   // to the main-thread size limit of synchronous compilation that older
   // Chromium cores impose.
-  ready.then(function (module) { return __wbg_init({ module_or_path: module }); }).then(function () {
+  __wbg_init({ module_or_path: module }).then(function () {
     mark('mounted');
   }, function (e) {
     // The app removes #boot when it starts: a failure after that is the

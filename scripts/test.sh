@@ -21,11 +21,6 @@ bash scripts/setup.sh
 phase "1/3 native: cargo test"
 cargo test --offline
 
-phase "1/3 native: benchmarks in quick mode (a few runs each; no timing is asserted)"
-for b in benches/*.rs; do
-  cargo bench --offline --bench "$(basename "$b" .rs)" -- --quick
-done
-
 phase "2/3 browser APIs: wasm-bindgen-test in headless Chromium"
 for t in tests/web_*.rs; do
   cargo test --offline --target wasm32-unknown-unknown --test "$(basename "$t" .rs)"
@@ -35,7 +30,7 @@ phase "3/3 end to end: build the app, drive it in headless Chromium"
 bash scripts/build.sh
 node --test --test-concurrency=1 tests/e2e/
 
-phase "browser benchmarks in quick mode (figures only; nothing asserted)"
+phase "benchmarks in quick mode, browser and native (figures only; nothing asserted)"
 node scripts/bench.mjs --quick
 
 # One closing line over all runners: cargo's "test result: ok. N passed; M failed"
