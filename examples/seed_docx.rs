@@ -6,7 +6,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().unwrap_or_else(|| "seed.docx".to_string());
     let with_title = args.any(|a| a == "--title");
-    let seed = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+    let seed = include_str!("../tests/fixtures/seed/000_7470bc842f3634e7.txt");
     let text = if with_title {
         format!("天津市武清区国资委2023年度法治政府建设情况报告\n{seed}")
     } else {

@@ -4,7 +4,7 @@ use fazhi_report::report::check::{check, fix_report_punctuation, format_table, C
 use fazhi_report::report::guidance::example_report;
 use fazhi_report::report::{parse, render};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 
 /// What a careful reviewer raises on the seed: half-width commas wherever the
 /// text uses them (line 1, the preamble, among them), and section 二 listing

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed/000_7470bc842f3634e7.txt");
 
 fn fzbg(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_fzbg")).args(args).output().unwrap();

@@ -4,7 +4,7 @@ use fazhi_report::report::formats::{export_docx, import_docx, FormatError, MAX_I
 use fazhi_report::report::{parse, render};
 use std::io::{Cursor, Read, Write};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 const TITLE: &str = "天津市武清区国资委2023年度法治政府建设情况报告";
 
 fn roundtrip(text: &str) -> (String, Vec<String>) {

@@ -5,7 +5,7 @@ use fazhi_report::report::formats::{export_share, import_share, FormatError, MAX
 use fazhi_report::report::model::{Eol, Line, SectionKind};
 use fazhi_report::report::parse;
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 
 fn seed_draft() -> Draft {
     let mut d = Draft::new("draft-7f3a", "天津市武清区国资委", 2023, 1_704_067_200_000);
@@ -81,7 +81,7 @@ fn oversized_share_is_refused_by_size() {
 fn import_any_recognises_each_format_by_content() {
     use fazhi_report::report::formats::{export_docx, export_share, import_any, Imported};
     let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
-    let seed = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+    let seed = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
     let report = fazhi_report::report::parse(seed);
     assert!(matches!(import_any(seed.as_bytes(), &gb), Ok(Imported::Text(_))));
     assert!(matches!(import_any(&export_docx(&report).unwrap(), &gb), Ok(Imported::Docx(_))));

@@ -4,7 +4,7 @@ use encoding_rs::{GBK, UTF_8};
 use fazhi_report::report::formats::{export_txt, FormatError, TxtEncoding, TxtOptions};
 use fazhi_report::report::{parse, render};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 
 fn opts(encoding: TxtEncoding, crlf: bool) -> TxtOptions {
     TxtOptions { encoding, crlf }

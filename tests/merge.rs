@@ -4,7 +4,7 @@
 use fazhi_report::report::merge::{apply, compare, Choice, PartKey};
 use fazhi_report::report::{parse, render, SectionKind};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 
 /// The seed as a leader sends it back: one word changed in 举措和成效, one
 /// plan added to 下一年度, CRLF line endings (saved on Windows).

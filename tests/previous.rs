@@ -14,7 +14,7 @@ use fazhi_report::report::previous::{
 };
 use fazhi_report::report::{parse, render, Draft, Item, SectionKind};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 const FOLLOWING: &str = include_str!("fixtures/previous/2024-following.txt");
 
 const PLAN_1: &str = "统筹推进法治建设工作";

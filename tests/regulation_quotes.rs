@@ -1,9 +1,9 @@
 //! Every regulation text the app quotes must match its source in
-//! ../shared/regulation/README.md character for character.
+//! docs/sources/regulation/README.md character for character.
 
 use fazhi_report::report::guidance::FIVE_CONTENTS;
 
-const SOURCE: &str = include_str!("../../shared/regulation/README.md");
+const SOURCE: &str = include_str!("../docs/sources/regulation/README.md");
 
 #[test]
 fn five_contents_quote_matches_source() {

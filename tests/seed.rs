@@ -1,10 +1,10 @@
-//! The seed report (../shared/seed) is the reference shape: reading it and
+//! The seed report (tests/fixtures/seed) is the reference shape: reading it and
 //! writing it back, or building it from its five sections, gives its bytes.
 
 use fazhi_report::report::template::section_marker;
 use fazhi_report::report::{parse, render, Eol, Heading, Line, Report, Section, SectionKind};
 
-const SEED: &str = include_str!("../../shared/seed/000_7470bc842f3634e7.txt");
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 
 #[test]
 fn seed_round_trips_byte_for_byte() {

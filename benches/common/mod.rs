@@ -55,7 +55,7 @@ impl Bench {
 }
 
 /// The real published report every benchmark grows its text from.
-pub const SEED: &str = include_str!("../../../shared/seed/000_7470bc842f3634e7.txt");
+pub const SEED: &str = include_str!("../../tests/fixtures/seed/000_7470bc842f3634e7.txt");
 
 /// The seed's preamble, then its body repeated until the text has at least
 /// `chars` characters; `edit` may change each body line of repetition `n`.

@@ -1,5 +1,5 @@
 //! Which deadlines apply to which kind of unit, from the sources in
-//! ../shared/regulation/ (quoted in `guidance`), and simple date arithmetic
+//! docs/sources/regulation/ (quoted in `guidance`), and simple date arithmetic
 //! (no clock here: callers pass today's date).
 
 use serde::{Deserialize, Serialize};

@@ -668,7 +668,7 @@ pub fn move_years(text: &str, by: i32) -> String {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../shared/seed/000_7470bc842f3634e7.txt");
+    const SEED: &str = include_str!("../../tests/fixtures/seed/000_7470bc842f3634e7.txt");
 
     #[test]
     fn plans_are_the_next_year_items_or_paragraphs() {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, waitForApp, freshApp, ROOT, OUT } from './harness.mjs';
 
-const SEED = path.join(ROOT, '..', 'shared', 'seed', '000_7470bc842f3634e7.txt');
+const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
 let server;
 let context;
 before(async () => { server = await serveDist(); context = await launch(); });

@@ -12,7 +12,7 @@ const fn requirement(text: &'static str) -> Quote {
 }
 
 /// The areas of 《法治政府建设实施纲要（2021－2025年）》 (headings verbatim from
-/// ../shared/regulation/README.md), plus 普法, which reports usually give an
+/// docs/sources/regulation/README.md), plus 普法, which reports usually give an
 /// item of its own.
 const MEASURE_AREAS: &[Area] = &[
     Area {

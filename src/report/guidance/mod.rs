@@ -1,5 +1,5 @@
 //! Guidance texts shown beside each section. Quotes are verbatim from the
-//! sources in ../shared/regulation/ (a test compares them).
+//! sources in docs/sources/regulation/ (a test compares them).
 //!
 //! Everything here is static data: [`guide`] gives the full guide for a
 //! section kind (the regulation's requirement, what to write, common mistakes,
@@ -8,7 +8,7 @@
 //!
 //! Rules for the texts: UI text is Simplified Chinese with full-width
 //! punctuation; a [`Quote`] is copied verbatim from
-//! ../shared/regulation/README.md and names an article only where the README
+//! docs/sources/regulation/README.md and names an article only where the README
 //! marks the article number verified.
 
 mod content;
