@@ -5,7 +5,7 @@
 //! and order them differently (第一责任人 first is common). The rules are
 //! checked most specific first; the test table below is the specification.
 
-use super::model::SectionKind;
+use crate::report::model::SectionKind;
 
 /// The kind of section a heading announces.
 pub fn classify_heading(heading: &str) -> SectionKind {

@@ -4,7 +4,7 @@
 //! (with [`Eol::None`]) take the report's dominant line ending whenever another
 //! line follows them, so a file never ends up with lines run together.
 
-use super::model::{Eol, Item, Line, Report, Section};
+use crate::report::model::{Eol, Item, Line, Report, Section};
 
 /// The report as text, in the shape it was read (or, for new content, the
 /// seed's shape: preamble line, `一、` headings, one line per paragraph).

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::classify::heading_year;
 use super::decode::Encoding;
-use super::model::{Eol, Report};
+use crate::report::model::{Eol, Report};
 use super::render::render_section_text;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -39,7 +39,7 @@ pub struct SectionInfo {
 }
 
 pub fn inspect(report: &Report, encoding: Encoding) -> Inspection {
-    let text = super::render(report);
+    let text = super::render::render(report);
     let chars = text.chars().count() - usize::from(report.bom);
     let title = report.title().map(str::to_string);
     let sections = report

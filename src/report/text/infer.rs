@@ -2,7 +2,7 @@
 //! draft made from a file is named and dated like one made in the app.
 
 use super::classify::heading_year;
-use super::model::Report;
+use crate::report::model::Report;
 
 /// The unit and year a report is about, where its text says so: from the
 /// title (`XX单位2024年度法治政府建设情况报告`), else the preamble
@@ -44,7 +44,7 @@ mod tests {
     fn from_the_title_or_the_preamble() {
         let r = parse("某县水务局2024年度法治政府建设情况报告\n为……，现将有关情况报告如下。\n一、主要举措和成效");
         assert_eq!(unit_and_year(&r), (Some("某县水务局".into()), Some(2024)));
-        let seed = parse(include_str!("../../tests/fixtures/seed/000_7470bc842f3634e7.txt"));
+        let seed = parse(include_str!("../../../tests/fixtures/seed/000_7470bc842f3634e7.txt"));
         assert_eq!(unit_and_year(&seed), (Some("区国资委".into()), Some(2023)));
         let bare = parse("一、2022年度主要举措和成效\n1. 甲。");
         assert_eq!(unit_and_year(&bare), (None, Some(2022)));

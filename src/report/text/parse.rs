@@ -14,7 +14,7 @@
 //!    the items; everything else is kept in place as intro or item paragraphs.
 
 use super::classify::classify_heading;
-use super::model::{Eol, Heading, Item, Line, Report, Section, SectionKind};
+use crate::report::model::{Eol, Heading, Item, Line, Report, Section, SectionKind};
 
 /// How a line is numbered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

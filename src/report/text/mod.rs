@@ -1,0 +1,20 @@
+//! The text engine, one room: bytes in, the report's structure out, and the
+//! exact bytes back. Like pulldown-cmark, the reader is kept apart from the
+//! renderer, and a corpus (tests/corpus/) is the specification.
+//!
+//! - [`decode`]: bytes → text, with the encoding found (or a named error);
+//! - [`parse`]: text → [`Report`](crate::report::Report): line markers, the
+//!   section level, unnumbered headings, items; optional per-line heading
+//!   levels from a .docx's styles ([`parse::parse_with_levels`]);
+//! - [`classify`]: what one heading's words say, and the whole sequence of a
+//!   report's headings classified together against the order real reports use;
+//! - [`render`]: the model back to text, byte-exact for unedited text;
+//! - [`infer`]: unit and year from a report's title and preamble;
+//! - [`inspect`]: the structure summary `fzbg inspect` prints.
+
+pub mod classify;
+pub mod decode;
+pub mod infer;
+pub mod inspect;
+pub mod parse;
+pub mod render;
