@@ -22,6 +22,7 @@ use quick_xml::{Reader, XmlVersion};
 use zip::result::ZipError;
 use zip::ZipArchive;
 
+use super::docx_numbering::{Numbering, ParaProps};
 use super::{check_import_size, FormatError};
 
 /// The most that the main document part may decompress to (zip bomb guard).
@@ -38,11 +39,31 @@ pub struct DocxImport {
     pub text: String,
     /// Chinese notes for the user (tables flattened, text boxes skipped, …).
     pub warnings: Vec<String>,
+    /// One entry per line of `text`: the outline level (Heading 1 = 0) the
+    /// paragraph has through its style or its own properties. A hint for
+    /// [`crate::report::text::parse::parse_with_levels`]; nothing is added to
+    /// the text for it.
+    pub levels: Vec<Option<u8>>,
+}
+
+impl DocxImport {
+    /// The report as the author sees it in Word: the text parsed with the
+    /// heading levels of its styles.
+    pub fn report(&self) -> crate::report::Report {
+        crate::report::text::parse::parse_with_levels(&self.text, &self.levels)
+    }
 }
 
 pub const WARN_TABLE: &str = "文档中的表格已转为文字，请核对";
 pub const WARN_TEXT_BOX: &str = "文档中的文本框内容未导入，如有需要请手工复制";
 pub const WARN_TRACKED: &str = "文档含有修订痕迹，已按“接受全部修订”后的文字导入，请核对";
+pub const WARN_COMMENTS: &str = "文档中的批注不是正文，未导入";
+pub const WARN_NOTES: &str = "文档中的脚注、尾注不是正文，未导入";
+/// The numbering part is missing, unreadable, or points at lists that do not
+/// exist: the paragraphs are imported, without the numbers Word would show.
+pub const WARN_NUMBERING: &str = "文档的自动编号信息缺失或已损坏，部分段落的编号未能还原，已按无编号的文字导入，请核对各部分标题";
+/// The most that `styles.xml` or `numbering.xml` may decompress to.
+const MAX_AUX_XML_BYTES: usize = 10 * 1024 * 1024;
 
 /// Read the text of a .docx.
 pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
@@ -66,7 +87,53 @@ pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
     let xml = read_part(&mut archive, &main, MAX_DOCUMENT_XML_BYTES)?
         .ok_or(FormatError::MissingDocument)?;
     let xml = decode_xml(&xml)?;
-    extract_text(&xml)
+    // Styles and numbering are what Word shows beyond the text; a part that
+    // cannot be read costs the numbers, never the paragraphs.
+    let (styles_path, numbering_path) = part_paths(&mut archive, &main);
+    let mut aux = |path: &str| -> Option<String> {
+        read_part(&mut archive, path, MAX_AUX_XML_BYTES).ok().flatten().and_then(|b| decode_xml(&b).ok())
+    };
+    let styles = aux(&styles_path);
+    let numbering = aux(&numbering_path);
+    extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))
+}
+
+/// The styles and numbering parts named by the main part's relationships
+/// (`word/styles.xml`, `word/numbering.xml` in every known producer).
+fn part_paths(archive: &mut ZipArchive<Cursor<&[u8]>>, main: &str) -> (String, String) {
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
+    let join = |target: &str| -> String {
+        let target = target.trim_start_matches("./");
+        if let Some(abs) = target.strip_prefix('/') {
+            abs.to_string()
+        } else if dir.is_empty() {
+            target.to_string()
+        } else {
+            format!("{dir}/{target}")
+        }
+    };
+    let mut styles = join("styles.xml");
+    let mut numbering = join("numbering.xml");
+    let rels_path = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
+    if let Some(rels) = read_part(archive, &rels_path, MAX_RELS_BYTES).ok().flatten().and_then(|b| String::from_utf8(b).ok()) {
+        let mut reader = Reader::from_str(&rels);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                    let ty = attr(&e, "Type").unwrap_or_default();
+                    let target = attr(&e, "Target").unwrap_or_default();
+                    if ty.ends_with("/styles") {
+                        styles = join(&target);
+                    } else if ty.ends_with("/numbering") {
+                        numbering = join(&target);
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+    (styles, numbering)
 }
 
 fn contains_utf16le(haystack: &[u8], needle: &str) -> bool {
@@ -104,7 +171,7 @@ fn main_document_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
     }
 }
 
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         (a.key.local_name().as_ref() == local).then(|| a.normalized_value(XmlVersion::Implicit1_0).map(Cow::into_owned).ok()).flatten()
     })
@@ -166,6 +233,15 @@ struct Table {
 #[derive(Default)]
 struct Extractor {
     lines: Vec<String>,
+    /// The outline level of each line (see [`DocxImport::levels`]).
+    levels: Vec<Option<u8>>,
+    /// Styles and numbering, asked paragraph by paragraph in document order.
+    numbering: Numbering,
+    /// The properties of the paragraph being read, and whether its `w:pPr` is open.
+    props: ParaProps,
+    in_props: bool,
+    saw_comment: bool,
+    saw_note: bool,
     /// The paragraph being read, if inside one.
     para: Option<String>,
     tables: Vec<Table>,
@@ -192,13 +268,21 @@ impl Extractor {
     /// A paragraph is finished: it becomes a line, or part of a table cell.
     fn end_paragraph(&mut self) {
         let Some(text) = self.para.take() else { return };
+        let props = std::mem::take(&mut self.props);
         if self.skip > 0 {
             return;
         }
-        self.emit(text);
+        // What Word shows: the automatic number before the text, the level beside it.
+        let shown = self.numbering.paragraph(&props);
+        let text = if shown.marker.is_empty() { text } else { shown.marker + &text };
+        self.emit_at(text, shown.outline);
     }
 
     fn emit(&mut self, text: String) {
+        self.emit_at(text, None);
+    }
+
+    fn emit_at(&mut self, text: String, outline: Option<u8>) {
         match self.tables.last_mut() {
             Some(table) => {
                 let cell = table.cell.get_or_insert_with(String::new);
@@ -208,7 +292,12 @@ impl Extractor {
                 // A line break inside a cell would split the row.
                 cell.push_str(&text.replace('\n', " "));
             }
-            None => self.lines.push(text),
+            None => {
+                // A line break inside the paragraph makes more lines, without a level.
+                self.levels.push(outline);
+                self.levels.extend(text.matches('\n').map(|_| None));
+                self.lines.push(text);
+            }
         }
     }
 
@@ -237,7 +326,20 @@ impl Extractor {
             }
             // Markup compatibility: the Choice is read, the Fallback repeats it.
             "Fallback" if !empty => self.skip = 1,
-            "p" if !empty => self.para = Some(String::new()),
+            "p" if !empty => {
+                self.para = Some(String::new());
+                self.props = ParaProps::default();
+            }
+            // The paragraph's properties; an earlier version of them (a
+            // tracked change) is not what Word shows.
+            "pPr" if !empty && self.para.is_some() => self.in_props = true,
+            "pPrChange" | "rPrChange" if !empty => self.skip = 1,
+            "pStyle" if self.in_props => self.props.style = attr(e, "val"),
+            "numId" if self.in_props => self.props.num_id = attr(e, "val"),
+            "ilvl" if self.in_props => self.props.ilvl = attr(e, "val").and_then(|v| v.trim().parse().ok()),
+            "outlineLvl" if self.in_props => self.props.outline = attr(e, "val").and_then(|v| v.trim().parse().ok()),
+            "commentReference" | "commentRangeStart" => self.saw_comment = true,
+            "footnoteReference" | "endnoteReference" => self.saw_note = true,
             "p" => self.emit(String::new()),
             "r" if !empty => self.run += 1,
             "t" if !empty => self.in_text = true,
@@ -278,6 +380,7 @@ impl Extractor {
         }
         match local {
             "p" => self.end_paragraph(),
+            "pPr" => self.in_props = false,
             "r" => self.run = self.run.saturating_sub(1),
             "t" => self.in_text = false,
             "tc" => {
@@ -299,6 +402,8 @@ impl Extractor {
                         }
                         cell.push_str(&row);
                     } else {
+                        self.levels.push(None);
+                        self.levels.extend(row.matches('\n').map(|_| None));
                         self.lines.push(row);
                     }
                 }
@@ -311,11 +416,17 @@ impl Extractor {
     }
 }
 
-/// The text of `word/document.xml`.
+/// The text of `word/document.xml` alone, without styles or numbering.
+#[cfg(test)]
 pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
+    extract_with(xml, Numbering::default())
+}
+
+/// The text of `word/document.xml` as Word shows it with these styles and numbering.
+pub(crate) fn extract_with(xml: &str, numbering: Numbering) -> Result<DocxImport, FormatError> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
-    let mut x = Extractor::default();
+    let mut x = Extractor { numbering, ..Extractor::default() };
     let mut depth: usize = 0;
     let mut root: Option<String> = None;
     let malformed = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| FormatError::MalformedXml {
@@ -377,7 +488,17 @@ pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
     if x.saw_revision {
         warnings.push(WARN_TRACKED.to_string());
     }
-    Ok(DocxImport { text: x.lines.join("\n"), warnings })
+    if x.saw_comment {
+        warnings.push(WARN_COMMENTS.to_string());
+    }
+    if x.saw_note {
+        warnings.push(WARN_NOTES.to_string());
+    }
+    let (unresolved, malformed) = x.numbering.problems();
+    if unresolved > 0 || malformed {
+        warnings.push(WARN_NUMBERING.to_string());
+    }
+    Ok(DocxImport { text: x.lines.join("\n"), warnings, levels: x.levels })
 }
 
 #[cfg(test)]

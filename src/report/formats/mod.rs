@@ -26,6 +26,7 @@
 //! reports problems as a [`FormatError`] with a Chinese message for the user
 //! ([`FormatError::message_zh`]) and an English one for logs and the CLI.
 
+mod docx_numbering;
 pub mod docx_read;
 pub mod docx_write;
 mod error;

@@ -57,11 +57,21 @@ pub fn inspect(report: &Report, encoding: Encoding) -> Inspection {
     Inspection { encoding: encoding.name(), chars, title, preamble: report.preamble(), sections, missing, unplaced_chars: unplaced(report) }
 }
 
-/// Front lines after the preamble's first paragraph block.
+/// Front lines that are neither the title nor the preamble: web-page
+/// debris before the title or right after it, and whatever follows the
+/// preamble's first paragraph block.
 fn unplaced(report: &Report) -> usize {
-    let skip = usize::from(report.title().is_some());
-    let rest = &report.front[skip.min(report.front.len())..];
-    let start = rest.iter().position(|l| !l.text.trim().is_empty()).unwrap_or(rest.len());
+    let chars = |lines: &[crate::report::model::Line]| lines.iter().map(|l| l.text.chars().count()).sum::<usize>();
+    let title = report.title_index();
+    let before = title.map_or(0, |i| chars(&report.front[..i]));
+    let rest = &report.front[title.map_or(0, |i| i + 1).min(report.front.len())..];
+    // Debris between the title and the preamble's first sentence.
+    let debris = if title.is_some() {
+        rest.iter().take_while(|l| l.text.trim().is_empty() || crate::report::edit::is_debris(l.text.trim())).count()
+    } else {
+        0
+    };
+    let start = debris + rest[debris..].iter().position(|l| !l.text.trim().is_empty()).unwrap_or(rest.len() - debris);
     let end = rest[start..].iter().position(|l| l.text.trim().is_empty()).map_or(rest.len(), |p| start + p);
-    rest[end..].iter().map(|l| l.text.chars().count()).sum()
+    before + chars(&rest[..debris]) + chars(&rest[end..])
 }

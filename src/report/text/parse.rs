@@ -13,7 +13,7 @@
 //! 3. under each section heading, the first other marker style found numbers
 //!    the items; everything else is kept in place as intro or item paragraphs.
 
-use super::classify::classify_heading;
+use super::classify::{classify_heading, classify_sequence, strong_kind};
 use crate::report::model::{Eol, Heading, Item, Line, Report, Section, SectionKind};
 
 /// How a line is numbered.
@@ -35,29 +35,46 @@ pub enum MarkerStyle {
 
 /// A heading is short: at most this many characters after its marker.
 const MAX_HEADING_CHARS: usize = 60;
+/// A heading without a number is shorter still.
+const MAX_BARE_HEADING_CHARS: usize = 40;
 
 /// Parse decoded text (a leading BOM is remembered and stripped).
 pub fn parse(text: &str) -> Report {
+    parse_with_levels(text, &[])
+}
+
+/// Parse text with a heading-level hint per line (`levels[i]` for the i-th
+/// line: 0 for a Heading 1 paragraph of a .docx, `None` for body text), as a
+/// Word document marks headings by style rather than by characters. The text
+/// is not changed by the hint: `render(parse_with_levels(x, l)) == x`. Hints
+/// that do not match the text's lines one for one are ignored.
+pub fn parse_with_levels(text: &str, levels: &[Option<u8>]) -> Report {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (true, rest),
         None => (false, text),
     };
     let lines = split_lines(body);
+    let levels: Vec<Option<u8>> =
+        if levels.len() == lines.len() { levels.to_vec() } else { vec![None; lines.len()] };
     let eol = dominant_eol(&lines);
     let markers: Vec<Option<(MarkerStyle, usize)>> = lines.iter().map(|l| line_marker(&l.text)).collect();
-    let level = section_style(&lines, &markers);
+    let level = section_level(&lines, &markers, &levels);
+    // The marker style of the section headings, which items must not use.
+    let heading_style = match level {
+        Some(LevelStyle::Marker(style)) => Some(style),
+        _ => None,
+    };
 
     let mut report = Report { bom, eol, front: Vec::new(), sections: Vec::new() };
     let mut current: Option<(Heading, Vec<Line>)> = None;
-    for (line, marker) in lines.into_iter().zip(markers) {
-        let heading = match (level, marker) {
-            (Some(level), Some((style, len))) if style == level && is_heading_like(&line.text[len..]) => Some(len),
-            _ => None,
-        };
+    for (i, (line, marker)) in lines.into_iter().zip(markers.iter().copied()).enumerate() {
+        // Before any text, a line is the title, never a heading without a number.
+        let at_start = current.is_none() && report.front.iter().all(|l| l.text.trim().is_empty());
+        let heading = level.and_then(|level| heading_at(level, &line.text, marker, levels[i], at_start));
         match heading {
             Some(len) => {
                 if let Some((h, body)) = current.take() {
-                    report.sections.push(build_section(h, body, level));
+                    report.sections.push(build_section(h, body, heading_style));
                 }
                 let heading =
                     Heading { marker: line.text[..len].to_string(), text: line.text[len..].to_string(), eol: line.eol };
@@ -70,9 +87,63 @@ pub fn parse(text: &str) -> Report {
         }
     }
     if let Some((h, body)) = current.take() {
-        report.sections.push(build_section(h, body, level));
+        report.sections.push(build_section(h, body, heading_style));
+    }
+    // The kinds are chosen for the report's headings together, not one by one.
+    let headings: Vec<&str> = report.sections.iter().map(|s| s.heading.text.as_str()).collect();
+    let kinds = classify_sequence(&headings);
+    for (section, kind) in report.sections.iter_mut().zip(kinds) {
+        section.kind = kind;
     }
     report
+}
+
+/// What marks the report's section headings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LevelStyle {
+    /// A numbering marker style (`一、`, `第一部分` …).
+    Marker(MarkerStyle),
+    /// A .docx heading level (from the paragraph's style), numbered or not.
+    Outline(u8),
+    /// Short lines without a number whose words are a section heading's.
+    Bare,
+}
+
+/// If a line is a section heading at `level`, the byte length of its marker.
+fn heading_at(level: LevelStyle, text: &str, marker: Option<(MarkerStyle, usize)>, outline: Option<u8>, at_start: bool) -> Option<usize> {
+    match level {
+        LevelStyle::Marker(style) => match marker {
+            Some((s, len)) if s == style && is_heading_like(&text[len..]) => Some(len),
+            _ => None,
+        },
+        LevelStyle::Outline(l) => {
+            let len = marker.map_or_else(|| indent_len(text), |(_, len)| len);
+            (outline == Some(l) && is_heading_like(&text[len..])).then_some(len)
+        }
+        LevelStyle::Bare => (marker.is_none() && !at_start && is_bare_heading(text)).then(|| indent_len(text)),
+    }
+}
+
+fn indent_len(text: &str) -> usize {
+    text.len() - text.trim_start_matches([' ', '\u{3000}', '\t']).len()
+}
+
+/// A line without a number that can only be a section heading: short, no
+/// sentence punctuation, and words that name one of the five contents.
+fn is_bare_heading(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    if n < 2 || n > MAX_BARE_HEADING_CHARS {
+        return false;
+    }
+    if t.ends_with(['。', '；', '！', '？', '，', '、', '.', ';', ',']) || t.contains(['。', '；', '，']) {
+        return false;
+    }
+    // A title ("……情况报告") or a date line is not a section heading.
+    if t.ends_with("报告") || t.ends_with('日') {
+        return false;
+    }
+    strong_kind(t).is_some()
 }
 
 /// Split text into lines, each with the terminator that ended it. A final
@@ -118,20 +189,17 @@ fn dominant_eol(lines: &[Line]) -> Eol {
     }
 }
 
-/// The marker style that numbers the report's sections, if any: among the
-/// styles used on heading-like lines, the one whose headings cover the most
-/// distinct required kinds; ties go to the style seen first.
-fn section_style(lines: &[Line], markers: &[Option<(MarkerStyle, usize)>]) -> Option<MarkerStyle> {
-    let mut candidates: Vec<(MarkerStyle, Vec<SectionKind>)> = Vec::new();
-    for (line, marker) in lines.iter().zip(markers) {
-        let Some((style, len)) = *marker else { continue };
-        let rest = &line.text[len..];
-        if !is_heading_like(rest) {
-            continue;
-        }
+/// What marks the report's sections, if anything: among the marker styles
+/// used on heading-like lines, the .docx heading levels and unnumbered
+/// heading lines, the one whose headings cover the most distinct required
+/// kinds; ties go to the one seen first, and a marker before a level hint on
+/// the same line (a numbered Heading 1 keeps its number).
+fn section_level(lines: &[Line], markers: &[Option<(MarkerStyle, usize)>], levels: &[Option<u8>]) -> Option<LevelStyle> {
+    let mut candidates: Vec<(LevelStyle, Vec<SectionKind>)> = Vec::new();
+    let mut note = |style: LevelStyle, rest: &str| {
         let kind = classify_heading(rest);
-        let entry = match candidates.iter_mut().find(|(s, _)| *s == style) {
-            Some(e) => e,
+        let entry = match candidates.iter_mut().position(|(s, _)| *s == style) {
+            Some(i) => &mut candidates[i],
             None => {
                 candidates.push((style, Vec::new()));
                 candidates.last_mut().expect("just pushed")
@@ -140,6 +208,25 @@ fn section_style(lines: &[Line], markers: &[Option<(MarkerStyle, usize)>]) -> Op
         if kind != SectionKind::Unknown && !entry.1.contains(&kind) {
             entry.1.push(kind);
         }
+    };
+    let mut seen_text = false;
+    for ((line, marker), outline) in lines.iter().zip(markers).zip(levels) {
+        let len = marker.map(|(_, len)| len);
+        if let Some((style, len)) = *marker {
+            if is_heading_like(&line.text[len..]) {
+                note(LevelStyle::Marker(style), &line.text[len..]);
+            }
+        }
+        if let Some(l) = *outline {
+            let rest = &line.text[len.unwrap_or_else(|| indent_len(&line.text))..];
+            if is_heading_like(rest) {
+                note(LevelStyle::Outline(l), rest);
+            }
+        }
+        if marker.is_none() && seen_text && is_bare_heading(&line.text) {
+            note(LevelStyle::Bare, line.text.trim());
+        }
+        seen_text |= !line.text.trim().is_empty();
     }
     let best = candidates.iter().map(|(_, kinds)| kinds.len()).max().unwrap_or(0);
     if best == 0 {
