@@ -34,7 +34,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
                 files(&path, out);
             }
         } else if path.extension().is_some_and(|e| EXTENSIONS.contains(&e.to_string_lossy().as_ref()))
-            || (dir.ends_with(".ci") && !name.contains('.'))
+            || (dir.file_name().is_some_and(|d| d == ".ci") && !name.contains('.'))
         {
             out.push(path);
         }

@@ -19,7 +19,7 @@ mod cli {
     use std::io::Write;
 
     use fazhi_report::report::decode::{decode, MAX_TEXT_BYTES};
-    use fazhi_report::report::inspect::inspect;
+    use fazhi_report::report::inspect::inspect_as;
     use fazhi_report::report::{parse, render};
 
     const USAGE: &str = "\
@@ -74,11 +74,24 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         2
     }
 
-    /// Read and decode a file, or print why not (one line, Chinese and English).
-    pub fn read_text(path: &str, err: &mut dyn Write) -> Option<fazhi_report::report::decode::Decoded> {
+    /// A report read from a file in any form the app imports.
+    pub struct Read {
+        pub report: fazhi_report::report::Report,
+        /// `utf-8`, `gb18030` …, `docx` or `share`: the JSON's `encoding`.
+        pub format: &'static str,
+        /// The same for people.
+        pub format_zh: &'static str,
+    }
+
+    /// Read a report as the app does — .txt in any encoding, .docx (with
+    /// Word's automatic numbering and heading styles) or a share file,
+    /// recognised by content — or print why not (one line, Chinese and
+    /// English). Import notes such as flattened tables go to stderr.
+    pub fn read_report(path: &str, err: &mut dyn Write) -> Option<Read> {
+        use fazhi_report::report::formats::{import_any, Imported, MAX_IMPORT_BYTES};
         // Refuse huge files before reading them whole.
         if let Ok(meta) = std::fs::metadata(path) {
-            if meta.len() > MAX_TEXT_BYTES as u64 {
+            if meta.len() > MAX_IMPORT_BYTES.max(MAX_TEXT_BYTES) as u64 {
                 let e = fazhi_report::report::decode::DecodeError::TooLarge { bytes: meta.len() as usize };
                 let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
                 return None;
@@ -91,25 +104,44 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 return None;
             }
         };
-        match decode(&bytes) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
+        let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
+        let is_text = !bytes.starts_with(b"PK") && !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+        let looks_like_share = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if is_text && !looks_like_share {
+            // Text keeps decode's own messages in both languages (size, binary, encoding).
+            return match decode(&bytes) {
+                Ok(d) => Some(Read { report: parse(&d.text), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
+                Err(e) => {
+                    let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
+                    None
+                }
+            };
+        }
+        match import_any(&bytes, &gb) {
+            Ok(Imported::Text(d)) => Some(Read { report: parse(&d.text), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
+            Ok(Imported::Docx(d)) => {
+                for w in &d.warnings {
+                    let _ = writeln!(err, "fzbg: {path}: {w}");
+                }
+                Some(Read { report: d.report(), format: "docx", format_zh: "Word 文档" })
+            }
+            Ok(Imported::Share(d)) => Some(Read { report: d.report, format: "share", format_zh: "分享文件" }),
+            Err(message) => {
+                let _ = writeln!(err, "fzbg: {path}: {message} / the file cannot be read");
                 None
             }
         }
     }
 
     fn inspect_cmd(path: &str, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-        let Some(decoded) = read_text(path, err) else { return 2 };
-        let report = parse(&decoded.text);
-        let info = inspect(&report, decoded.encoding);
+        let Some(read) = read_report(path, err) else { return 2 };
+        let info = inspect_as(&read.report, read.format);
         if json {
             let _ = writeln!(out, "{}", serde_json::to_string_pretty(&info).expect("inspection serialises"));
             return 0;
         }
         let _ = writeln!(out, "文件 file:       {path}");
-        let _ = writeln!(out, "编码 encoding:   {} ({})", info.encoding, decoded.encoding.label_zh());
+        let _ = writeln!(out, "编码 encoding:   {} ({})", info.encoding, read.format_zh);
         let _ = writeln!(out, "字数 chars:      {}", info.chars);
         let _ = writeln!(out, "标题 title:      {}", info.title.as_deref().unwrap_or("（无 none）"));
         let preamble: String = info.preamble.chars().take(60).collect();
@@ -180,11 +212,11 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         let (mut any_errors, mut unreadable) = (false, false);
         let mut results = Vec::new();
         for file in &files {
-            let Some(decoded) = read_text(file, err) else {
+            let Some(read) = read_report(file, err) else {
                 unreadable = true;
                 continue;
             };
-            let findings = check_with_previous(&parse(&decoded.text), &ctx, previous.as_ref());
+            let findings = check_with_previous(&read.report, &ctx, previous.as_ref());
             any_errors |= findings.iter().any(|f| f.severity == Severity::Error);
             if json {
                 results.push(serde_json::json!({ "file": file, "findings": findings }));
@@ -226,7 +258,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 for w in &d.warnings {
                     let _ = writeln!(err, "fzbg: {path}: {w}");
                 }
-                Some(Draft::from_report("fzbg", parse(&d.text), path, 0, 0))
+                Some(Draft::from_report("fzbg", d.report(), path, 0, 0))
             }
             Ok(Imported::Share(d)) => Some(*d),
             Err(message) => {
@@ -276,8 +308,8 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn render_cmd(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-        let Some(decoded) = read_text(path, err) else { return 2 };
-        let _ = out.write_all(render(&parse(&decoded.text)).as_bytes());
+        let Some(read) = read_report(path, err) else { return 2 };
+        let _ = out.write_all(render(&read.report).as_bytes());
         0
     }
 }

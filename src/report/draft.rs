@@ -135,9 +135,11 @@ impl Draft {
         if self.statuses.get(&kind) == Some(&SectionStatus::Done) {
             return SectionStatus::Done;
         }
-        match self.report.section(kind) {
-            Some(s) if !s.body_text().trim().is_empty() => SectionStatus::InProgress,
-            _ => SectionStatus::NotStarted,
+        // A part spread over thematic headings is started when any of them has text.
+        if self.report.sections_of(kind).any(|(_, s)| !s.body_text().trim().is_empty()) {
+            SectionStatus::InProgress
+        } else {
+            SectionStatus::NotStarted
         }
     }
 

@@ -18,6 +18,6 @@ pub mod text;
 pub use text::{classify, decode, infer, inspect, parse, render};
 
 pub use draft::Draft;
-pub use model::{Eol, Heading, Item, Line, Report, Section, SectionKind};
+pub use model::{Eol, Heading, Item, Line, Part, Report, Section, SectionKind};
 pub use text::parse::parse;
 pub use text::render::render;

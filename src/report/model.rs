@@ -144,6 +144,15 @@ pub struct Section {
     pub items: Vec<Item>,
 }
 
+/// One part of a report as the author sees it: one or more consecutive
+/// sections of one kind (indices into [`Report::sections`]). A measures part
+/// spread over thematic headings is one part with several themes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub kind: SectionKind,
+    pub sections: Vec<usize>,
+}
+
 /// A whole report: the lines before the first section (title, preamble and
 /// anything else written there) and the sections in document order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,6 +180,25 @@ impl Report {
 
     pub fn section_mut(&mut self, kind: SectionKind) -> Option<&mut Section> {
         self.sections.iter_mut().find(|s| s.kind == kind)
+    }
+
+    /// The report's parts as the author sees them: consecutive sections of
+    /// one required kind form one part (thematic measures headings, 不足 and
+    /// 原因 written apart); every other section is a part of its own.
+    pub fn parts(&self) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        for (i, s) in self.sections.iter().enumerate() {
+            match parts.last_mut() {
+                Some(p) if p.kind == s.kind && s.kind != SectionKind::Unknown => p.sections.push(i),
+                _ => parts.push(Part { kind: s.kind, sections: vec![i] }),
+            }
+        }
+        parts
+    }
+
+    /// The sections of one kind, in order (several for thematic measures).
+    pub fn sections_of(&self, kind: SectionKind) -> impl Iterator<Item = (usize, &Section)> {
+        self.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind)
     }
 
     /// Required kinds that no section has.

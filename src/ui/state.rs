@@ -232,7 +232,7 @@ impl AppState {
                 (draft, format!("编码：{}", decoded.encoding.label_zh()), Vec::new())
             }
             Imported::Docx(docx) => {
-                let report = crate::report::parse(&docx.text);
+                let report = docx.report();
                 let draft = Draft::from_report(id, report, stem, super::browser::likely_report_year(), now);
                 (draft, "Word 文档".to_string(), docx.warnings)
             }
@@ -438,7 +438,7 @@ impl AppState {
         use crate::report::formats::{import_any, Imported};
         match import_any(bytes, &super::browser::gb18030) {
             Ok(Imported::Text(decoded)) => Some(crate::report::parse(&decoded.text)),
-            Ok(Imported::Docx(docx)) => Some(crate::report::parse(&docx.text)),
+            Ok(Imported::Docx(docx)) => Some(docx.report()),
             Ok(Imported::Share(draft)) => Some(draft.report),
             Err(message) => {
                 self.problem.set(Some(Problem { message: format!("“{file_name}”未能读取：{message}"), offer_free_space: false }));

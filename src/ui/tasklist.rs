@@ -1,5 +1,6 @@
 //! 任务列表: a draft's home — title and preamble, the five sections in the
 //! regulation's order with their status and length, and overall progress.
+//! A part spread over several thematic headings is one row listing its themes.
 
 use leptos::prelude::*;
 
@@ -14,6 +15,8 @@ use crate::report::{render, SectionKind};
 struct Row {
     index: usize,
     heading: String,
+    /// A part spread over thematic headings: each theme (section index, heading).
+    themes: Vec<(usize, String)>,
     status: SectionStatus,
     chars: usize,
     required: bool,
@@ -34,25 +37,28 @@ pub fn TaskList() -> impl IntoView {
         let findings = state.findings.get();
         state.draft.with(|d| {
             let Some(d) = d else { return Vec::new() };
+            // One row per part: thematic measures headings show once, with their themes.
             d.report
-                .sections
-                .iter()
-                .enumerate()
-                .map(|(index, s)| {
-                    let text = s.body_text();
+                .parts()
+                .into_iter()
+                .map(|part| {
+                    let index = part.sections[0];
+                    let s = &d.report.sections[index];
+                    let heading_of = |i: usize| {
+                        let s = &d.report.sections[i];
+                        format!("{}{}", s.heading.marker, s.heading.text)
+                    };
+                    let chars = part.sections.iter().map(|i| d.report.sections[*i].body_text().chars().count()).sum();
                     let status = if s.kind == SectionKind::Unknown {
-                        if text.trim().is_empty() { SectionStatus::NotStarted } else { SectionStatus::InProgress }
+                        if chars == 0 { SectionStatus::NotStarted } else { SectionStatus::InProgress }
                     } else {
                         d.status(s.kind)
                     };
-                    Row {
-                        index,
-                        heading: format!("{}{}", s.heading.marker, s.heading.text),
-                        status,
-                        chars: text.chars().count(),
-                        required: s.kind != SectionKind::Unknown,
-                        findings: super::findings::section_counts(&findings, index),
-                    }
+                    let counts = part.sections.iter().map(|i| super::findings::section_counts(&findings, *i));
+                    let findings = counts.fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1));
+                    let themes = if part.sections.len() > 1 { part.sections.iter().map(|i| (*i, heading_of(*i))).collect() } else { Vec::new() };
+                    let heading = if themes.is_empty() { heading_of(index) } else { s.kind.label().to_string() };
+                    Row { index, heading, themes, status, chars, required: s.kind != SectionKind::Unknown, findings }
                 })
                 .collect()
         })
@@ -102,8 +108,18 @@ pub fn TaskList() -> impl IntoView {
                 <h2 id="sections-title">"报告的五个部分"</h2>
                 <p class="field-hint">"按规定顺序逐项撰写。点击标题进入编辑；写完一部分后，在编辑页标记为“已完成”。"</p>
                 <ol class="task-rows">
-                    <For each=move || rows.get() key=|r| (r.index, r.heading.clone(), r.status, r.chars, r.findings) children=move |r| {
+                    <For each=move || rows.get() key=|r| (r.index, r.heading.clone(), r.themes.len(), r.status, r.chars, r.findings) children=move |r| {
                         let href = format!("#/draft/{}/section/{}", id, r.index);
+                        let themes = (!r.themes.is_empty()).then(|| {
+                            let id = id.clone();
+                            view! {
+                                <ul class="task-themes" aria-label=format!("“{}”的各个主题", r.heading)>
+                                    {r.themes.iter().map(|(i, h)| view! {
+                                        <li><a href=format!("#/draft/{}/section/{}", id, i) data-testid="task-theme">{h.clone()}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            }
+                        });
                         let badge = format!("badge badge-{}", match r.status {
                             SectionStatus::NotStarted => "todo",
                             SectionStatus::InProgress => "doing",
@@ -117,6 +133,7 @@ pub fn TaskList() -> impl IntoView {
                                 {(r.findings.0 > 0).then(|| view! { <span class="badge badge-error">{format!("{} 个错误", r.findings.0)}</span> })}
                                 {(r.findings.1 > 0).then(|| view! { <span class="badge badge-warning">{format!("{} 个提醒", r.findings.1)}</span> })}
                                 <span class="count">{r.chars} " 字"</span>
+                                {themes}
                             </li>
                         }
                     }/>

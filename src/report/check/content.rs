@@ -123,12 +123,14 @@ fn repeated_paragraph(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 /// Far shorter or longer than the guidance suggests for the section.
 fn section_length(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, s) in ctx.report.sections.iter().enumerate() {
-        let (min, max) = guide(s.kind).suggested_chars;
+    // A part spread over thematic headings is measured as one part, at its first heading.
+    for part in ctx.report.parts() {
+        let (min, max) = guide(part.kind).suggested_chars;
         if max == 0 {
             continue;
         }
-        let n = s.body_text().chars().count();
+        let i = part.sections[0];
+        let n: usize = part.sections.iter().map(|j| ctx.report.sections[*j].body_text().chars().count()).sum();
         if n == 0 {
             continue; // empty-section says it
         }
@@ -199,5 +201,9 @@ mod tests {
         assert_eq!(fired(short, "section-length"), 1);
         let fine = format!("一、主要举措和成效\n{}", "1. 检查企业12家，办理案件3件，培训执法人员120人次。\n".repeat(30));
         assert_eq!(fired(&fine, "section-length"), 0);
+        // Three thematic measures headings of ten items each: one part, long enough.
+        let item = "1. 检查企业12家，办理案件3件，培训执法人员120人次。\n".repeat(10);
+        let themes = format!("一、坚持依法行政，加快职能转变\n{item}二、健全决策机制，提高决策质量\n{item}三、严格规范执法，提升执法水平\n{item}四、存在的不足和原因\n");
+        assert_eq!(fired(&themes, "section-length"), 0);
     }
 }

@@ -89,6 +89,9 @@ fn family(style: MarkerStyle) -> u8 {
         MarkerStyle::CnComma | MarkerStyle::Part => 2,
         MarkerStyle::CnParen => 3,
         MarkerStyle::ArabicParen => 4,
+        MarkerStyle::Circled => 5,
+        MarkerStyle::Letter => 6,
+        MarkerStyle::Stem => 7,
     }
 }
 

@@ -372,7 +372,7 @@ fn chinese(n: u32, legal: bool) -> String {
             zero = false;
         }
         // 十一, not 一十一, when the number starts at the tens.
-        if !(unit == units[1] && *d == 1 && !started && !legal) {
+        if unit != units[1] || *d != 1 || started || legal {
             out.push(digits[*d as usize]);
         }
         out.push_str(unit);
@@ -402,6 +402,11 @@ fn val(e: &BytesStart) -> Option<String> {
 
 fn number(e: &BytesStart) -> Option<u32> {
     val(e)?.trim().parse().ok()
+}
+
+/// The `w:ilvl` attribute of a `w:lvl` or `w:lvlOverride`.
+fn ilvl_attr(e: &BytesStart) -> Option<usize> {
+    attr(e, "ilvl")?.trim().parse().ok().filter(|n| *n < LEVELS)
 }
 
 /// `styles.xml`: paragraph and numbering styles.
@@ -547,14 +552,14 @@ fn read_numbering(xml: &str) -> Result<Lists, ()> {
                     a.style_link = val(e);
                 }
             }
-            "lvlOverride" if !empty => override_lvl = number(e).map(|n| n as usize).filter(|n| *n < LEVELS),
+            "lvlOverride" if !empty => override_lvl = ilvl_attr(e),
             "startOverride" => {
                 if let (Some(i), Some((_, n))) = (override_lvl, num.as_mut()) {
                     n.start_override[i] = number(e);
                 }
             }
             "lvl" if !empty => {
-                let i = number(e).map(|n| n as usize).filter(|n| *n < LEVELS);
+                let i = ilvl_attr(e);
                 level = i.map(|i| (i, Level { start: 1, ..Level::default() }));
                 if level.is_none() {
                     ignore = 1;

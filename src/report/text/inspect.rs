@@ -39,6 +39,12 @@ pub struct SectionInfo {
 }
 
 pub fn inspect(report: &Report, encoding: Encoding) -> Inspection {
+    inspect_as(report, encoding.name())
+}
+
+/// The same for a report that did not come from a text file: `format` is
+/// what the JSON's `encoding` says (`docx`, `share`).
+pub fn inspect_as(report: &Report, format: &'static str) -> Inspection {
     let text = super::render::render(report);
     let chars = text.chars().count() - usize::from(report.bom);
     let title = report.title().map(str::to_string);
@@ -54,7 +60,7 @@ pub fn inspect(report: &Report, encoding: Encoding) -> Inspection {
         })
         .collect();
     let missing = report.missing().into_iter().map(|k| k.as_str()).collect();
-    Inspection { encoding: encoding.name(), chars, title, preamble: report.preamble(), sections, missing, unplaced_chars: unplaced(report) }
+    Inspection { encoding: format, chars, title, preamble: report.preamble(), sections, missing, unplaced_chars: unplaced(report) }
 }
 
 /// Front lines that are neither the title nor the preamble: web-page

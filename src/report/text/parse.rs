@@ -31,6 +31,12 @@ pub enum MarkerStyle {
     ArabicComma,
     /// `（1）` or `(1)`
     ArabicParen,
+    /// `①` or `⑴` (Word's decimalEnclosedCircle / decimalEnclosedParen)
+    Circled,
+    /// `A.` `A、` (Word's upperLetter)
+    Letter,
+    /// `甲、` (Word's ideographTraditional)
+    Stem,
 }
 
 /// A heading is short: at most this many characters after its marker.
@@ -118,7 +124,9 @@ fn heading_at(level: LevelStyle, text: &str, marker: Option<(MarkerStyle, usize)
         },
         LevelStyle::Outline(l) => {
             let len = marker.map_or_else(|| indent_len(text), |(_, len)| len);
-            (outline == Some(l) && is_heading_like(&text[len..])).then_some(len)
+            // A title styled as a heading (a clerk's Heading 1 title) stays the title.
+            let title = at_start && marker.is_none() && text.contains("报告");
+            (outline == Some(l) && !title && is_heading_like(&text[len..])).then_some(len)
         }
         LevelStyle::Bare => (marker.is_none() && !at_start && is_bare_heading(text)).then(|| indent_len(text)),
     }
@@ -133,7 +141,7 @@ fn indent_len(text: &str) -> usize {
 fn is_bare_heading(text: &str) -> bool {
     let t = text.trim();
     let n = t.chars().count();
-    if n < 2 || n > MAX_BARE_HEADING_CHARS {
+    if !(2..=MAX_BARE_HEADING_CHARS).contains(&n) {
         return false;
     }
     if t.ends_with(['。', '；', '！', '？', '，', '、', '.', ';', ',']) || t.contains(['。', '；', '，']) {
@@ -232,7 +240,14 @@ fn section_level(lines: &[Line], markers: &[Option<(MarkerStyle, usize)>], level
     if best == 0 {
         return None;
     }
-    candidates.into_iter().find(|(_, kinds)| kinds.len() == best).map(|(s, _)| s)
+    // On a tie a typed or displayed number wins over a style's level (a
+    // numbered Heading 1 keeps its number), and both over unnumbered lines.
+    let rank = |s: &LevelStyle| match s {
+        LevelStyle::Marker(_) => 0,
+        LevelStyle::Outline(_) => 1,
+        LevelStyle::Bare => 2,
+    };
+    candidates.into_iter().filter(|(_, kinds)| kinds.len() == best).min_by_key(|(s, _)| rank(s)).map(|(s, _)| s)
 }
 
 /// Short, and no full stop except at the very end: a heading, not a paragraph.
@@ -290,7 +305,10 @@ pub fn line_marker(text: &str) -> Option<(MarkerStyle, usize)> {
         .or_else(|| cn_comma(s))
         .or_else(|| paren(s, true))
         .or_else(|| paren(s, false))
-        .or_else(|| arabic(s))?;
+        .or_else(|| arabic(s))
+        .or_else(|| circled(s))
+        .or_else(|| letter(s))
+        .or_else(|| stem(s))?;
     let after = &s[len..];
     let spaces = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
     // A marker alone on a line numbers nothing.
@@ -310,13 +328,39 @@ fn cn_digits(s: &str) -> usize {
     s.chars().take_while(|c| is_cn_numeral(*c)).map(char::len_utf8).sum()
 }
 
+/// Up to three digits, ASCII or full-width (１２): their length in bytes.
 fn ascii_digits(s: &str) -> usize {
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
-    if n <= 3 {
-        n
+    if n > 0 {
+        return if n <= 3 { n } else { 0 };
+    }
+    let wide: Vec<char> = s.chars().take_while(|c| ('０'..='９').contains(c)).collect();
+    if wide.len() <= 3 {
+        wide.iter().map(|c| c.len_utf8()).sum()
     } else {
         0
     }
+}
+
+/// `①`…`⑳`, `⑴`…`⒇`.
+fn circled(s: &str) -> Option<(MarkerStyle, usize)> {
+    let c = s.chars().next()?;
+    ('\u{2460}'..='\u{2487}').contains(&c).then(|| (MarkerStyle::Circled, c.len_utf8()))
+}
+
+/// `A.` `A．` `A、` — a capital letter and its separator.
+fn letter(s: &str) -> Option<(MarkerStyle, usize)> {
+    let c = s.chars().next().filter(char::is_ascii_uppercase)?;
+    let sep = ['.', '．', '、'].into_iter().find(|p| s[1..].starts_with(*p))?;
+    // Not a decimal or an abbreviation such as "A.B."
+    let after = &s[1 + sep.len_utf8()..];
+    (!after.starts_with(|c: char| c.is_ascii_alphanumeric())).then(|| (MarkerStyle::Letter, c.len_utf8() + sep.len_utf8()))
+}
+
+/// `甲、` `乙、` …
+fn stem(s: &str) -> Option<(MarkerStyle, usize)> {
+    let c = s.chars().next().filter(|c| "甲乙丙丁戊己庚辛壬癸".contains(*c))?;
+    s[c.len_utf8()..].starts_with('、').then(|| (MarkerStyle::Stem, c.len_utf8() + '、'.len_utf8()))
 }
 
 /// `第一部分`, optionally followed by `、` `：` or `:`.
@@ -363,7 +407,7 @@ fn arabic(s: &str) -> Option<(MarkerStyle, usize)> {
     } else {
         return None;
     };
-    if rest[sep..].starts_with(|c: char| c.is_ascii_digit()) {
+    if rest[sep..].starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         return None;
     }
     Some((style, n + sep))
@@ -407,6 +451,15 @@ mod tests {
             ("一、", None),
             ("第一次会议", None),
             ("12345. 太长的数字", None),
+            ("１２．全角数字", Some((MarkerStyle::ArabicDot, "１２．".len()))),
+            ("① 圈码", Some((MarkerStyle::Circled, "① ".len()))),
+            ("⑵括号数字", Some((MarkerStyle::Circled, "⑵".len()))),
+            ("A. 字母", Some((MarkerStyle::Letter, "A. ".len()))),
+            ("B、字母", Some((MarkerStyle::Letter, "B、".len()))),
+            ("甲、天干", Some((MarkerStyle::Stem, "甲、".len()))),
+            ("A.B.两个", None),
+            ("甲乙双方", None),
+            ("１.５倍", None),
         ];
         for (line, want) in cases {
             assert_eq!(line_marker(line), want, "{line}");
