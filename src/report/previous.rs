@@ -635,6 +635,34 @@ pub struct FrontOutcome {
     pub years: YearMove,
 }
 
+impl FrontOutcome {
+    /// For the author, in Chinese, when last year's parts were found: which
+    /// of title and preamble were generated, then the years moved and left
+    /// ([`YearMove::summary`]). Empty when the parts were not found: the
+    /// caller says so in its own words, with where last year's text is kept.
+    pub fn summary(&self) -> Vec<String> {
+        if !self.parts_found {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let generated: Vec<&str> = [(self.generated_title, "标题"), (self.generated_preamble, "开头段")]
+            .into_iter()
+            .filter_map(|(g, what)| g.then_some(what))
+            .collect();
+        if !generated.is_empty() {
+            out.push(format!("去年的报告没有{}，已按本单位和新年度生成。", generated.join("和")));
+        }
+        let years = &self.years;
+        if years.changes.is_empty() && generated.len() < 2 {
+            out.push("沿用去年的标题和开头段中没有需要改为新年度的年份。".to_string());
+        }
+        if !years.changes.is_empty() || !years.left.is_empty() {
+            out.push(format!("年份处理情况：{}。", years.summary().join("；")));
+        }
+        out
+    }
+}
+
 /// A new report for `year` made from last year's, and what was done to its
 /// front ([`FrontOutcome`]).
 ///
@@ -857,6 +885,7 @@ mod tests {
         assert_eq!((change.place, change.from, change.to, &preamble[change.range.clone()]), (YearPlace::Preamble(0), 2023, 2024, "2024"));
         assert_eq!(outcome.years.left, []);
         assert_eq!(outcome.years.summary(), ["开头段：2023 → 2024，1 处"]);
+        assert_eq!(outcome.summary(), ["去年的报告没有标题，已按本单位和新年度生成。", "年份处理情况：开头段：2023 → 2024，1 处。"]);
     }
 
     #[test]
@@ -893,6 +922,20 @@ mod tests {
                 "开头段：“2024年12月”为具体月份，未改动，请核对",
             ]
         );
+        assert_eq!(
+            outcome.summary(),
+            ["年份处理情况：标题：2025 → 2026，1 处；开头段：2025 → 2026，2 处；开头段：“2021—2025年”为文件名称中的年份，未改动，请核对；开头段：“2024年12月”为具体月份，未改动，请核对。"]
+        );
+        // Nothing to move, and only other years.
+        let (_, plain) = next_year(&parse("某局法治政府建设情况报告\n现将有关情况报告如下。\n一、主要举措和成效"), 2026);
+        assert_eq!(plain.summary(), ["沿用去年的标题和开头段中没有需要改为新年度的年份。"]);
+        let (_, other) = next_year(&parse("某局2025年度法治政府建设情况报告\n2019年，我局成立。\n一、主要举措和成效"), 2026);
+        assert_eq!(
+            other.summary(),
+            ["年份处理情况：标题：2025 → 2026，1 处；开头段：“2019年”不是本报告所属年度（2025年），未改动，请核对。"]
+        );
+        let (_, none) = next_year(&parse("一、主要举措和成效\n1. 甲。"), 2026);
+        assert_eq!(none.summary(), ["去年的报告没有标题和开头段，已按本单位和新年度生成。"]);
     }
 
     #[test]
@@ -904,6 +947,7 @@ mod tests {
         let (next, outcome) = next_year(&last, 2026);
         assert!(!outcome.parts_found && outcome.generated_title && outcome.generated_preamble);
         assert!(outcome.years.changes.is_empty() && outcome.years.left.is_empty());
+        assert!(outcome.summary().is_empty(), "the caller says the parts were not found");
         assert_eq!(next.title(), Some(template::title("某县司法局", 2026).as_str()));
         assert_eq!(next.preamble(), template::preamble("某县司法局", 2026));
         assert_eq!(next.sections, template::new_report("某县司法局", 2026).sections);
