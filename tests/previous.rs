@@ -10,7 +10,7 @@ use fazhi_report::report::formats::{export_share, import_share};
 use fazhi_report::report::guidance::example_report;
 use fazhi_report::report::previous::{
     addressing_items, copied_sentences, explaining_items, next_year_report, plans, shortcoming_starter, PlanStatus,
-    PreviousYear,
+    PreviousYear, Reason, YearPlace,
 };
 use fazhi_report::report::{parse, render, Draft, Item, SectionKind};
 
@@ -200,4 +200,70 @@ fn older_drafts_load_and_share_files_keep_last_year() {
     marked.previous.as_mut().unwrap().plans[0].status = Some(PlanStatus::Partial);
     let back = import_share(&export_share(&marked, 0)).unwrap();
     assert_eq!(back.previous, marked.previous);
+}
+
+#[test]
+fn starting_from_the_seed_moves_its_year_and_says_where() {
+    let (draft, outcome) = Draft::start_from_previous("d1", &parse(SEED), "x", 2025, 0);
+    assert_eq!(draft, Draft::from_previous("d1", &parse(SEED), "x", 2025, 0));
+    assert!(outcome.parts_found && outcome.generated_title && !outcome.generated_preamble);
+    let text = render(&draft.report);
+    let preamble = text.lines().nth(1).unwrap();
+    // The seed's 开头段 with its one year moved, and nothing else changed.
+    assert_eq!(preamble, SEED.lines().next().unwrap().replace("2023年度", "2024年度"));
+    assert_eq!(outcome.years.summary(), ["开头段：2023 → 2024，1 处"]);
+    assert_eq!(outcome.years.changes[0].place, YearPlace::Preamble(0));
+    assert_eq!(draft.previous.unwrap().text, SEED);
+}
+
+/// A report pasted without its headings: last year's parts are not found.
+const NO_PARTS: &str = "区国资委2023年度法治政府建设情况报告\n\
+为推进法治政府建设，按照《法治政府建设实施纲要（2021—2025年）》要求，现就区国资委2023年度开展法治建设工作情况报告如下。\n\
+2023年，我委召开2次会议专题研究法治建设工作，2022年12月修订了议事规则。\n\
+全年开展普法活动5场，较2022年增加2场。\n\
+2024年将统筹推进法治建设工作。\n";
+
+#[test]
+fn without_last_years_parts_the_front_is_generated_and_the_text_kept() {
+    let last = parse(NO_PARTS);
+    assert!(last.sections.is_empty());
+    let (draft, outcome) = Draft::start_from_previous("d3", &last, "去年的报告", 2025, 0);
+    assert!(!outcome.parts_found);
+    assert!(outcome.years.summary().is_empty(), "nothing of last year's front is used");
+    assert_eq!((draft.year, draft.unit.as_str()), (2024, "区国资委"));
+    assert_eq!(
+        render(&draft.report),
+        "区国资委2024年度法治政府建设情况报告\n\
+为深入推进法治政府建设，按照《法治政府建设与责任落实督察工作规定》要求，现将区国资委2024年度法治政府建设工作情况报告如下。\n\
+一、2024年度推进法治政府建设的主要举措和成效\n\
+二、2024年度推进法治政府建设存在的不足和原因\n\
+三、2024年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况\n\
+四、2025年度推进法治政府建设的主要安排\n\
+五、其他需要报告的情况"
+    );
+    // Last year's text is kept exactly as it was, years and all; no plans.
+    let previous = draft.previous.as_ref().unwrap();
+    assert_eq!((previous.year, previous.text.as_str(), previous.plans.len()), (Some(2023), NO_PARTS, 0));
+    assert!(previous.text.contains("（2021—2025年）") && previous.text.contains("2022年12月"));
+    assert_eq!(previous.report(), last);
+}
+
+#[test]
+fn a_report_with_parts_keeps_a_document_titles_years() {
+    let text = NO_PARTS.replace("全年开展普法活动5场", "一、2023年度推进法治政府建设的主要举措和成效\n1. 开展普法活动5场");
+    let last = parse(&text);
+    assert_eq!(last.sections.len(), 1);
+    let (next, outcome) = fazhi_report::report::previous::next_year(&last, 2024);
+    assert!(outcome.parts_found);
+    let front: Vec<&str> = next.front.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        front,
+        [
+            "区国资委2024年度法治政府建设情况报告",
+            "为推进法治政府建设，按照《法治政府建设实施纲要（2021—2025年）》要求，现就区国资委2024年度开展法治建设工作情况报告如下。",
+            "2024年，我委召开2次会议专题研究法治建设工作，2022年12月修订了议事规则。",
+        ]
+    );
+    let left: Vec<(&str, Reason)> = outcome.years.left.iter().map(|l| (l.text.as_str(), l.reason)).collect();
+    assert_eq!(left, [("2021—2025年", Reason::DocumentTitle), ("2022年12月", Reason::Date)]);
 }

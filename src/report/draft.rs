@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Report, SectionKind};
-use super::previous::{next_year_report, PreviousYear};
+use super::previous::{next_year, FrontOutcome, PreviousYear};
 use super::template;
 
 /// The draft schema this build writes. Bump it, and add a migration in
@@ -108,14 +108,30 @@ impl Draft {
     /// the one it is on (when its text names none, `default_year - 1` is
     /// taken as its year, so the draft is on `default_year`), the unit as
     /// [`Draft::from_report`] reads it, the report from
-    /// [`next_year_report`] (title and preamble moved forward, empty
-    /// sections), and last year's report kept in [`Draft::previous`].
+    /// [`next_year`](super::previous::next_year) (title and preamble with the
+    /// report's own year moved, or generated when last year's parts are not
+    /// found; empty sections), and last year's report kept unchanged in
+    /// [`Draft::previous`].
     pub fn from_previous(id: impl Into<String>, last_year: &Report, file_stem: &str, default_year: i32, now_ms: i64) -> Self {
+        Self::start_from_previous(id, last_year, file_stem, default_year, now_ms).0
+    }
+
+    /// [`Draft::from_previous`], with what was done to the title and
+    /// preamble: the years moved and left, and whether last year's parts
+    /// were found. For telling the author.
+    pub fn start_from_previous(
+        id: impl Into<String>,
+        last_year: &Report,
+        file_stem: &str,
+        default_year: i32,
+        now_ms: i64,
+    ) -> (Self, FrontOutcome) {
         let last = super::check::infer_year(last_year).unwrap_or(default_year - 1);
-        let mut draft = Draft::from_report(id, next_year_report(last_year, last + 1), file_stem, last + 1, now_ms);
+        let (report, outcome) = next_year(last_year, last + 1);
+        let mut draft = Draft::from_report(id, report, file_stem, last + 1, now_ms);
         draft.year = last + 1;
         draft.previous = Some(PreviousYear::from_report(last_year));
-        draft
+        (draft, outcome)
     }
 
     /// Every finding for this draft on `today`: the checker's, and those

@@ -1,10 +1,13 @@
 //! Starting from last year's report (issue #11).
 //!
-//! A new draft can be made from last year's report: [`next_year_report`]
-//! moves the title and preamble forward a year and gives the five standard
-//! headings, copying no section body. Last year's text is kept, exactly as
-//! rendered, in [`PreviousYear`] for reference; nothing of it enters the new
-//! report unless the author puts it there.
+//! A new draft can be made from last year's report: [`next_year`] keeps
+//! its title and preamble with the report's own year moved to the new year
+//! where it names the report's period, and only there ([`years`]), and gives
+//! the five standard headings, copying no section body. When last year's
+//! sections are not found, the standard title and preamble are given
+//! instead. Last year's text is kept, exactly as rendered, in
+//! [`PreviousYear`] for reference; nothing of it enters the new report
+//! unless the author puts it there.
 //!
 //! Each item of last year's 下一年度主要安排 becomes a [`PlanRecord`] on the
 //! "去年的安排" checklist: the author marks it 已完成 / 部分完成 / 未完成
@@ -26,6 +29,10 @@ use super::check::{infer_year, LineMap};
 use super::model::{Item, Line, Report, SectionKind};
 use super::parse::{split_title, without_marker};
 use super::{infer, parse, render, template};
+
+pub mod years;
+
+pub use years::{move_year_in, Reason, YearChange, YearLeft, YearMove, YearPlace};
 
 /// One item of last year's 下一年度主要安排, as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -610,58 +617,96 @@ pub fn copied_sentences(this_year: &Report, last_year: &Report) -> Vec<Copied> {
     out
 }
 
-/// A new report for `year` made from last year's: last year's title and
-/// preamble with their years moved forward ([`move_years`]; a missing title
-/// or preamble is the standard one, [`template`]), then the five required
-/// sections with the standard headings for `year`, all empty. No section
-/// body is copied. The line-ending style and BOM follow last year's file.
+/// What [`next_year`] did to the new report's title and preamble.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FrontOutcome {
+    /// Last year's sections were recognised. When false, nothing of last
+    /// year's text is in the new report: its title and preamble are the
+    /// standard ones for the unit and the new year, and no 去年的安排
+    /// checklist can be made.
+    pub parts_found: bool,
+    /// Last year's report had no title line: the standard one was given.
+    pub generated_title: bool,
+    /// Last year's preamble was empty (or its parts were not found): the
+    /// standard one was given.
+    pub generated_preamble: bool,
+    /// The years moved and left in last year's title and preamble (empty
+    /// where they were generated).
+    pub years: YearMove,
+}
+
+impl FrontOutcome {
+    /// For the author, in Chinese, when last year's parts were found: which
+    /// of title and preamble were generated, then the years moved and left
+    /// ([`YearMove::summary`]). Empty when the parts were not found: the
+    /// caller says so in its own words, with where last year's text is kept.
+    pub fn summary(&self) -> Vec<String> {
+        if !self.parts_found {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let generated: Vec<&str> = [(self.generated_title, "标题"), (self.generated_preamble, "开头段")]
+            .into_iter()
+            .filter_map(|(g, what)| g.then_some(what))
+            .collect();
+        if !generated.is_empty() {
+            out.push(format!("去年的报告没有{}，已按本单位和新年度生成。", generated.join("和")));
+        }
+        let years = &self.years;
+        if years.changes.is_empty() && generated.len() < 2 {
+            out.push("沿用去年的标题和开头段中没有需要改为新年度的年份。".to_string());
+        }
+        if !years.changes.is_empty() || !years.left.is_empty() {
+            out.push(format!("年份处理情况：{}。", years.summary().join("；")));
+        }
+        out
+    }
+}
+
+/// A new report for `year` made from last year's, and what was done to its
+/// front ([`FrontOutcome`]).
 ///
-/// Years move by `year` minus the year last year's report is on (inferred
-/// from its text; taken as `year - 1` when it names none).
-pub fn next_year_report(last_year: &Report, year: i32) -> Report {
-    let by = year - infer_year(last_year).unwrap_or(year - 1);
+/// When last year's sections are found: last year's title and preamble with
+/// the report's own year moved to `year` only where it names the report's
+/// period ([`YearMove::line`]; every other year is left and listed), a
+/// missing title or preamble being the standard one ([`template`]). When no
+/// section is found, the whole of last year's text is front matter and none
+/// of it is taken: the title and preamble are the standard ones for the unit
+/// (as last year's text names it) and `year`. Then the five required sections
+/// with the standard headings for `year`, all empty; no section body is
+/// copied. The line-ending style and BOM follow last year's file.
+///
+/// The report's own year is the year last year's report is on (inferred from
+/// its text; taken as `year - 1` when it names none). In the outcome,
+/// [`YearPlace::Title`] is the new report's `front[0]` and
+/// [`YearPlace::Preamble`]`(i)` its `front[1 + i]`.
+pub fn next_year(last_year: &Report, year: i32) -> (Report, FrontOutcome) {
+    let from = infer_year(last_year).unwrap_or(year - 1);
     let (unit, _) = infer::unit_and_year(last_year);
     let unit = unit.unwrap_or_default();
     let mut report = template::new_report(&unit, year);
     report.bom = last_year.bom;
     report.eol = last_year.eol;
-    let title = match last_year.title() {
-        Some(t) => move_years(t, by),
-        None => template::title(&unit, year),
-    };
+    let mut years = YearMove::new(from, year);
+    let parts_found = !last_year.sections.is_empty();
+    if !parts_found {
+        let outcome = FrontOutcome { parts_found, generated_title: true, generated_preamble: true, years };
+        return (report, outcome);
+    }
+    let title = last_year.title().map(|t| years.line(t, YearPlace::Title));
     let preamble = last_year.preamble();
-    let preamble = if preamble.trim().is_empty() { template::preamble(&unit, year) } else { move_years(&preamble, by) };
-    report.front = std::iter::once(title).chain(preamble.split('\n').map(str::to_string)).map(Line::new).collect();
-    report
+    let preamble: Option<Vec<String>> = (!preamble.trim().is_empty())
+        .then(|| preamble.split('\n').enumerate().map(|(i, l)| years.line(l, YearPlace::Preamble(i))).collect());
+    let outcome = FrontOutcome { parts_found, generated_title: title.is_none(), generated_preamble: preamble.is_none(), years };
+    let title = title.unwrap_or_else(|| template::title(&unit, year));
+    let preamble = preamble.unwrap_or_else(|| vec![template::preamble(&unit, year)]);
+    report.front = std::iter::once(title).chain(preamble).map(Line::new).collect();
+    (report, outcome)
 }
 
-/// Move every year in `text` by `by`: four ASCII digits from 1990 to 2100,
-/// not part of a longer number, followed by 年 (so 2023年 and 2023年度 move;
-/// 2023.5, 12023年 and 第2023号 do not).
-pub fn move_years(text: &str, by: i32) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let is_year = (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && bytes[i + 4..].starts_with("年".as_bytes());
-        if is_year {
-            // Four ASCII digits: the slice is on character boundaries.
-            let year: i32 = text[i..i + 4].parse().expect("four digits");
-            if (1990..=2100).contains(&year) {
-                out.push_str(&text[last..i]);
-                out.push_str(&(year + by).to_string());
-                last = i + 4;
-                i += 4;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out.push_str(&text[last..]);
-    out
+/// The report of [`next_year`], without the outcome.
+pub fn next_year_report(last_year: &Report, year: i32) -> Report {
+    next_year(last_year, year).0
 }
 
 #[cfg(test)]
@@ -796,9 +841,16 @@ mod tests {
 
     #[test]
     fn years_move_forward_only_where_they_are_years() {
-        assert_eq!(move_years("2023年度，2022年至2023年", 1), "2024年度，2023年至2024年");
-        assert_eq!(move_years("12023年、2023.5、第2023号、3000年、1989年", 1), "12023年、2023.5、第2023号、3000年、1989年");
-        assert_eq!(move_years("现就区国资委2023年度开展", 2), "现就区国资委2025年度开展");
+        let moved = |text: &str, from: i32, to: i32| move_year_in(text, YearPlace::Preamble(0), from, to);
+        // Issue #25: the range 2022年至2023年 is now left as written (it
+        // used to become 2023年至2024年) and listed for checking.
+        let (line, years) = moved("2023年度，2022年至2023年", 2023, 2024);
+        assert_eq!(line, "2024年度，2022年至2023年");
+        assert_eq!(years.left.iter().map(|l| (l.text.as_str(), l.reason)).collect::<Vec<_>>(), [("2022年至2023年", Reason::Range)]);
+        let (line, years) = moved("12023年、2023.5、第2023号、3000年、1989年", 2023, 2024);
+        assert_eq!(line, "12023年、2023.5、第2023号、3000年、1989年");
+        assert!(years.changes.is_empty() && years.left.is_empty(), "{years:?}");
+        assert_eq!(moved("现就区国资委2023年度开展", 2023, 2025).0, "现就区国资委2025年度开展");
     }
 
     #[test]
@@ -817,6 +869,94 @@ mod tests {
         let next = next_year_report(&titled, 2024);
         assert_eq!(next.title(), Some("某县水务局2024年度法治政府建设情况报告"));
         assert_eq!(next.preamble(), template::preamble("某县水务局", 2024), "a missing preamble is the standard one");
+    }
+
+    #[test]
+    fn the_seeds_preamble_moves_its_own_year_and_says_so() {
+        let (next, outcome) = next_year(&parse(SEED), 2024);
+        assert!(outcome.parts_found && outcome.generated_title && !outcome.generated_preamble);
+        let preamble = &next.front[1].text;
+        assert_eq!(
+            preamble,
+            "为推进法治政府建设,按照《法治政府建设与责任落实督察工作规定》文件要求,我单位认真梳理,现就区国资委2024年度开展法治建设工作情况报告如下。"
+        );
+        assert_eq!(outcome.years.changes.len(), 1);
+        let change = &outcome.years.changes[0];
+        assert_eq!((change.place, change.from, change.to, &preamble[change.range.clone()]), (YearPlace::Preamble(0), 2023, 2024, "2024"));
+        assert_eq!(outcome.years.left, []);
+        assert_eq!(outcome.years.summary(), ["开头段：2023 → 2024，1 处"]);
+        assert_eq!(outcome.summary(), ["去年的报告没有标题，已按本单位和新年度生成。", "年份处理情况：开头段：2023 → 2024，1 处。"]);
+    }
+
+    #[test]
+    fn a_title_and_preamble_with_other_years_keep_them() {
+        let last = parse(
+            "某县司法局2025年度法治政府建设情况报告\n2025年，我局深入贯彻《法治政府建设实施纲要（2021—2025年）》，2024年12月召开专题会议。\n现将2025年度法治政府建设工作情况报告如下。\n一、2025年度主要举措和成效\n1. 甲。",
+        );
+        let (next, outcome) = next_year(&last, 2026);
+        let lines: Vec<&str> = next.front.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            lines,
+            [
+                "某县司法局2026年度法治政府建设情况报告",
+                "2026年，我局深入贯彻《法治政府建设实施纲要（2021—2025年）》，2024年12月召开专题会议。",
+                "现将2026年度法治政府建设工作情况报告如下。",
+            ]
+        );
+        assert!(!outcome.generated_title && !outcome.generated_preamble);
+        let places: Vec<YearPlace> = outcome.years.changes.iter().map(|c| c.place).collect();
+        assert_eq!(places, [YearPlace::Title, YearPlace::Preamble(0), YearPlace::Preamble(1)]);
+        for c in &outcome.years.changes {
+            let line = match c.place {
+                YearPlace::Title => &next.front[0].text,
+                YearPlace::Preamble(i) => &next.front[1 + i].text,
+            };
+            assert_eq!(&line[c.range.clone()], "2026");
+        }
+        assert_eq!(
+            outcome.years.summary(),
+            [
+                "标题：2025 → 2026，1 处",
+                "开头段：2025 → 2026，2 处",
+                "开头段：“2021—2025年”为文件名称中的年份，未改动，请核对",
+                "开头段：“2024年12月”为具体月份，未改动，请核对",
+            ]
+        );
+        assert_eq!(
+            outcome.summary(),
+            ["年份处理情况：标题：2025 → 2026，1 处；开头段：2025 → 2026，2 处；开头段：“2021—2025年”为文件名称中的年份，未改动，请核对；开头段：“2024年12月”为具体月份，未改动，请核对。"]
+        );
+        // Nothing to move, and only other years.
+        let (_, plain) = next_year(&parse("某局法治政府建设情况报告\n现将有关情况报告如下。\n一、主要举措和成效"), 2026);
+        assert_eq!(plain.summary(), ["沿用去年的标题和开头段中没有需要改为新年度的年份。"]);
+        let (_, other) = next_year(&parse("某局2025年度法治政府建设情况报告\n2019年，我局成立。\n一、主要举措和成效"), 2026);
+        assert_eq!(
+            other.summary(),
+            ["年份处理情况：标题：2025 → 2026，1 处；开头段：“2019年”不是本报告所属年度（2025年），未改动，请核对。"]
+        );
+        let (_, none) = next_year(&parse("一、主要举措和成效\n1. 甲。"), 2026);
+        assert_eq!(none.summary(), ["去年的报告没有标题和开头段，已按本单位和新年度生成。"]);
+    }
+
+    #[test]
+    fn without_parts_the_front_is_generated_and_last_years_text_kept() {
+        // No heading is recognised: the whole text is front matter.
+        let text = "某县司法局2025年度法治政府建设情况报告\r\n2025年，我局深入贯彻《法治政府建设实施纲要（2021—2025年）》。\r\n全年办理行政复议案件12件，较2024年下降20%。\r\n2026年将继续加强法治宣传。\r\n";
+        let last = parse(text);
+        assert!(last.sections.is_empty());
+        let (next, outcome) = next_year(&last, 2026);
+        assert!(!outcome.parts_found && outcome.generated_title && outcome.generated_preamble);
+        assert!(outcome.years.changes.is_empty() && outcome.years.left.is_empty());
+        assert!(outcome.summary().is_empty(), "the caller says the parts were not found");
+        assert_eq!(next.title(), Some(template::title("某县司法局", 2026).as_str()));
+        assert_eq!(next.preamble(), template::preamble("某县司法局", 2026));
+        assert_eq!(next.sections, template::new_report("某县司法局", 2026).sections);
+        let rendered = render(&next);
+        assert!(!rendered.contains("行政复议") && !rendered.contains("2021"), "{rendered}");
+        // Last year's text is kept exactly, years and all.
+        let kept = PreviousYear::from_report(&last);
+        assert_eq!(kept.text, text);
+        assert!(kept.plans.is_empty());
     }
 
     const PARAGRAPH: &str = "1. 加强组织领导。建立区国资委法治建设工作领导小组并根据工作需要和人事变动及时调整领导小组成员。充分发挥领导小组在法治学习、普法宣传等具体工作方面的重要作用。";

@@ -38,7 +38,7 @@ pub fn FromLastYear() -> impl IntoView {
         <section class="card from-last-year" aria-labelledby="last-year-title">
             <h2 id="last-year-title">"从去年的报告开始"</h2>
             <p class="field-hint">
-                "选择去年的年度报告，工具将新建下一年度的报告：标题和开头段的年份自动改为新年度，各部分留空待写；去年报告“下一年度主要安排”中的各项列为清单，供您逐项说明完成情况。去年的原文只作参考显示，不会复制到新报告中。"
+                "选择去年的年度报告，工具将新建下一年度的报告：标题和开头段中标明报告年度的年份改为新年度，文件名称、起止年份、具体日期等其他年份保持原样并列出供核对，各部分留空待写；去年报告“下一年度主要安排”中的各项列为清单，供您逐项说明完成情况。去年的原文只作参考显示，不会复制到新报告中。"
             </p>
             <div class="button-row">
                 <label class="btn file-button">

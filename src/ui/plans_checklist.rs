@@ -12,21 +12,25 @@ use crate::report::previous::{item_key, shortcoming_starter, ItemRef, PlanIndex,
 use crate::report::render::render_section_text;
 use crate::report::{Eol, SectionKind};
 
-/// Last year's text of the section being written, folded, for reference only.
+/// Last year's text of the section being written, folded, for reference
+/// only; when last year's parts were not found, its whole text.
 #[component]
 pub fn PreviousSection(kind: SectionKind) -> impl IntoView {
     let state = use_app();
     let previous = state.draft.with_untracked(|d| {
         let p = d.as_ref()?.previous.as_ref()?;
+        let year = p.year.map(|y| format!("{y}年度")).unwrap_or_else(|| "去年".into());
         let report = p.report();
+        if report.sections.is_empty() {
+            return Some((format!("{year}报告全文（未能识别各部分，仅供参考，不会复制到本报告）"), p.text.clone()));
+        }
         let section = report.section(kind)?;
-        Some((p.year, render_section_text(section, Eol::Lf)))
+        Some((format!("{year}报告的这一部分（仅供参考，不会复制到本报告）"), render_section_text(section, Eol::Lf)))
     });
-    previous.map(|(year, text)| {
-        let year = year.map(|y| format!("{y}年度")).unwrap_or_else(|| "去年".into());
+    previous.map(|(summary, text)| {
         view! {
             <details class="previous-ref" data-testid="previous-section">
-                <summary>{format!("{year}报告的这一部分（仅供参考，不会复制到本报告）")}</summary>
+                <summary>{summary}</summary>
                 <pre class="preview-text" tabindex="0">{text}</pre>
             </details>
         }

@@ -274,26 +274,40 @@ impl AppState {
     }
 
     /// 从去年的报告开始: a new draft for the year after `last_year`'s, with
-    /// its title and preamble moved forward, empty sections, and last year's
-    /// report kept beside it (never copied into the new text).
+    /// its title and preamble carried over (the report's own year moved only
+    /// where it names the report's period) or, when last year's parts are not
+    /// found, generated; empty sections; and last year's report kept beside
+    /// it unchanged (never copied into the new text). The notice lists the
+    /// years changed and those left for checking, from the core's summary.
     pub fn start_from_previous(self, source: &str, last_year: &crate::report::Report) {
         let now = now_ms();
         let stem = source.split('.').next().unwrap_or(source);
-        let draft = Draft::from_previous(new_draft_id(now, random_u32()), last_year, stem, super::browser::likely_report_year(), now);
+        let (draft, outcome) =
+            Draft::start_from_previous(new_draft_id(now, random_u32()), last_year, stem, super::browser::likely_report_year(), now);
         let plans = draft.previous.as_ref().map_or(0, |p| p.plans.len());
+        let last = draft.previous.as_ref().and_then(|p| p.year).map_or_else(|| "去年".to_string(), |y| format!("{y}年度"));
         let year = draft.year;
         if !self.save_new_and_open(&draft) {
             return;
         }
-        let plans = if plans == 0 {
-            "去年的报告中没有找到“下一年度主要安排”的条目，因此没有生成“去年的安排”清单。".to_string()
+        let mut message = format!("已根据“{source}”新建 {year} 年度报告，各部分为空。");
+        if !outcome.parts_found {
+            message.push_str(&format!(
+                "未能识别去年报告的各个部分，因此无法生成“去年的安排”清单；新报告的标题和开头段已按本单位和新年度重新生成，去年的全文原样保留在各部分编辑页的“{last}报告全文”折叠栏中，供参考。"
+            ));
         } else {
-            format!("去年报告中的 {plans} 项安排已列入“主要举措和成效”部分的“去年的安排”清单，请逐项标记完成情况。")
-        };
-        self.notice.set(Some(Notice {
-            message: format!("已根据“{source}”新建 {year} 年度报告，标题和开头已改为新年度，各部分为空。{plans}"),
-            undo_delete: None,
-        }));
+            for sentence in outcome.summary() {
+                message.push_str(&sentence);
+            }
+            if plans == 0 {
+                message.push_str("去年的报告中没有找到“下一年度主要安排”的条目，因此没有生成“去年的安排”清单。");
+            } else {
+                message.push_str(&format!(
+                    "去年报告中的 {plans} 项安排已列入“主要举措和成效”部分的“去年的安排”清单，请逐项标记完成情况。"
+                ));
+            }
+        }
+        self.notice.set(Some(Notice { message, undo_delete: None }));
     }
 
     /// Apply an edit to the open draft and schedule a save.

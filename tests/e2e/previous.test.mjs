@@ -18,6 +18,8 @@ test('from last year\'s report: checklist marked and linked, kept after reload, 
   await page.getByRole('link', { name: '新建报告' }).click();
   await page.getByLabel(/选择去年的报告文件/).setInputFiles(SEED);
   await page.getByTestId('notice').filter({ hasText: '新建 2024 年度报告' }).filter({ hasText: '3 项安排' }).waitFor();
+  // Issue #25: the notice says which years changed (the seed's 开头段 names 2023 once).
+  assert.match(await page.getByTestId('notice').innerText(), /开头段：2023 → 2024，1 处/);
   assert.match(await page.getByTestId('doc-title').innerText(), /区国资委2024年度/);
 
   await page.getByRole('link', { name: /^一、/ }).click();
