@@ -188,3 +188,62 @@ fn check_against_last_years_report() {
     assert!(err.contains("/nonexistent/last.txt") && err.contains("无法读取"), "{err}");
     assert_eq!(fzbg(&["check", following, "--previous"]).0, 2);
 }
+
+/// The sections `fzbg inspect --json` reports, with white space dropped from
+/// the headings (a text export puts spaces or tabs after a marker; Word's
+/// own marker is followed by a tab).
+fn sections_of(path: &str) -> Vec<(String, String, u64)> {
+    let (code, out, err) = fzbg(&["inspect", path, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let heading: String = s["heading"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+            (s["kind"].as_str().unwrap().to_string(), heading, s["items"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn inspect_reads_word_numbering_as_the_same_report_with_typed_numbers() {
+    // The .docx has Word-style automatic numbering (no 一、 in its text); the
+    // .lo.txt is LibreOffice's own text export of it, numbers typed in.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docx");
+    for case in ["01_lo_five_parts_nested", "03_lo_heading_outline_numbered", "12_word_cn_style_numbering", "15_word_numstylelink"] {
+        let docx = sections_of(&format!("{dir}/{case}.docx"));
+        let txt = sections_of(&format!("{dir}/{case}.lo.txt"));
+        assert_eq!(docx.len(), 5, "{case}: {docx:?}");
+        assert!(docx[0].1.starts_with("一、"), "{case}: the marker Word shows: {docx:?}");
+        assert_eq!(docx, txt, "{case}");
+    }
+    let (_, out, _) = fzbg(&["inspect", &format!("{dir}/01_lo_five_parts_nested.docx"), "--json"]);
+    assert!(out.contains("\"encoding\": \"docx\""), "{out}");
+}
+
+#[test]
+fn check_and_render_read_docx_and_share_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docx");
+    let (code, out, err) = fzbg(&["check", &format!("{dir}/12_word_cn_style_numbering.docx"), "--json"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(!out.contains("missing-section"), "all five parts found in the .docx: {out}");
+    let (code, out, _) = fzbg(&["render", &format!("{dir}/12_word_cn_style_numbering.docx")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\n一、2024年度推进法治政府建设的主要举措和成效\n"), "{out}");
+    // A share file: the report inside, not its JSON.
+    let share = temp("seed.fzbg.json", &{
+        let (_, _, _) = fzbg(&["export", SEED, "--to", "share", "-o", &temp("seed-share-out.fzbg.json", b"")]);
+        std::fs::read(temp_path("seed-share-out.fzbg.json")).unwrap()
+    });
+    let (code, out, _) = fzbg(&["render", &share]);
+    assert_eq!(code, 0);
+    assert_eq!(out.as_bytes(), std::fs::read(SEED).unwrap().as_slice());
+    let (_, out, _) = fzbg(&["check", &share, "--json"]);
+    assert!(!out.contains("missing-section"), "{out}");
+}
+
+fn temp_path(name: &str) -> String {
+    std::env::temp_dir().join(format!("fzbg-cli-{}", std::process::id())).join(name).to_string_lossy().into_owned()
+}

@@ -187,3 +187,89 @@ fn zip_bomb_document_is_refused() {
     let err = import_docx(&bytes).unwrap_err();
     assert!(matches!(err, FormatError::DocumentTooLarge { .. }), "{err:?}");
 }
+
+/// Every paragraph's own text (its w:t runs), in order, from document.xml.
+fn paragraph_texts(docx: &[u8]) -> Vec<String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    xml.split("</w:p>")
+        .map(|p| {
+            let mut out = String::new();
+            for part in p.split("<w:t").skip(1) {
+                let Some(start) = part.find('>') else { continue };
+                if part[..start].ends_with('/') {
+                    continue;
+                }
+                let body = &part[start + 1..];
+                out.push_str(&body[..body.find("</w:t>").unwrap_or(body.len())]);
+            }
+            out
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn broken_numbering_imports_every_paragraph_with_a_notice() {
+    use fazhi_report::report::formats::docx_read::WARN_NUMBERING;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docx");
+    for case in ["17_bad_numbering_missing", "18_bad_numbering_malformed", "19_bad_numbering_undefined"] {
+        let bytes = std::fs::read(format!("{dir}/{case}.docx")).unwrap();
+        let import = import_docx(&bytes).unwrap_or_else(|e| panic!("{case}: {e:?}"));
+        assert!(import.warnings.iter().any(|w| w == WARN_NUMBERING), "{case}: {:?}", import.warnings);
+        let lines: Vec<&str> = import.text.lines().collect();
+        let paragraphs = paragraph_texts(&bytes);
+        assert!(paragraphs.len() >= 10, "{case}");
+        // No paragraph lost, none given a marker it cannot have.
+        assert_eq!(lines, paragraphs, "{case}");
+        assert_eq!(render(&import.report()), import.text, "{case}");
+    }
+}
+
+#[test]
+fn good_numbering_gives_no_notice() {
+    use fazhi_report::report::formats::docx_read::WARN_NUMBERING;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docx");
+    for case in ["01_lo_five_parts_nested", "12_word_cn_style_numbering", "13_wps_style_ids", "14_word_restart_overrides", "15_word_numstylelink"] {
+        let import = import_docx(&std::fs::read(format!("{dir}/{case}.docx")).unwrap()).unwrap();
+        assert!(!import.warnings.iter().any(|w| w == WARN_NUMBERING), "{case}: {:?}", import.warnings);
+    }
+}
+
+#[test]
+fn comments_and_footnotes_are_not_body_text_and_are_named() {
+    use fazhi_report::report::formats::docx_read::{WARN_COMMENTS, WARN_NOTES};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docx/20_word_comments_footnotes.docx");
+    let bytes = std::fs::read(path).unwrap();
+    let import = import_docx(&bytes).unwrap();
+    assert!(import.warnings.iter().any(|w| w == WARN_COMMENTS), "{:?}", import.warnings);
+    assert!(import.warnings.iter().any(|w| w == WARN_NOTES), "{:?}", import.warnings);
+    // The comment's and the note's own text is not in the body.
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+    for part in ["word/comments.xml", "word/footnotes.xml"] {
+        let mut xml = String::new();
+        zip.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+        for t in xml.split("<w:t").skip(1).filter_map(|p| p.split_once('>').map(|(_, b)| b.split("</w:t>").next().unwrap_or(""))) {
+            if t.chars().count() >= 4 {
+                assert!(!import.text.contains(t), "{part} text {t:?} leaked into the body");
+            }
+        }
+    }
+}
+
+#[test]
+fn numbering_restarts_and_formats_as_word_shows_them() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docx");
+    let text = |case: &str| import_docx(&std::fs::read(format!("{dir}/{case}.docx")).unwrap()).unwrap().text;
+    // Items restart at 1. in each part (w:startOverride on new w:num
+    // instances); the sub-items' level says w:lvlRestart 0 (never restart),
+    // so Word goes on counting （3） under item 2 (LibreOffice would restart).
+    let t = text("14_word_restart_overrides");
+    assert!(t.matches("\n1.").count() >= 4, "{t}");
+    assert!(t.contains("\n2.规范卫生健康行政执法，办理行政处罚案件118件。\n（3）推行说理式执法文书。"), "{t}");
+    let t = text("16_word_item_formats");
+    for marker in ["\n１．", "\n①", "\n甲、", "\nA."] {
+        assert!(t.contains(marker), "{marker:?} in {t}");
+    }
+}

@@ -54,6 +54,7 @@ pub fn Library() -> impl IntoView {
                         r.added, r.unchanged, r.copies
                     ),
                     undo_delete: None,
+                    ..Default::default()
                 })),
                 Err(e) => state.problem.set(Some(Problem { message: e.message_zh(), offer_free_space: false })),
             }

@@ -142,6 +142,7 @@ fn PlanRow(
         state.notice.set(Some(Notice {
             message: format!("已在“存在的不足和原因”末尾添加“{title}”一条，请补写具体情况，并在“原因：”后写明原因。"),
             undo_delete: None,
+            ..Default::default()
         }));
     };
 

@@ -75,11 +75,16 @@ pub struct AppState {
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Notice {
     pub message: String,
     /// A deleted draft's id, offered for undo.
     pub undo_delete: Option<String>,
+    /// Lines listed under the message, each optionally with the id of the
+    /// field it is about (a button moves focus there).
+    pub details: Vec<(String, Option<&'static str>)>,
+    /// A draft just started from last year's report, offered for undo.
+    pub undo_start: Option<String>,
 }
 
 impl AppState {
@@ -145,7 +150,7 @@ impl AppState {
                         screen
                     }
                     Ok(None) => {
-                        self.notice.set(Some(Notice { message: "未找到这份草稿，可能已被删除。".into(), undo_delete: None }));
+                        self.notice.set(Some(Notice { message: "未找到这份草稿，可能已被删除。".into(), undo_delete: None, ..Default::default() }));
                         Screen::Library
                     }
                     Err(e) => {
@@ -258,7 +263,7 @@ impl AppState {
         for w in warnings {
             message.push_str(&w);
         }
-        self.notice.set(Some(Notice { message, undo_delete: None }));
+        self.notice.set(Some(Notice { message, undo_delete: None, ..Default::default() }));
     }
 
     /// Store a draft made from a file and open it. When it cannot be stored
@@ -291,13 +296,16 @@ impl AppState {
             return;
         }
         let mut message = format!("已根据“{source}”新建 {year} 年度报告，各部分为空。");
+        let mut details = Vec::new();
         if !outcome.parts_found {
             message.push_str(&format!(
                 "未能识别去年报告的各个部分，因此无法生成“去年的安排”清单；新报告的标题和开头段已按本单位和新年度重新生成，去年的全文原样保留在各部分编辑页的“{last}报告全文”折叠栏中，供参考。"
             ));
         } else {
-            for sentence in outcome.summary() {
-                message.push_str(&sentence);
+            // Each change and each year left as written, linked to its field.
+            for line in outcome.summary() {
+                let target = if line.starts_with("标题") { "report-title" } else { "preamble" };
+                details.push((line, Some(target)));
             }
             if plans == 0 {
                 message.push_str("去年的报告中没有找到“下一年度主要安排”的条目，因此没有生成“去年的安排”清单。");
@@ -307,7 +315,24 @@ impl AppState {
                 ));
             }
         }
-        self.notice.set(Some(Notice { message, undo_delete: None }));
+        self.notice.set(Some(Notice { message, details, undo_start: Some(draft.id.clone()), ..Default::default() }));
+    }
+
+    /// Undo a start from last year's report: the new draft goes to 最近删除
+    /// (nothing is ever destroyed) and the start screen opens again.
+    pub fn undo_start(self, id: &str) {
+        match self.with_store(|s| s.delete(id)) {
+            Ok(_) => {
+                self.draft.set(None);
+                self.go(Screen::New);
+                self.notice.set(Some(Notice {
+                    message: "已撤销：刚才新建的报告已移入草稿库的“最近删除”，可以重新选择去年的报告或新建空白报告。".into(),
+                    ..Default::default()
+                }));
+            }
+            Err(e) => self.problem.set(Some(Problem::from(&e))),
+        }
+        self.refresh_library();
     }
 
     /// Apply an edit to the open draft and schedule a save.
@@ -408,6 +433,7 @@ impl AppState {
             self.notice.set(Some(Notice {
                 message: "这份草稿刚在另一个标签页中被修改，本页已显示最新内容。".into(),
                 undo_delete: None,
+                ..Default::default()
             }));
         } else {
             self.status.set(SaveStatus::Failed);
@@ -424,7 +450,7 @@ impl AppState {
         }
         self.conflict.set(None);
         self.open_loaded(theirs);
-        self.notice.set(Some(Notice { message: "已采用另一标签页的内容；本页原来的内容已存入“历史版本”。".into(), undo_delete: None }));
+        self.notice.set(Some(Notice { message: "已采用另一标签页的内容；本页原来的内容已存入“历史版本”。".into(), undo_delete: None, ..Default::default() }));
     }
 
     /// Conflict resolved by keeping our text; theirs is kept as a copy.
@@ -443,7 +469,7 @@ impl AppState {
         self.base_revision.set_value(stored_revision);
         self.status.set(SaveStatus::Pending);
         self.save_now();
-        self.notice.set(Some(Notice { message: "已保留本页内容；另一标签页的内容已另存为副本，可在草稿库中找到。".into(), undo_delete: None }));
+        self.notice.set(Some(Notice { message: "已保留本页内容；另一标签页的内容已另存为副本，可在草稿库中找到。".into(), undo_delete: None, ..Default::default() }));
     }
 
     /// Read a colleague's file (.txt in any encoding, .docx or a share file)
@@ -480,6 +506,7 @@ impl AppState {
         self.notice.set(Some(Notice {
             message: format!("已合并“{file_name}”中的修改。合并前的内容已存入“历史版本”，如需可随时恢复。"),
             undo_delete: None,
+            ..Default::default()
         }));
         true
     }
@@ -512,6 +539,7 @@ impl AppState {
             Ok(Some(d)) => self.notice.set(Some(Notice {
                 message: format!("已删除“{}”。", d.display_name()),
                 undo_delete: Some(d.id),
+                ..Default::default()
             })),
             Ok(None) => {}
             Err(e) => self.problem.set(Some(Problem::from(&e))),
@@ -521,7 +549,7 @@ impl AppState {
 
     pub fn undo_delete(self, id: &str) {
         match self.with_store(|s| s.restore_deleted(id)) {
-            Ok(_) => self.notice.set(Some(Notice { message: "已恢复。".into(), undo_delete: None })),
+            Ok(_) => self.notice.set(Some(Notice { message: "已恢复。".into(), undo_delete: None, ..Default::default() })),
             Err(e) => self.problem.set(Some(Problem::from(&e))),
         }
         self.refresh_library();
@@ -532,7 +560,7 @@ impl AppState {
         let now = now_ms();
         let result = self.with_store(|s| -> Result<(), StoreError> {
             let Some(mut d) = s.load(id)? else {
-                self.notice.set(Some(Notice { message: "未找到这份草稿，可能已在其他标签页中删除。草稿库已更新。".into(), undo_delete: None }));
+                self.notice.set(Some(Notice { message: "未找到这份草稿，可能已在其他标签页中删除。草稿库已更新。".into(), undo_delete: None, ..Default::default() }));
                 return Ok(());
             };
             {
@@ -575,7 +603,7 @@ impl AppState {
                 self.open_loaded(restored);
                 self.refresh_library();
                 self.go(Screen::Draft(d.id));
-                self.notice.set(Some(Notice { message: "已恢复所选版本；恢复前的内容已存入历史版本。".into(), undo_delete: None }));
+                self.notice.set(Some(Notice { message: "已恢复所选版本；恢复前的内容已存入历史版本。".into(), undo_delete: None, ..Default::default() }));
             }
             Err(e) => self.problem.set(Some(Problem::from(&e))),
         }
@@ -590,6 +618,7 @@ impl AppState {
                 self.notice.set(Some(Notice {
                     message: format!("已清理较早的历史版本，释放约 {} KB 空间。", freed * 2 / 1024),
                     undo_delete: None,
+                    ..Default::default()
                 }));
                 if self.status.get_untracked() == SaveStatus::Failed {
                     self.status.set(SaveStatus::Pending);
