@@ -641,6 +641,17 @@ impl FrontOutcome {
     /// ([`YearMove::summary`]). Empty when the parts were not found: the
     /// caller says so in its own words, with where last year's text is kept.
     pub fn summary(&self) -> Vec<String> {
+        let mut out = self.notes();
+        let years = &self.years;
+        if self.parts_found && (!years.changes.is_empty() || !years.left.is_empty()) {
+            out.push(format!("年份处理情况：{}。", years.summary().join("；")));
+        }
+        out
+    }
+
+    /// The sentences of [`summary`](Self::summary) other than the years,
+    /// for a view that lists [`YearMove::summary`]'s lines one by one.
+    pub fn notes(&self) -> Vec<String> {
         if !self.parts_found {
             return Vec::new();
         }
@@ -655,9 +666,6 @@ impl FrontOutcome {
         let years = &self.years;
         if years.changes.is_empty() && generated.len() < 2 {
             out.push("沿用去年的标题和开头段中没有需要改为新年度的年份。".to_string());
-        }
-        if !years.changes.is_empty() || !years.left.is_empty() {
-            out.push(format!("年份处理情况：{}。", years.summary().join("；")));
         }
         out
     }

@@ -302,8 +302,11 @@ impl AppState {
                 "未能识别去年报告的各个部分，因此无法生成“去年的安排”清单；新报告的标题和开头段已按本单位和新年度重新生成，去年的全文原样保留在各部分编辑页的“{last}报告全文”折叠栏中，供参考。"
             ));
         } else {
+            for sentence in outcome.notes() {
+                message.push_str(&sentence);
+            }
             // Each change and each year left as written, linked to its field.
-            for line in outcome.summary() {
+            for line in outcome.years.summary() {
                 let target = if line.starts_with("标题") { "report-title" } else { "preamble" };
                 details.push((line, Some(target)));
             }

@@ -27,13 +27,49 @@
 //! [`Numbering::problems`] counts what could not be shown so the import can
 //! say so.
 
-use std::collections::HashMap;
+/// A few dozen entries keyed by id, looked up by a scan: smaller in the wasm
+/// than a hash map, and as fast at this size. A later entry with the same id
+/// replaces the earlier one, as in a map.
+#[derive(Debug)]
+struct Table<T>(Vec<(String, T)>);
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table(Vec::new())
+    }
+}
+
+impl<T> Table<T> {
+    fn get(&self, id: &str) -> Option<&T> {
+        self.0.iter().rev().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, id: String, value: T) {
+        self.0.push((id, value));
+    }
+
+    fn get_or_insert(&mut self, id: &str, make: impl FnOnce() -> T) -> &mut T {
+        let i = match self.0.iter().rposition(|(k, _)| k == id) {
+            Some(i) => i,
+            None => {
+                self.0.push((id.to_string(), make()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+}
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::docx_read::attr;
 
+/// The largest number a list shows (Word's own limit); a hostile start
+/// value cannot make a marker grow without bound.
+const MAX_NUMBER: u32 = 32_767;
+/// Letters repeat (A … Z, AA … ZZ …) up to 30 times, as in Word; beyond, digits.
+const MAX_LETTER_REPEAT: u32 = 30;
 /// How deep a `w:basedOn` or `w:numStyleLink` chain is followed.
 const MAX_CHAIN: usize = 16;
 /// Word's nine list levels.
@@ -103,11 +139,11 @@ pub struct ParaProps {
 /// paragraphs are read in order.
 #[derive(Debug, Default)]
 pub struct Numbering {
-    styles: HashMap<String, Style>,
-    abstracts: HashMap<String, AbstractNum>,
-    nums: HashMap<String, Num>,
+    styles: Table<Style>,
+    abstracts: Table<AbstractNum>,
+    nums: Table<Num>,
     /// Counters per abstract list, per level (None: not used yet).
-    counters: HashMap<String, [Option<u32>; LEVELS]>,
+    counters: Table<[Option<u32>; LEVELS]>,
     /// `w:num` instances whose start overrides have been applied.
     started: Vec<String>,
     /// The numbering part was present (even if empty).
@@ -232,7 +268,7 @@ impl Numbering {
             return None;
         };
         let levels: Vec<Option<Level>> = (0..LEVELS).map(level_of).collect();
-        let counters = self.counters.entry(abs_id.clone()).or_insert([None; LEVELS]);
+        let counters = self.counters.get_or_insert(&abs_id, || [None; LEVELS]);
         if !self.started.contains(&num_id) {
             self.started.push(num_id.clone());
             for (i, start) in num.start_override.iter().enumerate() {
@@ -244,7 +280,7 @@ impl Numbering {
                 }
             }
         }
-        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |c| c.saturating_add(1)));
+        counters[ilvl] = Some(counters[ilvl].map_or(level.start, |c| c.saturating_add(1)).min(MAX_NUMBER));
         // Deeper levels restart after this one unless their lvlRestart says otherwise.
         for (d, c) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             let restart = levels[d].as_ref().and_then(|l| l.restart);
@@ -290,7 +326,7 @@ impl Numbering {
             let abs = self.abstracts.get(&id)?;
             let Some(link) = &abs.num_style_link else { return Some((id, abs.clone())) };
             // The list that defines the style (styleLink), or the style's own numId.
-            if let Some((other, _)) = self.abstracts.iter().find(|(_, a)| a.style_link.as_deref() == Some(link.as_str())) {
+            if let Some((other, _)) = self.abstracts.0.iter().find(|(_, a)| a.style_link.as_deref() == Some(link.as_str())) {
                 if *other != id {
                     id = other.clone();
                     continue;
@@ -318,6 +354,7 @@ fn heading_name_level(name: &str) -> Option<u8> {
 
 /// A number as a list format shows it.
 pub fn format_number(n: u32, fmt: &str) -> String {
+    let n = n.min(MAX_NUMBER);
     match fmt {
         "decimalZero" if n < 10 => format!("0{n}"),
         "decimalFullWidth" | "decimalFullWidth2" => n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)).collect(),
@@ -328,7 +365,7 @@ pub fn format_number(n: u32, fmt: &str) -> String {
         "ideographDigital" | "taiwaneseDigital" => n.to_string().chars().map(|c| DIGITS[c as usize - '0' as usize]).collect(),
         "ideographTraditional" if (1..=10).contains(&n) => STEMS[n as usize - 1].to_string(),
         "ideographZodiac" if (1..=12).contains(&n) => BRANCHES[n as usize - 1].to_string(),
-        "upperLetter" | "lowerLetter" if n > 0 => {
+        "upperLetter" | "lowerLetter" if n > 0 && (n - 1) / 26 < MAX_LETTER_REPEAT => {
             // Word repeats the letter: A … Z, AA … ZZ, AAA …
             let letter = char::from(b'A' + ((n - 1) % 26) as u8);
             let s = letter.to_string().repeat(((n - 1) / 26 + 1) as usize);
@@ -410,10 +447,10 @@ fn ilvl_attr(e: &BytesStart) -> Option<usize> {
 }
 
 /// `styles.xml`: paragraph and numbering styles.
-fn read_styles(xml: &str) -> Result<HashMap<String, Style>, ()> {
+fn read_styles(xml: &str) -> Result<Table<Style>, ()> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
-    let mut styles = HashMap::new();
+    let mut styles = Table::default();
     let mut current: Option<(String, Style)> = None;
     // Depth inside elements whose properties are not the style's own (w:rPr, w:pPrChange …).
     let mut ignore = 0usize;
@@ -470,14 +507,14 @@ fn read_styles(xml: &str) -> Result<HashMap<String, Style>, ()> {
     Ok(styles)
 }
 
-type Lists = (HashMap<String, AbstractNum>, HashMap<String, Num>);
+type Lists = (Table<AbstractNum>, Table<Num>);
 
 /// `numbering.xml`: abstract lists and their instances.
 fn read_numbering(xml: &str) -> Result<Lists, ()> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().check_end_names = true;
-    let mut abstracts = HashMap::new();
-    let mut nums = HashMap::new();
+    let mut abstracts = Table::default();
+    let mut nums = Table::default();
     let mut abs: Option<(String, AbstractNum)> = None;
     let mut num: Option<(String, Num)> = None;
     // The level being read, its index, and whether it is inside a w:lvlOverride.
@@ -613,6 +650,8 @@ mod tests {
             (3, "ideographTraditional", "丙"),
             (10, "ideographDigital", "一〇"),
             (28, "upperLetter", "BB"),
+            (781, "upperLetter", "781"),
+            (u32::MAX, "decimal", "32767"),
             (4, "lowerRoman", "iv"),
             (7, "decimalZero", "07"),
             (3, "chineseLegalSimplified", "叁"),
