@@ -45,7 +45,10 @@ fn para() -> impl Strategy<Value = Para> {
         .prop_map(|(style, num, outline, text)| Para { style, num, outline, text })
 }
 
-fn package(abstracts: &[Vec<Lvl>], nums: &[(u8, Option<(u8, u32)>)], styles: &[(Option<u8>, Option<u8>, Option<u8>, bool)], paras: &[Para]) -> Vec<u8> {
+/// A style: basedOn, numId, outline level, named as a built-in heading.
+type StyleSpec = (Option<u8>, Option<u8>, Option<u8>, bool);
+
+fn package(abstracts: &[Vec<Lvl>], nums: &[(u8, Option<(u8, u32)>)], styles: &[StyleSpec], paras: &[Para]) -> Vec<u8> {
     let mut numbering = String::from(r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#);
     for (a, levels) in abstracts.iter().enumerate() {
         numbering.push_str(&format!(r#"<w:abstractNum w:abstractNumId="{a}">"#));

@@ -249,12 +249,17 @@ impl AppState {
                 (*shared, "分享文件".to_string(), Vec::new())
             }
         };
-        let found = draft.report.sections.len();
+        // Parts as the author sees them: thematic measures headings are one part.
+        let parts = draft.report.parts();
+        let found = match parts.iter().find(|p| p.sections.len() > 1) {
+            Some(p) => format!("{} 个部分（“{}”分为 {} 个主题）", parts.len(), p.kind.label(), p.sections.len()),
+            None => format!("{} 个部分", parts.len()),
+        };
         let missing: Vec<&str> = draft.report.missing().iter().map(|k| k.label()).collect();
         if !self.save_new_and_open(&draft) {
             return;
         }
-        let mut message = format!("已导入“{file_name}”（{how}），找到 {found} 个部分");
+        let mut message = format!("已导入“{file_name}”（{how}），找到 {found}");
         if missing.is_empty() {
             message.push_str("，规定的五项内容齐全。");
         } else {

@@ -32,7 +32,7 @@ test('only the report\'s own year moves; cited titles, ranges and past dates sta
   const lines = await details.locator('li').allInnerTexts();
   assert.ok(lines.includes('标题：2025 → 2026，1 处'), lines.join('\n'));
   assert.ok(lines.includes('开头段：2025 → 2026，2 处'), lines.join('\n'));
-  for (const left of ['2021—2025年', '2020—2025年', '2024年12月', '较2024年']) {
+  for (const left of ['“2021—2025年”为文件名称中的年份', '“2020—2025年”为文件名称中的年份', '“2024年12月”为具体月份', '“2024年”用于与其他年份比较']) {
     assert.ok(lines.some((l) => l.includes(left) && l.includes('未改动')), `${left} listed as left:\n${lines.join('\n')}`);
   }
   await page.screenshot({ path: path.join(OUT, 'from-last-year-years.png') });

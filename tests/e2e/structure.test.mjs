@@ -35,7 +35,8 @@ test('Word automatic numbering through heading styles: five parts with their num
     '四、2025年度推进法治政府建设的主要安排',
     '五、其他需要报告的情况',
   ]);
-  await page.screenshot({ path: path.join(OUT, 'docx-numbering-tasklist.png') });
+  await page.getByTestId('notice').getByRole('button', { name: '知道了' }).click();
+  await page.screenshot({ path: path.join(OUT, 'docx-numbering-tasklist.png'), fullPage: true });
   // The items carry Word's （一） too.
   await page.getByRole('link', { name: /^一、/ }).click();
   await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
@@ -45,7 +46,7 @@ test('Word automatic numbering through heading styles: five parts with their num
 
 test('thematic measures headings from a LibreOffice list: one part, its themes listed, nothing missing', async () => {
   const page = await importFile(path.join(DOCX, '04_lo_thematic_measures.docx'));
-  assert.match(await page.getByTestId('notice').innerText(), /五项内容齐全/);
+  assert.match(await page.getByTestId('notice').innerText(), /找到 5 个部分（“主要举措和成效”分为 3 个主题），规定的五项内容齐全/);
   // Five rows: the three themes are one part.
   assert.equal(await page.getByTestId('task-row').count(), 5);
   const first = page.getByTestId('task-row').first();
@@ -56,6 +57,7 @@ test('thematic measures headings from a LibreOffice list: one part, its themes l
     '三、严格规范公正文明执法',
   ]);
   assert.equal(await page.locator('.error-summary').count(), 0, 'no part reported missing');
+  await page.getByTestId('notice').getByRole('button', { name: '知道了' }).click();
   await page.screenshot({ path: path.join(OUT, 'docx-thematic-tasklist.png'), fullPage: true });
   // Each theme opens its own items.
   await first.getByTestId('task-theme').nth(1).click();
