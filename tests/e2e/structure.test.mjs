@@ -35,7 +35,7 @@ test('Word automatic numbering through heading styles: five parts with their num
     '四、2025年度推进法治政府建设的主要安排',
     '五、其他需要报告的情况',
   ]);
-  await page.getByTestId('notice').getByRole('button', { name: '知道了' }).click();
+  await page.getByTestId('notice').getByRole('button', { name: '关闭提示' }).click();
   await page.screenshot({ path: path.join(OUT, 'docx-numbering-tasklist.png'), fullPage: true });
   // The items carry Word's （一） too.
   await page.getByRole('link', { name: /^一、/ }).click();
@@ -57,7 +57,7 @@ test('thematic measures headings from a LibreOffice list: one part, its themes l
     '三、严格规范公正文明执法',
   ]);
   assert.equal(await page.locator('.error-summary').count(), 0, 'no part reported missing');
-  await page.getByTestId('notice').getByRole('button', { name: '知道了' }).click();
+  await page.getByTestId('notice').getByRole('button', { name: '关闭提示' }).click();
   await page.screenshot({ path: path.join(OUT, 'docx-thematic-tasklist.png'), fullPage: true });
   // Each theme opens its own items.
   await first.getByTestId('task-theme').nth(1).click();
