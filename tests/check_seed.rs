@@ -9,7 +9,15 @@ const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 /// What a careful reviewer raises on the seed: half-width commas wherever the
 /// text uses them (line 1, the preamble, among them), and section 二 listing
 /// problems with no causes. Nothing else: its years agree, every measure has
-/// figures, the 第一责任人 section names the 一把手 and what was done.
+/// figures, the 第一责任人 section names the 一把手 and what was done, every
+/// part numbers its items 1. 2. 3.
+///
+/// Issue #27 point 7 left these counts as they were: the seed has no
+/// half-width full stop after Chinese text (its only `.` are the item markers'
+/// markers, which the rule leaves alone); and although 不足 items are now
+/// judged one by one, none of the seed's three gives a cause (the third's
+/// 导致 is a consequence), so the part gets one finding at its heading naming
+/// all three rather than one per item.
 #[test]
 fn the_seed_gets_exactly_the_findings_a_reviewer_would_raise() {
     let findings = check(&parse(SEED), &CheckContext::default());
@@ -18,9 +26,14 @@ fn the_seed_gets_exactly_the_findings_a_reviewer_would_raise() {
         [1, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 16, 17, 18].iter().map(|l| ("half-width-punctuation", Some(*l))).collect();
     want.insert(4, ("shortcomings-without-causes", Some(6)));
     assert_eq!(got, want, "\n{}", format_table("seed", &findings));
+    assert!(findings.iter().all(|f| !f.message.contains("“.”")), "no half-width full stop in the seed");
     let causes = &findings[4];
     assert_eq!(causes.severity, Severity::Error);
     assert!(causes.message.contains("原因") && causes.article.is_some());
+    assert_eq!((causes.section_index, causes.item), (Some(1), None));
+    for item in ["第1条“理论学习的系统性还不够”", "第2条“法律顾问和公职律师作用发挥还不够充分”", "第3条“普法宣传的创新招法不多”"] {
+        assert!(causes.message.contains(item), "{}", causes.message);
+    }
 }
 
 #[test]

@@ -150,6 +150,25 @@ pub fn deadlines(kind: UnitKind, report_year: i32) -> Vec<Deadline> {
 }
 
 /// Days from `today` until `date` (negative when it has passed).
+/// A report year as a person types it: ASCII or full-width digits (an IME
+/// gives ２０２６), spaces of either width around it, an optional 年 or 年度
+/// after it. `None` unless it is a year from 2000 to 2100.
+pub fn parse_year_input(input: &str) -> Option<i32> {
+    let s = input.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let s = s.strip_suffix("年度").or_else(|| s.strip_suffix('年')).unwrap_or(s);
+    let digits: String = s
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
 pub fn days_until(today: Date, date: Date) -> i64 {
     date.days() - today.days()
 }
@@ -194,5 +213,31 @@ mod tests {
         assert_eq!(deadlines(UnitKind::Other, 2025).len(), 1);
         assert_eq!(days_until(Date::new(2026, 2, 20), Date::new(2026, 3, 1)), 9);
         assert_eq!(UnitKind::parse("department"), Some(UnitKind::Department));
+    }
+}
+
+#[cfg(test)]
+mod year_input_tests {
+    use super::parse_year_input;
+
+    #[test]
+    fn years_as_people_type_them() {
+        for (input, want) in [
+            ("2026", Some(2026)),
+            ("２０２６", Some(2026)),
+            (" ２０２６ ", Some(2026)),
+            ("\u{3000}2025\u{3000}", Some(2025)),
+            ("2026年", Some(2026)),
+            ("２０２６年度", Some(2026)),
+            ("20２6", Some(2026)),
+            ("202", None),
+            ("20266", None),
+            ("1999", None),
+            ("二〇二六", None),
+            ("", None),
+            ("2O26", None),
+        ] {
+            assert_eq!(parse_year_input(input), want, "{input:?}");
+        }
     }
 }

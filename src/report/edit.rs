@@ -15,6 +15,20 @@ impl Section {
         }
     }
 
+    /// The characters the author has written under the heading: intro,
+    /// item titles and bodies, without the automatic numbers and without
+    /// white space — an empty new item counts 0, not the "1. " before it.
+    pub fn written_chars(&self) -> usize {
+        let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+        let intro: usize = self.intro.iter().map(|l| count(&l.text)).sum();
+        let items: usize = self
+            .items
+            .iter()
+            .map(|i| count(&i.title) + count(&i.sep) + count(&i.body) + i.more.iter().map(|l| count(&l.text)).sum::<usize>())
+            .sum();
+        intro + items
+    }
+
     /// Replace the body with `text` (lines split on any line ending), sorting
     /// it into intro and items. New lines take the report's line ending.
     pub fn set_body_text(&mut self, text: &str) {
@@ -274,5 +288,125 @@ impl Item {
     pub fn renumber_points(&mut self) {
         let text = renumber_points(&self.body_text());
         self.set_body_text(&text);
+    }
+}
+
+#[cfg(test)]
+mod written_chars_tests {
+    use crate::report::{parse, Item};
+
+    #[test]
+    fn an_empty_item_counts_nothing_and_numbers_never_count() {
+        let mut report = parse("一、主要举措和成效\n1. 标题。正文十个字整整十个");
+        let s = &mut report.sections[0];
+        assert_eq!(s.written_chars(), "标题。正文十个字整整十个".chars().count());
+        s.items.push(Item { marker: "2. ".into(), ..Item::default() });
+        assert_eq!(s.written_chars(), "标题。正文十个字整整十个".chars().count());
+        // A new section with one new, empty item (what 添加一条 makes).
+        let mut empty = parse("一、主要举措和成效\n");
+        empty.sections[0].items.push(Item { marker: "1. ".into(), ..Item::default() });
+        assert_eq!(empty.sections[0].written_chars(), 0);
+    }
+}
+
+/// What a block of text pasted into a part holds, for 粘贴整段文字，自动拆分为条目.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasteShape {
+    /// Lines numbered `1.` `（一）` …: this many items.
+    Numbered(usize),
+    /// No numbered lines, but 一是……二是……: this many points, which can be
+    /// items or the points of one item.
+    Points(usize),
+    /// Neither: the text stays one block.
+    Plain,
+}
+
+const POINT_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// Where each 一是 / 二是 / … starts (byte offsets), in order; empty unless
+/// at least 一是 and 二是 are found. A point starts the text, a line, or
+/// follows a sentence or clause mark.
+fn point_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut from = 0;
+    for n in POINT_NUMERALS {
+        let key = format!("{n}是");
+        let found = text[from..].match_indices(&key).map(|(i, _)| from + i).find(|&i| {
+            let before = text[..i].chars().next_back();
+            before.is_none_or(|c| matches!(c, '。' | '；' | '，' | '：' | '\n' | '\r' | ' ' | '\u{3000}' | ';'))
+        });
+        match found {
+            Some(i) => {
+                starts.push(i);
+                from = i + key.len();
+            }
+            None => break,
+        }
+    }
+    if starts.len() < 2 {
+        starts.clear();
+    }
+    starts
+}
+
+/// How a pasted block can be split.
+pub fn paste_shape(text: &str) -> PasteShape {
+    let numbered = split_lines(text).iter().filter(|l| super::parse::line_marker(&l.text).is_some()).count();
+    if numbered > 0 {
+        return PasteShape::Numbered(numbered);
+    }
+    match point_starts(text).len() {
+        0 => PasteShape::Plain,
+        n => PasteShape::Points(n),
+    }
+}
+
+/// 一是……二是…… written as numbered items (`1. ……`), one per line, with
+/// any text before 一是 kept as the intro. Every character but the
+/// "一是" words is kept.
+pub fn points_as_items(text: &str) -> String {
+    let starts = point_starts(text);
+    if starts.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let intro = text[..starts[0]].trim();
+    if !intro.is_empty() {
+        out.push_str(intro);
+        out.push('\n');
+    }
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let point = text[start + POINT_NUMERALS[k].len() + "是".len()..end].trim();
+        // A point ending in a clause mark becomes a sentence of its own.
+        let point = point.strip_suffix(['；', '，', ';']).map_or_else(|| point.to_string(), |p| format!("{p}。"));
+        out.push_str(&format!("{}. {}\n", k + 1, point.replace(['\n', '\r'], "")));
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod paste_tests {
+    use super::*;
+
+    #[test]
+    fn points_become_items_or_stay_points() {
+        let text = "今年重点抓了四项工作。一是加强组织领导，成立领导小组；二是健全制度，出台办法3项；三是强化培训，培训120人次；四是严格考核。";
+        assert_eq!(paste_shape(text), PasteShape::Points(4));
+        assert_eq!(
+            points_as_items(text),
+            "今年重点抓了四项工作。\n1. 加强组织领导，成立领导小组。\n2. 健全制度，出台办法3项。\n3. 强化培训，培训120人次。\n4. 严格考核。"
+        );
+        let lines = "一是加强组织领导。\n二是健全制度。";
+        assert_eq!(points_as_items(lines), "1. 加强组织领导。\n2. 健全制度。");
+    }
+
+    #[test]
+    fn numbered_lines_win_and_plain_text_is_plain() {
+        assert_eq!(paste_shape("1. 甲。一是乙；二是丙。\n2. 丁。"), PasteShape::Numbered(2));
+        assert_eq!(paste_shape("全年开展执法检查12次，统一是非标准。"), PasteShape::Plain);
+        // 一是 alone, or 二是 inside a word, is not a list of points.
+        assert_eq!(paste_shape("一是加强领导。"), PasteShape::Plain);
+        assert_eq!(paste_shape("一是加强领导，唯一是非标准。"), PasteShape::Plain);
     }
 }

@@ -30,6 +30,8 @@ pub enum SnapshotReason {
     BeforeRestore,
     /// The version this tab had when another tab's edit was taken instead.
     BeforeConflict,
+    /// Before pasted text replaced a part (粘贴整段文字，自动拆分为条目).
+    BeforePaste,
 }
 
 impl SnapshotReason {
@@ -41,6 +43,7 @@ impl SnapshotReason {
             SnapshotReason::BeforeMerge => "合并前",
             SnapshotReason::BeforeRestore => "恢复前",
             SnapshotReason::BeforeConflict => "多标签页冲突时本页的内容",
+            SnapshotReason::BeforePaste => "粘贴替换本部分前",
         }
     }
 }

@@ -35,6 +35,14 @@ pub fn App() -> impl IntoView {
             state.go(target);
         }
     });
+    // A link to another screen: remember this one's scroll position first
+    // (the click runs before the hash changes).
+    let _ = window_event_listener(ev::click, move |e| {
+        let link = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href^='#']").ok().flatten());
+        if link.is_some() {
+            super::browser::remember_scroll();
+        }
+    });
     // Another tab wrote to storage: a draft we show may have changed.
     let _ = window_event_listener(ev::storage, move |e| {
         let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
@@ -52,6 +60,16 @@ pub fn App() -> impl IntoView {
     // Rebuild the screen only when the screen or the open draft's text is
     // replaced — never on an edit, so typing never rebuilds the editor.
     let view_key = Memo::new(move |_| (state.screen.get(), state.generation.get()));
+    // A new screen opens at its top (or where the back button left it) with
+    // focus on its heading; not on the first screen after load, where focus
+    // starts at the top of the page.
+    let screen = Memo::new(move |_| state.screen.get());
+    Effect::new(move |previous: Option<()>| {
+        screen.track();
+        if previous.is_some() {
+            set_timeout(super::browser::arrive, std::time::Duration::from_millis(0));
+        }
+    });
 
     view! {
         <a class="skip-link" href="#main">"跳到主要内容"</a>

@@ -76,6 +76,36 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
+/// Remember how far the current screen is scrolled, in its own history
+/// entry, before the app moves to another screen: the browser's back button
+/// then returns to the same place ([`arrive`]).
+pub fn remember_scroll() {
+    let Some(w) = web_sys::window() else { return };
+    let y = w.scroll_y().unwrap_or(0.0);
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state(&wasm_bindgen::JsValue::from_f64(y), "");
+    }
+}
+
+/// A screen has just been built: go back to where it was scrolled when the
+/// user returns with the back button, or else to its top; and move keyboard
+/// focus to its main heading, so a screen never opens scrolled and focus is
+/// never left behind on the screen that is gone.
+pub fn arrive() {
+    let Some(w) = web_sys::window() else { return };
+    let saved = w.history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
+    w.scroll_to_with_x_and_y(0.0, saved.unwrap_or(0.0));
+    let Some(doc) = w.document() else { return };
+    let Ok(Some(heading)) = doc.query_selector("main h1") else { return };
+    let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() else { return };
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+}
+
 /// Put keyboard focus on the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
     if let Some(el) = web_sys::window()

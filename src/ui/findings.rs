@@ -51,7 +51,10 @@ pub fn FindingsSummary() -> impl IntoView {
         state.save_now();
     };
     view! {
-        <section class="findings-summary" aria-labelledby="findings-title" data-testid="findings-summary" tabindex="-1">
+        <section class=move || {
+                let (e, w, _) = counts.get();
+                if e > 0 { "findings-summary" } else if w > 0 { "findings-summary findings-warn" } else { "findings-summary findings-ok" }
+            } aria-labelledby="findings-title" data-testid="findings-summary" tabindex="-1">
             <h2 id="findings-title">
                 {move || {
                     let (e, w, _) = counts.get();

@@ -30,7 +30,18 @@ pub fn Library() -> impl IntoView {
     let backup = move |_| match state.with_store(|s| s.export_backup(now_ms())) {
         Ok(json) => {
             let name = format!("法治报告助手备份-{}.json", format_time(now_ms()).replace([' ', ':'], "-"));
-            let _ = download(&name, "application/json;charset=utf-8", json.as_bytes());
+            let count = state.library.with_untracked(|l| l.len());
+            // Every action confirms itself, replacing the previous message.
+            match download(&name, "application/json;charset=utf-8", json.as_bytes()) {
+                Ok(()) => state.notice.set(Some(Notice {
+                    message: format!("已下载备份文件“{name}”，共 {count} 份草稿。请把它保存到 U 盘或其他安全的位置。"),
+                    ..Default::default()
+                })),
+                Err(_) => state.problem.set(Some(Problem {
+                    message: "浏览器没有开始下载备份文件。请允许本页面下载文件后再点“备份全部”；草稿仍保存在本机，没有任何改动。".into(),
+                    offer_free_space: false,
+                })),
+            }
         }
         Err(e) => state.problem.set(Some(Problem::from(&e))),
     };
@@ -161,6 +172,7 @@ fn DraftRow(summary: DraftSummary) -> impl IntoView {
     let id = summary.id.clone();
     let (open_id, rename_id, dup_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
     let input_id = format!("rename-{id}");
+    let focus_id = input_id.clone();
     view! {
         <li class="card draft-row" data-testid="draft-row">
             <div class="draft-main">
@@ -191,7 +203,12 @@ fn DraftRow(summary: DraftSummary) -> impl IntoView {
             </div>
             <div class="button-row">
                 <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::Draft(open_id.clone()))>"打开"</button>
-                <button type="button" class="btn" on:click=move |_| renaming.set(true)>"重命名"</button>
+                <button type="button" class="btn" on:click=move |_| {
+                    renaming.set(true);
+                    // Straight into the name field, with the old name selected.
+                    let id = focus_id.clone();
+                    set_timeout(move || super::browser::focus_by_id(&id), std::time::Duration::from_millis(0));
+                }>"重命名"</button>
                 <button type="button" class="btn" on:click=move |_| state.duplicate(&dup_id)>"复制"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| state.delete(&del_id)>"删除"</button>
             </div>

@@ -11,8 +11,9 @@ use super::guidance_panel::GuidancePanel;
 use super::plans_checklist::{PlansChecklist, PreviousSection};
 use super::route::Screen;
 use super::save_status::SaveStatusView;
-use super::state::use_app;
+use super::state::{use_app, Notice};
 use crate::report::draft::SectionStatus;
+use crate::report::edit::PasteShape;
 use crate::report::{Item, SectionKind};
 use crate::storage::history::SnapshotReason;
 
@@ -40,7 +41,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
 
     let chars = Memo::new(move |_| {
         state.draft.with(|d| {
-            d.as_ref().and_then(|d| d.report.sections.get(index)).map(|s| s.body_text().chars().count()).unwrap_or(0)
+            d.as_ref().and_then(|d| d.report.sections.get(index)).map(|s| s.written_chars()).unwrap_or(0)
         })
     });
     let item_count = items.len();
@@ -53,16 +54,43 @@ pub fn SectionPage(index: usize) -> impl IntoView {
         let focus = format!("item-{item_count}-title");
         state.restructure(Some(focus), |d| d.report.sections[index].add_item(Item::new("", "")));
     };
+    // What the pasted text holds decides the buttons: numbered lines split
+    // at once; 一是/二是 lets the author choose items or one item's points.
+    let paste_shape = Memo::new(move |_| crate::report::edit::paste_shape(&paste.get()));
+    let replace_with = move |text: String, message: String| {
+        // Replacing a section is destructive: keep what was there as a version.
+        if let Some(d) = state.draft.get_untracked() {
+            let _ = state.with_store(|s| s.snapshot(&d, SnapshotReason::BeforePaste, now_ms()));
+        }
+        let focus = if crate::report::edit::paste_shape(&text) == PasteShape::Plain { "section-intro" } else { "item-0-title" };
+        state.restructure(Some(focus.into()), |d| d.report.sections[index].set_body_text(&text));
+        state.notice.set(Some(Notice { message: format!("{message}本部分原来的内容已存入“历史版本”（粘贴替换本部分前）。"), ..Default::default() }));
+    };
     let split_paste = move |_| {
         let text = paste.get_untracked();
         if text.trim().is_empty() {
             return;
         }
-        // Replacing a section is destructive: keep what was there as a version.
-        if let Some(d) = state.draft.get_untracked() {
-            let _ = state.with_store(|s| s.snapshot(&d, SnapshotReason::BeforeImport, now_ms()));
-        }
-        state.restructure(Some("item-0-title".into()), |d| d.report.sections[index].set_body_text(&text));
+        let message = match crate::report::edit::paste_shape(&text) {
+            PasteShape::Numbered(n) => format!("已按编号拆分为 {n} 条。"),
+            PasteShape::Points(_) | PasteShape::Plain => {
+                "没有找到“1.”“（一）”等条目编号，粘贴的文字已全部放入“本部分内容”，请按需要分条。".to_string()
+            }
+        };
+        replace_with(text, message);
+    };
+    let split_points = move |_| {
+        let text = paste.get_untracked();
+        let n = match crate::report::edit::paste_shape(&text) {
+            PasteShape::Points(n) => n,
+            _ => 0,
+        };
+        replace_with(crate::report::edit::points_as_items(&text), format!("已按“一是、二是……”拆分为 {n} 条。"));
+    };
+    let keep_points = move |_| {
+        let text = paste.get_untracked();
+        let one = format!("1. {}", text.trim().replace(['\r', '\n'], ""));
+        replace_with(one, "已作为一条放入本部分，“一是、二是……”保留为这一条的分点。".to_string());
     };
 
     let intro_label = if kind == SectionKind::OtherMatters || item_count == 0 { "本部分内容" } else { "导语（可选）" };
@@ -118,7 +146,16 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                             <p class="field-hint" id="paste-hint">"例如从 Word 中复制的本部分全文，每条以“1.”“2.”等开头。拆分后将替换本部分现有内容（原内容存入历史版本）。"</p>
                             <textarea id="paste-text" rows="6" aria-describedby="paste-hint"
                                 on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
-                            <button type="button" class="btn" on:click=split_paste>"拆分并替换本部分"</button>
+                            {move || match paste_shape.get() {
+                                PasteShape::Points(n) => view! {
+                                    <p class="field-hint" id="paste-choice">{format!("这段文字没有“1.”等编号，但有“一是、二是……”共 {n} 点。请选择：")}</p>
+                                    <div class="button-row">
+                                        <button type="button" class="btn" on:click=split_points>{format!("每一点作为一条（共 {n} 条）")}</button>
+                                        <button type="button" class="btn" on:click=keep_points>"作为一条，保留“一是、二是”分点"</button>
+                                    </div>
+                                }.into_any(),
+                                _ => view! { <button type="button" class="btn" on:click=split_paste>"拆分并替换本部分"</button> }.into_any(),
+                            }}
                         </div>
                     </div>
                     {(kind != SectionKind::Unknown).then(|| view! {

@@ -5,10 +5,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::browser::{likely_report_year, now_ms};
+use super::browser::{focus_by_id, likely_report_year, now_ms};
 use super::from_last_year::FromLastYear;
 use super::state::use_app;
-use crate::report::deadline::{days_until, deadlines, Date, UnitKind};
+use crate::report::deadline::{days_until, deadlines, parse_year_input, Date, UnitKind};
 use crate::report::guidance::{FIVE_CONTENTS, PUBLICATION, REPORTING_DEADLINES};
 use crate::report::template;
 
@@ -19,18 +19,21 @@ pub fn Start() -> impl IntoView {
     let year = RwSignal::new(likely_report_year().to_string());
     let kind = RwSignal::new(UnitKind::Department);
     let leader = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    // Errors by field id, in the form's order, shown beside each field and
+    // listed in a summary at the top.
+    let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
+    let error_for = move |id: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == id).map(|(_, m)| *m));
 
     let preview = move || {
         let u = unit.get();
         let u = if u.trim().is_empty() { "（单位名称）".to_string() } else { u };
-        match year.get().trim().parse::<i32>() {
-            Ok(y) => template::title(&u, y),
-            Err(_) => String::new(),
+        match parse_year_input(&year.get()) {
+            Some(y) => template::title(&u, y),
+            None => format!("{u}（报告年度填写有误）年度法治政府建设情况报告"),
         }
     };
     let due = move || {
-        let y = year.get().trim().parse::<i32>().ok()?;
+        let y = parse_year_input(&year.get())?;
         let today = Date::from_unix_ms_china(now_ms());
         Some(deadlines(kind.get(), y).into_iter().map(|d| {
             let days = days_until(today, d.by);
@@ -42,16 +45,26 @@ pub fn Start() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let u = unit.get_untracked();
+        let y = parse_year_input(&year.get_untracked());
+        let mut found = Vec::new();
         if u.trim().is_empty() {
-            error.set(Some("请填写单位名称，例如“某某区司法局”。"));
-            return;
+            found.push(("unit", "请填写单位名称，例如“某某区司法局”。"));
         }
-        match year.get_untracked().trim().parse::<i32>() {
-            Ok(y) if (2000..=2100).contains(&y) => {
-                error.set(None);
+        if y.is_none() {
+            found.push(("year", "请填写四位数的报告年度，例如 2026（全角数字也可以）。"));
+        }
+        match (found.first(), y) {
+            (None, Some(y)) => {
+                errors.set(Vec::new());
                 state.create(&u, y, Some(kind.get_untracked()), &leader.get_untracked());
             }
-            _ => error.set(Some("请填写四位数的报告年度，例如 2025。")),
+            (Some((first, _)), _) => {
+                let first = *first;
+                errors.set(found);
+                // Where the user is looking: the first field to correct.
+                set_timeout(move || focus_by_id(first), std::time::Duration::from_millis(0));
+            }
+            (None, None) => {}
         }
     };
 
@@ -65,15 +78,23 @@ pub fn Start() -> impl IntoView {
             <FromLastYear/>
             <h2 class="new-blank-title">"新建空白报告"</h2>
             <form on:submit=on_submit novalidate=true>
-                <Show when=move || error.get().is_some()>
-                    <div class="error-summary" role="alert" id="start-error">
-                        {move || error.get().unwrap_or_default()}
+                <Show when=move || errors.with(|e| !e.is_empty())>
+                    <div class="error-summary" role="alert" id="start-error" data-testid="start-errors">
+                        <p>"请先改正以下问题："</p>
+                        <ul>
+                            {move || errors.get().into_iter().map(|(id, message)| view! {
+                                <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id); }>{message}</a></li>
+                            }).collect_view()}
+                        </ul>
                     </div>
                 </Show>
-                <div class="field">
+                <div class="field" class:field-invalid=move || error_for("unit")().is_some()>
                     <label for="unit">"单位名称"</label>
                     <p class="field-hint" id="unit-hint">"写单位全称，将用于报告标题和开头段。"</p>
-                    <input id="unit" name="unit" type="text" autocomplete="organization" aria-describedby="unit-hint"
+                    {move || error_for("unit")().map(|m| view! { <p class="field-error" id="unit-error">{m}</p> })}
+                    <input id="unit" name="unit" type="text" autocomplete="organization"
+                        aria-describedby=move || if error_for("unit")().is_some() { "unit-error unit-hint" } else { "unit-hint" }
+                        aria-invalid=move || error_for("unit")().is_some().to_string()
                         prop:value=move || unit.get() on:input=move |ev| unit.set(event_target_value(&ev))/>
                 </div>
                 <fieldset class="field kind-field">
@@ -90,11 +111,14 @@ pub fn Start() -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <div class="field">
+                <div class="field" class:field-invalid=move || error_for("year")().is_some()>
                     <label for="year">"报告年度"</label>
                     <p class="field-hint" id="year-hint">"报告的是哪一年的工作。每年年初报告上一年度情况。"</p>
-                    <input id="year" name="year" type="text" inputmode="numeric" maxlength="4" class="input-year"
-                        aria-describedby="year-hint" prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
+                    {move || error_for("year")().map(|m| view! { <p class="field-error" id="year-error">{m}</p> })}
+                    <input id="year" name="year" type="text" inputmode="numeric" maxlength="6" class="input-year"
+                        aria-describedby=move || if error_for("year")().is_some() { "year-error year-hint" } else { "year-hint" }
+                        aria-invalid=move || error_for("year")().is_some().to_string()
+                        prop:value=move || year.get() on:input=move |ev| year.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
                     <label for="leader">"主要负责人职务（可选）"</label>

@@ -168,6 +168,10 @@ impl AppState {
             // Another tab, or a page that bypassed the app, may have changed storage.
             self.refresh_library();
         }
+        if route::current() != screen {
+            // A button, not a link: remember where this screen was scrolled.
+            super::browser::remember_scroll();
+        }
         route::set(&screen);
         self.screen.set(screen);
     }

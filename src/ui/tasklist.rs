@@ -48,7 +48,7 @@ pub fn TaskList() -> impl IntoView {
                         let s = &d.report.sections[i];
                         format!("{}{}", s.heading.marker, s.heading.text)
                     };
-                    let chars = part.sections.iter().map(|i| d.report.sections[*i].body_text().chars().count()).sum();
+                    let chars = part.sections.iter().map(|i| d.report.sections[*i].written_chars()).sum();
                     let status = if s.kind == SectionKind::Unknown {
                         if chars == 0 { SectionStatus::NotStarted } else { SectionStatus::InProgress }
                     } else {

@@ -43,7 +43,7 @@ test('the seed: findings listed and linked, fixed in one click, and the missing 
   await page.goto(page.url().replace(/\/check$/, '/section/1'));
   await page.getByRole('textbox', { name: '第 1 条正文' }).click();
   await page.keyboard.press('End');
-  await page.keyboard.type('主要原因是对理论学习重视不够。');
+  await page.keyboard.type('产生上述问题的主要原因是对理论学习重视不够。');
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   await page.getByTestId('section-findings').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '← 返回任务列表' }).click();

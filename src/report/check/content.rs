@@ -1,9 +1,9 @@
 //! What the sections say: 不足 paired with 原因, the 主要负责人 and what they
 //! did, 成效 backed by figures, no paragraph written twice, sensible length.
 
-use super::{Ctx, Finding, Severity, REGULATION};
+use super::{abridged, Ctx, Finding, Severity, REGULATION};
 use crate::report::guidance::guide;
-use crate::report::model::{Section, SectionKind};
+use crate::report::model::{Item, Section, SectionKind};
 use crate::report::previous::without_cause_prompt;
 
 pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -21,25 +21,126 @@ fn sections_of<'a>(ctx: &Ctx<'a>, kind: SectionKind) -> Vec<(usize, &'a Section)
 /// Words that introduce a cause. Not 导致: it introduces a consequence.
 const CAUSE_WORDS: &[&str] = &["原因", "由于", "因为", "究其", "根源", "主观上", "客观上", "缘于", "源于", "归因", "根子"];
 
-/// The regulation asks for 不足和原因; a shortcomings section (or the two
-/// parts of a split one) that gives no cause at all only lists problems. A
-/// paragraph ending in an unanswered 原因： (a starter from last year's plans)
-/// gives none yet.
+fn states_cause(text: &str) -> bool {
+    CAUSE_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// Phrases that only repeat the heading (“存在的问题和原因如下”) without
+/// stating a cause.
+const ECHOES: &[&str] = &["和原因", "及原因", "与原因", "及其原因", "和主要原因", "及主要原因"];
+
+/// Phrases that refer to all the problems listed (“产生上述问题的原因”).
+const ALL_PROBLEMS: &[&str] = &[
+    "上述问题", "上述不足", "以上问题", "以上不足", "这些问题", "这些不足", "存在问题的原因", "问题产生的原因", "产生问题的原因",
+];
+
+/// A paragraph without an unanswered 原因： at its end.
+fn answered(paragraph: &str) -> &str {
+    without_cause_prompt(paragraph)
+}
+
+/// A paragraph whose opening (its first 12 characters after any numbering)
+/// states a cause: “究其原因，……”, “主要原因是……”, “产生上述问题的原因……”.
+fn opens_with_cause(paragraph: &str) -> bool {
+    let t: String = crate::report::parse::without_marker(answered(paragraph)).chars().take(12).collect();
+    states_cause(&t)
+}
+
+/// The regulation asks for 不足和原因: each 不足 item must say why. An item
+/// whose title and text give no cause (see [`CAUSE_WORDS`]; a paragraph
+/// ending in an unanswered 原因：, a starter from last year's plans, gives
+/// none yet) lists a problem only — unless one stated cause covers them all:
+/// - a separate 原因 section (不足 and 原因 written as two sections, one part);
+/// - a paragraph of the part's intro that states a cause (not one that
+///   repeats the heading, “存在的问题和原因如下：”);
+/// - an item about the causes (its title names 原因: “原因分析”);
+/// - a paragraph after the last item that opens with a cause (“究其原因，……”);
+/// - a paragraph that gives the cause of all the problems (“产生上述问题的
+///   主要原因是……”).
+///
+/// One finding per part: on the item when only one lacks a cause; on the
+/// heading when none gives one (the part only lists problems); otherwise on
+/// the first item lacking one, naming every such item. A part without items
+/// is judged as a whole.
 fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
     let sections = sections_of(ctx, SectionKind::Shortcomings);
     let Some(&(first, _)) = sections.first() else { return };
     let mut text = String::new();
     for (_, s) in &sections {
         for line in s.body_text().lines() {
-            text.push_str(without_cause_prompt(line));
+            text.push_str(answered(line));
             text.push('\n');
         }
     }
-    if text.trim().is_empty() || CAUSE_WORDS.iter().any(|w| text.contains(w)) {
+    if text.trim().is_empty() {
         return;
     }
-    let mut f = ctx.finding("shortcomings-without-causes", Severity::Error, Some(first), None, Some(ctx.lines.headings[first]),
-        "本部分只列出了问题，没有分析原因。规定要求报告“存在的不足和原因”：请在每一项不足后写明原因，既要写客观原因，更要剖析主观原因（如“主要原因是……”）。".into());
+    // 不足 and 原因 written apart: a later section whose heading names the
+    // cause and which says something.
+    let cause_section = sections.iter().skip(1).any(|(_, s)| {
+        states_cause(&s.heading.text) && s.body_text().lines().any(|l| !answered(crate::report::parse::without_marker(l)).trim().is_empty())
+    });
+    if cause_section {
+        return;
+    }
+    let items: Vec<(usize, usize, &Item)> =
+        sections.iter().flat_map(|(i, s)| s.items.iter().enumerate().map(move |(k, item)| (*i, k, item))).collect();
+    if items.is_empty() {
+        if !states_cause(&text) {
+            let mut f = ctx.finding("shortcomings-without-causes", Severity::Error, Some(first), None, Some(ctx.lines.headings[first]),
+                "本部分只列出了问题，没有分析原因。规定要求报告“存在的不足和原因”：请在每一项不足后写明原因，既要写客观原因，更要剖析主观原因（如“主要原因是……”）。".into());
+            f.article = Some(REGULATION);
+            out.push(f);
+        }
+        return;
+    }
+    let intro_cause = sections.iter().flat_map(|(_, s)| &s.intro).any(|l| {
+        let mut t = answered(&l.text).to_string();
+        for echo in ECHOES {
+            t = t.replace(echo, "");
+        }
+        states_cause(&t)
+    });
+    let cause_item = items.iter().any(|(_, _, item)| answered(&item.title).contains("原因"));
+    let after_last = sections.iter().filter_map(|(_, s)| s.items.last()).any(|item| item.more.iter().any(|l| opens_with_cause(&l.text)));
+    let for_all = items.iter().any(|(_, _, item)| {
+        let first_line = format!("{}{}{}", item.title, item.sep, item.body);
+        std::iter::once(first_line.as_str()).chain(item.more.iter().map(|l| l.text.as_str())).any(|p| {
+            let p = answered(p);
+            ALL_PROBLEMS.iter().any(|w| p.contains(w)) && states_cause(p)
+        })
+    });
+    if intro_cause || cause_item || after_last || for_all {
+        return;
+    }
+    let judged: Vec<&(usize, usize, &Item)> =
+        items.iter().filter(|(_, _, item)| !item.title.trim().is_empty() || !item.body_text().trim().is_empty()).collect();
+    let missing: Vec<&(usize, usize, &Item)> = judged
+        .iter()
+        .copied()
+        .filter(|(_, _, item)| !states_cause(answered(&item.title)) && !item.body_text().lines().any(|l| states_cause(answered(l))))
+        .collect();
+    let Some(&&(si, k, _)) = missing.first() else { return };
+    let several_sections = sections.iter().filter(|(_, s)| !s.items.is_empty()).count() > 1;
+    let name = |(i, k, item): &(usize, usize, &Item)| {
+        let place = if several_sections { format!("“{}”", abridged(&ctx.report.sections[*i].heading.text, 20)) } else { String::new() };
+        let title = abridged(&item.title, 20);
+        if title.is_empty() { format!("{place}第{}条", k + 1) } else { format!("{place}第{}条“{title}”", k + 1) }
+    };
+    let names = missing.iter().map(|m| name(m)).collect::<Vec<_>>().join("、");
+    const HOW: &str = "既要写客观原因，更要剖析主观原因（如“主要原因是……”）";
+    const TOGETHER: &str = "也可在各条之后用一段集中分析原因（如“究其原因，……”）";
+    let (section, item, line, message) = if missing.len() == judged.len() && missing.len() > 1 {
+        (first, None, ctx.lines.headings[first],
+            format!("本部分只列出了问题，没有分析原因（{names}均未写明原因）。规定要求报告“存在的不足和原因”：请在每一项不足后写明原因，{HOW}；{TOGETHER}。"))
+    } else if missing.len() == 1 {
+        (si, Some(k), ctx.lines.items[si][k],
+            format!("{names}只写了问题，没有写明原因。规定要求报告“存在的不足和原因”：请在这一条写明原因，{HOW}。"))
+    } else {
+        (si, Some(k), ctx.lines.items[si][k],
+            format!("{names}只写了问题，没有写明原因。规定要求报告“存在的不足和原因”：请在这几条分别写明原因，{HOW}；{TOGETHER}。"))
+    };
+    let mut f = ctx.finding("shortcomings-without-causes", Severity::Error, Some(section), item, Some(line), message);
     f.article = Some(REGULATION);
     out.push(f);
 }
@@ -163,9 +264,79 @@ mod tests {
         let split = "二、存在的问题\n1. 学习不够系统。\n三、问题产生的原因\n1. 重视不够，主观上认识不足。";
         assert_eq!(fired(split, "shortcomings-without-causes"), 0);
         // A starter whose 原因： is still unanswered gives no cause.
-        let prompt = "二、存在的不足和原因\n1. 学习不够系统。\n2. 加大单位制度执行力度。上年度报告安排的这项工作本年度未能完成，……。原因：";
+        let prompt = "二、存在的不足和原因\n1. 学习不够系统。主要原因是重视不够。\n2. 加大单位制度执行力度。上年度报告安排的这项工作本年度未能完成，……。原因：";
         assert_eq!(fired(prompt, "shortcomings-without-causes"), 1);
         assert_eq!(fired(&format!("{prompt}人员不足。"), "shortcomings-without-causes"), 0);
+        // A part without items is judged as a whole.
+        assert_eq!(fired("二、存在的不足和原因\n学习不够系统，宣传方式单一。", "shortcomings-without-causes"), 1);
+        assert_eq!(fired("二、存在的不足和原因\n学习不够系统，主要原因是重视不够。", "shortcomings-without-causes"), 0);
+    }
+
+    fn causes(text: &str) -> Vec<crate::report::check::Finding> {
+        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == "shortcomings-without-causes").collect()
+    }
+
+    #[test]
+    fn each_shortcoming_needs_its_cause() {
+        // Item 1 gives its cause, item 2 does not: the finding is on item 2, by name.
+        let text = "二、存在的不足和原因\n1. 学习不够系统。主要原因是重视不够。\n2. 执法队伍力量薄弱。全局执法人员仅12人。\n3. 宣传方式单一。客观上经费有限。";
+        let found = causes(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].section_index, found[0].item, found[0].line), (Some(0), Some(1), Some(3)));
+        assert!(found[0].message.starts_with("第2条“执法队伍力量薄弱”只写了问题，没有写明原因。"), "{}", found[0].message);
+        assert!(found[0].article.is_some());
+        // Two of three without: one finding, at the first, naming both.
+        let two = text.replace("客观上经费有限。", "覆盖面不广。");
+        let found = causes(&two);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].item, found[0].line), (Some(1), Some(3)));
+        assert!(found[0].message.starts_with("第2条“执法队伍力量薄弱”、第3条“宣传方式单一”只写了问题"), "{}", found[0].message);
+        // None with a cause: the part as a whole, at its heading, naming them all.
+        let none = "二、存在的不足和原因\n1. 学习不够系统。\n2. 宣传方式单一，导致效果不理想。";
+        let found = causes(none);
+        assert_eq!((found.len(), found[0].item, found[0].line), (1, None, Some(1)));
+        assert!(found[0].message.contains("没有分析原因") && found[0].message.contains("第1条“学习不够系统”、第2条“宣传方式单一，导致效果不理想”均未写明原因"), "{}", found[0].message);
+        // A cause in a later paragraph of the item counts for that item.
+        assert!(causes("二、存在的不足和原因\n1. 学习不够系统。\n究其根源在于重视不够。\n2. 宣传方式单一。由于经费有限。").is_empty());
+        // A long title is shortened in the message.
+        let long = "二、存在的不足和原因\n1. 学习不够系统。主要原因是重视不够。\n2. 法律顾问和公职律师在重大行政决策中的作用发挥还不够充分";
+        assert!(causes(long)[0].message.starts_with("第2条“法律顾问和公职律师在重大行政决策中的作用……”"), "{}", causes(long)[0].message);
+    }
+
+    #[test]
+    fn one_stated_cause_covers_every_shortcoming() {
+        let problems = "二、存在的不足和原因\n1. 学习不够系统。\n2. 执法队伍力量薄弱。\n3. 宣传方式单一。";
+        assert_eq!(causes(problems).len(), 1);
+        // A paragraph after the problems.
+        assert!(causes(&format!("{problems}\n究其原因，主观上重视不够，客观上人员紧张。")).is_empty());
+        assert!(causes(&format!("{problems}\n主要原因：一是重视不够；二是人员紧张。")).is_empty());
+        // An item of its own on the causes.
+        assert!(causes(&format!("{problems}\n4. 原因分析。主观上重视不够，客观上人员紧张。")).is_empty());
+        assert!(causes(&format!("{problems}\n4. 究其原因，主要是重视不够。")).is_empty());
+        // A paragraph giving the cause of all the problems, wherever it stands.
+        assert!(causes(&problems.replace("宣传方式单一。", "宣传方式单一。产生上述问题的主要原因是重视不够。")).is_empty());
+        // The part's intro.
+        let intro = problems.replace("原因\n1.", "原因\n由于机构改革后人员调整较大，本年度工作还存在以下不足：\n1.");
+        assert!(causes(&intro).is_empty());
+        // But not an intro that only repeats the heading.
+        let echo = problems.replace("原因\n1.", "原因\n对照要求，现将存在的问题和原因报告如下：\n1.");
+        assert_eq!(causes(&echo).len(), 1);
+        // Nor a cause paragraph under the first item only: it is that item's.
+        let under_first = problems.replace("学习不够系统。", "学习不够系统。\n究其原因，重视不够。");
+        let found = causes(&under_first);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("第2条“执法队伍力量薄弱”、第3条“宣传方式单一”"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn shortcomings_and_causes_written_as_two_sections() {
+        let split = "一、存在的问题\n1. 学习不够系统。\n2. 执法队伍力量薄弱。\n二、问题产生的原因\n1. 重视不够。\n2. 人员紧张。";
+        let r = parse(split);
+        assert_eq!(r.parts().len(), 1, "one part: {:?}", r.sections.iter().map(|s| s.kind).collect::<Vec<_>>());
+        assert!(causes(split).is_empty());
+        // A 原因 section with nothing in it gives no cause.
+        let empty = "一、存在的问题\n1. 学习不够系统。\n2. 执法队伍力量薄弱。\n二、问题产生的原因\n1. 原因：";
+        assert_eq!(causes(empty).len(), 1);
     }
 
     #[test]

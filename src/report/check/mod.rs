@@ -140,6 +140,17 @@ pub fn format_table(file: &str, findings: &[Finding]) -> String {
     out
 }
 
+/// `text` cut to `max` characters with “……” when longer, for quoting a
+/// title or heading in a message.
+pub(crate) fn abridged(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}……", text.chars().take(max).collect::<String>())
+    }
+}
+
 /// Everything a rule needs.
 pub(crate) struct Ctx<'a> {
     pub report: &'a Report,

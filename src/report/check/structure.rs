@@ -1,7 +1,7 @@
 //! The report's shape: every required section present and filled, items
 //! numbered 1, 2, 3 … in one style, no empty items.
 
-use super::{Ctx, Finding, Severity, REGULATION};
+use super::{abridged, Ctx, Finding, Severity, REGULATION};
 use crate::report::model::SectionKind;
 use crate::report::parse::{is_cn_numeral, line_marker, MarkerStyle};
 
@@ -9,6 +9,7 @@ pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     missing_section(ctx, out);
     empty_section(ctx, out);
     numbering(ctx, out);
+    numbering_style_mixed(ctx, out);
     empty_item(ctx, out);
 }
 
@@ -139,6 +140,48 @@ fn sequence(ctx: &Ctx, section: Option<usize>, markers: &[(usize, String)], what
     }
 }
 
+/// The parts' items numbered in different styles at the same level:
+/// `（一）` in one part, `1.` in the others. One finding, at the first part
+/// that differs from the style most parts use (the earliest style on a tie),
+/// naming every such part. Within one part, `numbering` says it.
+fn numbering_style_mixed(ctx: &Ctx, out: &mut Vec<Finding>) {
+    // (section, style, its first item's marker) for every section with items.
+    let styled: Vec<(usize, MarkerStyle, &str)> = ctx
+        .report
+        .sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let marker = s.items.first()?.marker.as_str();
+            Some((i, style_of(marker)?, marker.trim()))
+        })
+        .collect();
+    let mut counts: Vec<(MarkerStyle, usize, &str)> = Vec::new();
+    for &(_, style, marker) in &styled {
+        match counts.iter_mut().find(|(s, _, _)| *s == style) {
+            Some(c) => c.1 += 1,
+            None => counts.push((style, 1, marker)),
+        }
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    // The most used style; on a tie the earliest (max_by_key keeps the last maximum).
+    let &(usual, _, usual_marker) = counts.iter().rev().max_by_key(|(_, n, _)| *n).expect("two styles");
+    let odd: Vec<&(usize, MarkerStyle, &str)> = styled.iter().filter(|(_, s, _)| *s != usual).collect();
+    let named = odd
+        .iter()
+        .map(|(i, _, marker)| {
+            let h = &ctx.report.sections[*i].heading;
+            format!("“{}{}”用“{marker}”", h.marker.trim(), abridged(&h.text, 20))
+        })
+        .collect::<Vec<_>>()
+        .join("，");
+    let first = odd[0].0;
+    out.push(ctx.finding("numbering-style-mixed", Severity::Warning, Some(first), None, Some(ctx.lines.headings[first]),
+        format!("各部分条目编号样式不统一：{named}，其他部分用“{usual_marker}”。同一层级的条目请使用同一种编号，建议统一改为“{usual_marker}”这种样式。")));
+}
+
 /// An item with neither title nor text.
 fn empty_item(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, s) in ctx.report.sections.iter().enumerate() {
@@ -184,6 +227,29 @@ mod tests {
         assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), vec![Some(3), Some(5)], "{found:?}");
         assert!(found[0].1.contains("重复"));
         assert!(found[1].1.contains("样式不一致"));
+    }
+
+    #[test]
+    fn parts_numbered_in_different_styles() {
+        assert!(rules(FULL, "numbering-style-mixed").is_empty());
+        // 二 uses （一）, the others 1.: once, at 二, naming the usual style.
+        let odd = FULL.replace("二、存在的不足和原因\n1. 乙。", "二、存在的不足和原因\n（一）乙。");
+        let found = rules(&odd, "numbering-style-mixed");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Some(3));
+        assert!(found[0].1.contains("“二、存在的不足和原因”用“（一）”") && found[0].1.contains("其他部分用“1.”"), "{}", found[0].1);
+        // Two odd parts in two styles, both named; the finding is at the first.
+        let two = odd.replace("四、下一年度主要安排\n1. 丁。", "四、下一年度主要安排\n1、丁。");
+        let found = rules(&two, "numbering-style-mixed");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("（一）") && found[0].1.contains("“四、下一年度主要安排”用“1、”"), "{}", found[0].1);
+        // Every part in （一）: one style, nothing to say; nor for 1. beside 1．.
+        let all_paren = FULL.replace("\n1. ", "\n（一）");
+        assert!(rules(&all_paren, "numbering-style-mixed").is_empty());
+        let wide = FULL.replace("二、存在的不足和原因\n1. ", "二、存在的不足和原因\n1．");
+        assert!(rules(&wide, "numbering-style-mixed").is_empty());
+        // A part without items (无) does not count.
+        assert!(rules("一、主要举措和成效\n1. 甲。办理12件。\n五、其他需要报告的情况\n无", "numbering-style-mixed").is_empty());
     }
 
     #[test]
