@@ -43,6 +43,22 @@ pub fn App() -> impl IntoView {
             super::browser::remember_scroll();
         }
     });
+    // Focus moved by the keyboard (Tab) lands on a field wholly in view
+    // (WCAG 2.4.11): remember when Tab was last pressed, and on the focus that
+    // follows bring the field into view.
+    let tabbed = StoredValue::new(0.0f64);
+    let _ = window_event_listener(ev::keydown, move |e| {
+        if e.key() == "Tab" {
+            tabbed.set_value(js_sys::Date::now());
+        }
+    });
+    let _ = window_event_listener(ev::focusin, move |e| {
+        if js_sys::Date::now() - tabbed.get_value() < 500.0 {
+            if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                super::browser::reveal(&el);
+            }
+        }
+    });
     // Another tab wrote to storage: a draft we show may have changed.
     let _ = window_event_listener(ev::storage, move |e| {
         let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
@@ -63,13 +79,11 @@ pub fn App() -> impl IntoView {
     // A new screen opens at its top (or where the back button left it) with
     // focus on its heading; not on the first screen after load, where focus
     // starts at the top of the page.
-    let screen = Memo::new(move |_| state.screen.get());
-    Effect::new(move |previous: Option<()>| {
-        screen.track();
-        if previous.is_some() {
-            set_timeout(super::browser::arrive, std::time::Duration::from_millis(0));
-        }
-    });
+    let _ = Effect::watch(
+        move || state.screen.get(),
+        move |_, _, _| set_timeout(super::browser::arrive, std::time::Duration::from_millis(0)),
+        false,
+    );
 
     view! {
         <a class="skip-link" href="#main">"跳到主要内容"</a>

@@ -106,6 +106,16 @@ pub fn arrive() {
     let _ = heading.focus_with_options(&options);
 }
 
+/// Bring a field the keyboard just moved to wholly into view. Chromium
+/// scrolls a textarea only as far as its caret, which can leave the top of a
+/// tall field above the window; `nearest` respects the page's scroll-padding,
+/// so the field ends up clear of the sticky toolbar and the pinned messages.
+pub fn reveal(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Put keyboard focus on the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
     if let Some(el) = web_sys::window()

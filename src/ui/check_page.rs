@@ -46,7 +46,11 @@ pub fn CheckPage() -> impl IntoView {
                             <dt>{heading.clone()}</dt>
                             <dd class="check-text">
                                 {if empty { view! { <span class="missing">"（尚未填写）"</span> }.into_any() }
-                                 else { view! { <pre class="preview-text">{body}</pre> }.into_any() }}
+                                 else {
+                                     // A long part scrolls inside its box: keyboard users can focus it to scroll.
+                                     let label = format!("{heading}的内容");
+                                     view! { <pre class="preview-text" tabindex="0" role="region" aria-label=label>{body}</pre> }.into_any()
+                                 }}
                             </dd>
                             <dd class="check-action">
                                 <a href=format!("#/draft/{}/section/{}", id, i)>"修改" <span class="visually-hidden">{heading}</span></a>

@@ -54,7 +54,7 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
             {(!example.is_empty()).then(|| view! {
                 <details class="example">
                     <summary>"查看示例（虚构单位）"</summary>
-                    <pre class="preview-text">{example.clone()}</pre>
+                    <pre class="preview-text" tabindex="0" role="region" aria-label="示例全文">{example.clone()}</pre>
                 </details>
             })}
         </aside>

@@ -38,7 +38,7 @@ pub fn NoticeBar() -> impl IntoView {
                         {undo_start.map(|id| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_start(&id)>"撤销新建"</button>
                         })}
-                        <button type="button" class="btn btn-quiet" aria-label="关闭提示" on:click=move |_| state.notice.set(None)>"知道了"</button>
+                        <button type="button" class="btn btn-quiet" aria-label="知道了，关闭提示" on:click=move |_| state.notice.set(None)>"知道了"</button>
                     </div>
                 </div>
             }

@@ -1,0 +1,70 @@
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen of the
+// app, at 1366×768 — start, library, help, task list, a section, the check
+// page, history and merge — with a report in it. Zero violations is the bar.
+// axe is evaluated through the DevTools protocol, so the page's CSP does not
+// need to allow it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serveDist, launch, freshApp, ROOT } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
+let server;
+let context;
+before(async () => { server = await serveDist(); context = await launch(); });
+after(async () => { await context?.close(); await server?.close(); });
+
+async function violations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
+  const page = await freshApp(context, server.url);
+  const found = {};
+  const check = async (name) => {
+    const v = await violations(page);
+    if (v.length) found[name] = v;
+  };
+  await check('草稿库（空）');
+  await page.getByRole('link', { name: '新建报告' }).click();
+  await page.getByRole('heading', { name: '开始撰写法治政府建设年度报告' }).waitFor();
+  await check('新建报告');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByTestId('start-errors').waitFor();
+  await check('新建报告（有错误）');
+  await page.getByRole('link', { name: '帮助' }).click();
+  await page.getByRole('heading', { name: '帮助和关于' }).waitFor();
+  await check('帮助');
+  await page.getByRole('link', { name: '草稿库' }).first().click();
+  await page.getByLabel(/导入文件/).setInputFiles(SEED);
+  await page.getByTestId('task-row').first().waitFor();
+  await check('任务列表');
+  await page.getByRole('link', { name: /^一、/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
+  await check('章节编辑');
+  await page.getByRole('button', { name: '← 返回任务列表' }).click();
+  await page.getByRole('button', { name: '检查并导出' }).click();
+  await page.getByTestId('findings-summary').waitFor();
+  await check('检查并导出');
+  await page.goBack();
+  await page.getByRole('button', { name: '历史版本' }).click();
+  await page.getByRole('heading', { name: '历史版本' }).waitFor();
+  await check('历史版本');
+  await page.goBack();
+  await page.getByRole('button', { name: '合并同事的修改' }).click();
+  await page.getByRole('heading', { name: '合并同事修改的版本' }).waitFor();
+  await check('合并同事的修改');
+  await page.getByRole('link', { name: '草稿库' }).first().click();
+  await page.getByRole('heading', { name: '草稿库' }).waitFor();
+  await check('草稿库');
+  await page.close();
+  assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+});
