@@ -54,7 +54,9 @@ pub fn App() -> impl IntoView {
     });
     let _ = window_event_listener(ev::focusin, move |e| {
         if js_sys::Date::now() - tabbed.get_value() < 500.0 {
-            if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            // Only what Tab reaches: not a heading the app focused on arrival
+            // (tabindex -1), which must not undo a restored scroll position.
+            if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).filter(|el| el.tab_index() >= 0) {
                 super::browser::reveal(&el);
             }
         }
