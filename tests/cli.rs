@@ -247,3 +247,21 @@ fn check_and_render_read_docx_and_share_files() {
 fn temp_path(name: &str) -> String {
     std::env::temp_dir().join(format!("fzbg-cli-{}", std::process::id())).join(name).to_string_lossy().into_owned()
 }
+
+#[test]
+fn each_subcommand_has_its_own_help() {
+    for (command, expect) in [("inspect", "fzbg inspect FILE"), ("render", "fzbg render FILE"), ("check", "--previous"), ("export", "--to txt|docx|share")] {
+        for flag in ["--help", "-h"] {
+            let (code, out, err) = fzbg(&[command, flag]);
+            assert_eq!(code, 0, "{command} {flag}: {err}");
+            assert!(out.contains(expect), "{command} {flag}: {out}");
+            assert!(out.contains("退出状态"), "{command}: {out}");
+            // Only this subcommand's lines.
+            let others = ["fzbg inspect", "fzbg render", "fzbg check", "fzbg export"].iter().filter(|o| !o.ends_with(command)).filter(|o| out.contains(**o)).count();
+            assert_eq!(others, 0, "{command}: {out}");
+        }
+    }
+    // Still an error for an unknown command.
+    let (code, _, _) = fzbg(&["nosuch", "--help"]);
+    assert_eq!(code, 2);
+}

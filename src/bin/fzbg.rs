@@ -42,8 +42,27 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                       2 有文件无法读取或用法错误（其余文件照常检查）unreadable file or bad usage (the others are still checked).
 ";
 
+    /// One subcommand's lines of [`USAGE`]: from its `fzbg NAME` line up to
+    /// the next command's, plus the exit status paragraph.
+    fn subcommand_usage(name: &str) -> Option<String> {
+        let lines: Vec<&str> = USAGE.lines().collect();
+        let start = lines.iter().position(|l| l.trim_start().starts_with(&format!("fzbg {name} ")))?;
+        let end = lines[start + 1..].iter().position(|l| l.trim_start().starts_with("fzbg ")).map_or(lines.len(), |p| start + 1 + p);
+        let status = lines.iter().position(|l| l.starts_with("退出状态")).map(|i| lines[i..].join("\n")).unwrap_or_default();
+        Some(format!("用法 Usage:\n{}\n\n{status}\n", lines[start..end].join("\n")))
+    }
+
     pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        // `fzbg SUBCOMMAND --help` (or -h): that subcommand's usage, exit 0.
+        if let [command, rest @ ..] = args.as_slice() {
+            if rest.iter().any(|a| matches!(*a, "--help" | "-h")) {
+                if let Some(text) = subcommand_usage(command) {
+                    let _ = write!(out, "{text}");
+                    return 0;
+                }
+            }
+        }
         match args.as_slice() {
             [] | ["--help"] | ["-h"] | ["help"] => {
                 let _ = write!(out, "{USAGE}");

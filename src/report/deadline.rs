@@ -149,7 +149,6 @@ pub fn deadlines(kind: UnitKind, report_year: i32) -> Vec<Deadline> {
     list
 }
 
-/// Days from `today` until `date` (negative when it has passed).
 /// A report year as a person types it: ASCII or full-width digits (an IME
 /// gives ２０２６), spaces of either width around it, an optional 年 or 年度
 /// after it. `None` unless it is a year from 2000 to 2100.
@@ -169,6 +168,40 @@ pub fn parse_year_input(input: &str) -> Option<i32> {
     digits.parse().ok().filter(|y| (2000..=2100).contains(y))
 }
 
+/// One deadline as the author is told it on the task list, the check page
+/// and the start screen: `2027年3月1日之前`, what is due, and how far away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueLine {
+    pub by: String,
+    pub what: String,
+    /// Days left; negative once the day has passed.
+    pub days: i64,
+}
+
+impl DueLine {
+    /// 还有 N 天 / 今天截止 / 已超过 N 天.
+    pub fn when(&self) -> String {
+        match self.days {
+            d if d < 0 => format!("已超过 {} 天", -d),
+            0 => "今天截止".to_string(),
+            d => format!("还有 {d} 天"),
+        }
+    }
+
+    pub fn late(&self) -> bool {
+        self.days < 0
+    }
+}
+
+/// The deadlines for a unit of `kind` reporting on `report_year`, seen from `today`.
+pub fn due_lines(kind: UnitKind, report_year: i32, today: Date) -> Vec<DueLine> {
+    deadlines(kind, report_year)
+        .into_iter()
+        .map(|d| DueLine { by: format!("{}之前", d.by.label_zh()), what: d.what, days: days_until(today, d.by) })
+        .collect()
+}
+
+/// Days from `today` until `date` (negative when it has passed).
 pub fn days_until(today: Date, date: Date) -> i64 {
     date.days() - today.days()
 }
@@ -213,6 +246,33 @@ mod tests {
         assert_eq!(deadlines(UnitKind::Other, 2025).len(), 1);
         assert_eq!(days_until(Date::new(2026, 2, 20), Date::new(2026, 3, 1)), 9);
         assert_eq!(UnitKind::parse("department"), Some(UnitKind::Department));
+    }
+}
+
+#[cfg(test)]
+mod due_line_tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_and_year_with_days_left_or_past() {
+        let today = Date::new(2026, 12, 3);
+        let lines = due_lines(UnitKind::TownshipStreet, 2026, today);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].by, format!("{}之前", Date::new(2027, 3, 1).label_zh()));
+        assert!(lines[0].what.contains("乡（镇）"));
+        assert_eq!(lines[0].when(), format!("还有 {} 天", days_until(today, Date::new(2027, 3, 1))));
+        assert!(!lines[0].late());
+        for kind in [UnitKind::Department, UnitKind::LocalGovernment] {
+            let lines = due_lines(kind, 2026, today);
+            assert_eq!(lines.len(), 2, "{kind:?}");
+            assert!(lines[1].what.contains("公开"));
+        }
+        assert_eq!(due_lines(UnitKind::Other, 2026, today).len(), 1, "other units: publication only");
+        // A report on 2024 seen in December 2026: both dates long past, in red.
+        let late = due_lines(UnitKind::Department, 2024, today);
+        assert!(late.iter().all(DueLine::late));
+        assert!(late[0].when().starts_with("已超过 "));
+        assert_eq!(DueLine { by: String::new(), what: String::new(), days: 0 }.when(), "今天截止");
     }
 }
 

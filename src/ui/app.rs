@@ -83,7 +83,10 @@ pub fn App() -> impl IntoView {
     // starts at the top of the page.
     let _ = Effect::watch(
         move || state.screen.get(),
-        move |_, _, _| set_timeout(super::browser::arrive, std::time::Duration::from_millis(0)),
+        move |_, _, _| {
+            let target = state.take_focus_after();
+            set_timeout(move || super::browser::arrive(target.as_deref()), std::time::Duration::from_millis(0))
+        },
         false,
     );
 

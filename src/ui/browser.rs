@@ -89,13 +89,19 @@ pub fn remember_scroll() {
 
 /// A screen has just been built: go back to where it was scrolled when the
 /// user returns with the back button, or else to its top; and move keyboard
-/// focus to its main heading, so a screen never opens scrolled and focus is
+/// focus to the field a link asked for (`target`), or else to its main heading, so a screen never opens scrolled and focus is
 /// never left behind on the screen that is gone.
-pub fn arrive() {
+pub fn arrive(target: Option<&str>) {
     let Some(w) = web_sys::window() else { return };
     let saved = w.history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_f64());
     w.scroll_to_with_x_and_y(0.0, saved.unwrap_or(0.0));
     let Some(doc) = w.document() else { return };
+    // A link to a place (a finding's field): focus it and bring it into view.
+    if let Some(el) = target.and_then(|id| doc.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+        reveal(&el);
+        return;
+    }
     let Ok(Some(heading)) = doc.query_selector("main h1") else { return };
     let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() else { return };
     if !heading.has_attribute("tabindex") {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::deadline_line::DeadlineLine;
 use super::export::{ExportButton, MoreExports, TxtOptionsPicker};
 use super::findings::FindingsSummary;
 use super::preview::GongwenPreview;
@@ -19,6 +20,10 @@ pub fn CheckPage() -> impl IntoView {
     };
     let id = draft.id.clone();
     let home_id = id.clone();
+    // The author has run the check: the task list now shows every part's findings.
+    if !state.checked.with_untracked(|c| c.contains(&id)) {
+        state.checked.update(|c| c.push(id.clone()));
+    }
     let rows: Vec<_> = draft
         .report
         .sections
@@ -36,6 +41,7 @@ pub fn CheckPage() -> impl IntoView {
             </div>
             <h1>"检查并导出"</h1>
             <FindingsSummary/>
+            <DeadlineLine/>
             <h2>"逐部分核对"</h2>
             <p class="lead">"请逐部分核对报告内容。需要修改时，点击该部分右侧的“修改”。"</p>
             <dl class="check-list">

@@ -5,14 +5,15 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
+use crate::report::check::place::{place_of, Place};
 use crate::report::check::{fix_report_punctuation, Finding, Severity};
 
-fn place(f: &Finding) -> String {
-    let line = f.line.map(|l| format!("第 {l} 行")).unwrap_or_else(|| "全文".into());
-    match f.item {
-        Some(k) => format!("{line}，第 {} 条", k + 1),
-        None => line,
-    }
+/// Where a finding is, as the author sees the draft (第一部分 第2条 正文).
+fn place(state: super::state::AppState, f: &Finding) -> Place {
+    state.draft.with_untracked(|d| d.as_ref().map(|d| place_of(&d.report, f))).unwrap_or(Place {
+        section: f.section_index,
+        spot: crate::report::check::place::Spot::Whole,
+    })
 }
 
 fn badge(severity: Severity) -> &'static str {
@@ -72,11 +73,14 @@ pub fn FindingsSummary() -> impl IntoView {
                     let id = id.clone();
                     state.findings.get().into_iter().map(|f| {
                         let href = href(&id, &f);
+                        let at = place(state, &f);
+                        // The link goes to the field itself: the next screen focuses it.
+                        let field = at.field_id();
                         view! {
                             <li data-testid="finding" data-rule=f.rule>
                                 <span class=badge(f.severity)>{f.severity.label()}</span>
                                 " "
-                                <a href=href>{place(&f)} "：" {f.message.clone()}</a>
+                                <a href=href on:click=move |_| state.focus_after(field.clone())>{at.label()} "：" {f.message.clone()}</a>
                                 {f.article.map(|a| view! { <span class="finding-article">" 依据：" {a}</span> })}
                             </li>
                         }
@@ -97,8 +101,21 @@ pub fn SectionFindings(index: usize) -> impl IntoView {
             <section class="section-findings" aria-labelledby="section-findings-title" data-testid="section-findings">
                 <h2 id="section-findings-title">"本部分检查结果"</h2>
                 <ul>
-                    {move || mine.get().into_iter().map(|f| view! {
-                        <li><span class=badge(f.severity)>{f.severity.label()}</span> " " {place(&f)} "：" {f.message}</li>
+                    {move || mine.get().into_iter().map(|f| {
+                        let at = place(state, &f);
+                        let field = at.field_id();
+                        let label = at.label();
+                        // Here the field is on this page: a button takes focus to it.
+                        view! {
+                            <li>
+                                <span class=badge(f.severity)>{f.severity.label()}</span> " "
+                                {match field {
+                                    Some(id) => view! { <button type="button" class="btn-link finding-place" on:click=move |_| super::browser::focus_by_id(&id)>{label}</button> }.into_any(),
+                                    None => view! { <span>{label}</span> }.into_any(),
+                                }}
+                                "：" {f.message}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
                 <p class="field-hint">"检查结果在停止输入约半秒后更新。"</p>

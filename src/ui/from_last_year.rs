@@ -43,7 +43,7 @@ pub fn FromLastYear() -> impl IntoView {
             <div class="button-row">
                 <label class="btn file-button">
                     "选择去年的报告文件（.txt / .docx / 分享文件）"
-                    <input type="file" accept=ACCEPT_REPORT_FILES class="visually-hidden" on:change=pick/>
+                    <input type="file" id="last-year-file" accept=ACCEPT_REPORT_FILES class="visually-hidden" on:change=pick/>
                 </label>
             </div>
             <Show when=move || !state.library.with(|l| l.is_empty())>

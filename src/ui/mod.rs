@@ -3,6 +3,7 @@
 
 mod app;
 mod conflict;
+mod deadline_line;
 mod history;
 mod library;
 mod merge_page;

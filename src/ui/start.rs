@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::browser::{focus_by_id, likely_report_year, now_ms};
 use super::from_last_year::FromLastYear;
 use super::state::use_app;
-use crate::report::deadline::{days_until, deadlines, parse_year_input, Date, UnitKind};
+use crate::report::deadline::{due_lines, parse_year_input, Date, UnitKind};
 use crate::report::guidance::{FIVE_CONTENTS, PUBLICATION, REPORTING_DEADLINES};
 use crate::report::template;
 
@@ -34,12 +34,7 @@ pub fn Start() -> impl IntoView {
     };
     let due = move || {
         let y = parse_year_input(&year.get())?;
-        let today = Date::from_unix_ms_china(now_ms());
-        Some(deadlines(kind.get(), y).into_iter().map(|d| {
-            let days = days_until(today, d.by);
-            let when = if days < 0 { format!("已过 {} 天", -days) } else { format!("还有 {days} 天") };
-            (format!("{}之前", d.by.label_zh()), d.what, when, days < 0)
-        }).collect::<Vec<_>>())
+        Some(due_lines(kind.get(), y, Date::from_unix_ms_china(now_ms())))
     };
 
     let on_submit = move |ev: SubmitEvent| {
@@ -75,8 +70,13 @@ pub fn Start() -> impl IntoView {
                 "根据《法治政府建设与责任落实督察工作规定》，年度报告应当包括五项内容："
             </p>
             <p class="quote">{FIVE_CONTENTS}</p>
-            <FromLastYear/>
-            <h2 class="new-blank-title">"新建空白报告"</h2>
+            // Two ways in, of equal weight; the blank report first, since a
+            // first-time author has no last year's report of their own.
+            <nav class="ways-in" aria-label="两种开始方式">
+                <a class="btn" href="#new-blank-title" on:click=move |ev| { ev.prevent_default(); focus_by_id("unit"); }>"新建空白报告（第一次撰写）"</a>
+                <a class="btn" href="#last-year-title" on:click=move |ev| { ev.prevent_default(); focus_by_id("last-year-file"); }>"从去年的报告开始（已有上一年度报告）"</a>
+            </nav>
+            <h2 class="new-blank-title" id="new-blank-title">"新建空白报告"</h2>
             <form on:submit=on_submit novalidate=true>
                 <Show when=move || errors.with(|e| !e.is_empty())>
                     <div class="error-summary" role="alert" id="start-error" data-testid="start-errors">
@@ -132,8 +132,9 @@ pub fn Start() -> impl IntoView {
                 <section class="deadlines" aria-labelledby="deadlines-title" data-testid="deadlines">
                     <h2 id="deadlines-title">"需要注意的时间"</h2>
                     <ul>
-                        {move || due().unwrap_or_default().into_iter().map(|(by, what, when, late)| view! {
-                            <li class:late=late><strong>{by}</strong> " " {what} " （" {when} "）"</li>
+                        {move || due().unwrap_or_default().into_iter().map(|l| {
+                            let late = l.late();
+                            view! { <li class:late=late><strong>{l.by.clone()}</strong> " " {l.what.clone()} " （" {l.when()} "）"</li> }
                         }).collect_view()}
                     </ul>
                     <details class="sources">
@@ -153,6 +154,7 @@ pub fn Start() -> impl IntoView {
                     "同事发来的草稿，可到" <a href="#/">"草稿库"</a> "选择“导入文件”（支持 .txt、Word .docx 和分享文件）；在其他电脑上写过草稿，可在草稿库选择“从备份恢复”。"
                 </p>
             </form>
+            <FromLastYear/>
         </section>
     }
 }

@@ -67,6 +67,11 @@ pub struct AppState {
     pub findings: RwSignal<Vec<Finding>>,
     /// How the .txt export is written (encoding, line endings).
     pub txt_options: RwSignal<crate::report::formats::TxtOptions>,
+    /// A field to focus when the next screen opens (a finding's link).
+    focus_next: StoredValue<Option<String>>,
+    /// Drafts whose check page the author has opened in this session: only
+    /// then do parts nobody has started show their findings as badges.
+    pub checked: RwSignal<Vec<String>>,
     /// False when localStorage could not be used and drafts live only in this tab.
     pub persistent: bool,
     store: StoredValue<DraftStore<Box<dyn KeyValue>>, LocalStorage>,
@@ -111,6 +116,8 @@ impl AppState {
             library: RwSignal::new(library),
             findings: RwSignal::new(Vec::new()),
             txt_options: RwSignal::new(Default::default()),
+            checked: RwSignal::new(Vec::new()),
+            focus_next: StoredValue::new(None),
             persistent,
             store: StoredValue::new_local(store),
             base_revision: StoredValue::new(0),
@@ -328,6 +335,16 @@ impl AppState {
             }
         }
         self.notice.set(Some(Notice { message, details, undo_start: Some(draft.id.clone()), ..Default::default() }));
+    }
+
+    /// Focus this field, instead of the heading, when the next screen opens.
+    pub fn focus_after(self, field: Option<String>) {
+        self.focus_next.set_value(field);
+    }
+
+    /// The field a link asked the new screen to focus, once.
+    pub fn take_focus_after(self) -> Option<String> {
+        self.focus_next.try_update_value(Option::take).flatten()
     }
 
     /// Undo a start from last year's report: the new draft goes to 最近删除

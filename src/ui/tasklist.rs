@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::deadline_line::DeadlineLine;
 use super::export::ExportButton;
 use super::route::Screen;
 use super::save_status::SaveStatusView;
@@ -33,8 +34,10 @@ pub fn TaskList() -> impl IntoView {
     }) else {
         return view! { <p class="card">"未能打开这份草稿。" <a href="#/">"返回草稿库"</a></p> }.into_any();
     };
+    let checked_id = id.clone();
     let rows = Memo::new(move |_| {
         let findings = state.findings.get();
+        let checked = state.checked.with(|c| c.contains(&checked_id));
         state.draft.with(|d| {
             let Some(d) = d else { return Vec::new() };
             // One row per part: thematic measures headings show once, with their themes.
@@ -55,7 +58,11 @@ pub fn TaskList() -> impl IntoView {
                         d.status(s.kind)
                     };
                     let counts = part.sections.iter().map(|i| super::findings::section_counts(&findings, *i));
-                    let findings = counts.fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1));
+                    // A calm start: a part nobody has started is 未开始, not an
+                    // error, until the author runs the check (the check page
+                    // still lists every missing and empty part).
+                    let calm = status == SectionStatus::NotStarted && !checked;
+                    let findings = if calm { (0, 0) } else { counts.fold((0, 0), |a, c| (a.0 + c.0, a.1 + c.1)) };
                     let themes = if part.sections.len() > 1 { part.sections.iter().map(|i| (*i, heading_of(*i))).collect() } else { Vec::new() };
                     let heading = if themes.is_empty() { heading_of(index) } else { s.kind.label().to_string() };
                     Row { index, heading, themes, status, chars, required: s.kind != SectionKind::Unknown, findings }
@@ -90,6 +97,7 @@ pub fn TaskList() -> impl IntoView {
                     {move || missing.get().iter().map(|k| k.label()).collect::<Vec<_>>().join("、")}
                 </p>
             </Show>
+            <DeadlineLine editable=true/>
             <section class="card" aria-labelledby="front-title">
                 <h2 id="front-title">"标题和开头段"</h2>
                 <div class="field">

@@ -14,6 +14,7 @@ mod dates;
 mod previous;
 mod structure;
 mod text;
+pub mod place;
 
 use serde::Serialize;
 

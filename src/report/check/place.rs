@@ -1,0 +1,131 @@
+//! Where a finding is, in the author's terms: "第一部分 第2条 正文",
+//! "第三部分 导语", "报告标题" — not a line of a text the author never sees in
+//! the app. Line numbers stay for imported text views and the CLI.
+
+use super::{Finding, LineMap};
+use crate::report::template::cn_number;
+use crate::report::Report;
+
+/// The spot inside a part, or outside any part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spot {
+    Title,
+    Preamble,
+    /// A part's heading line.
+    Heading,
+    /// A part's text before its first item.
+    Intro,
+    /// An item's first line (its title, and the text on the same line).
+    Item(usize),
+    /// An item's further paragraphs.
+    ItemBody(usize),
+    /// A part as a whole.
+    Part,
+    /// The report as a whole.
+    Whole,
+}
+
+/// A finding's place: the part (by position among the sections) and the spot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub section: Option<usize>,
+    pub spot: Spot,
+}
+
+impl Place {
+    /// 第一部分 第2条 正文 / 第三部分 导语 / 报告标题 / 全文.
+    pub fn label(&self) -> String {
+        let part = self.section.map(|i| format!("第{}部分", cn_number(i + 1)));
+        let spot = match self.spot {
+            Spot::Title => return "报告标题".to_string(),
+            Spot::Preamble => return "开头段".to_string(),
+            Spot::Whole => return "全文".to_string(),
+            // A finding at a part's heading is about the part as a whole.
+            Spot::Heading => String::new(),
+            Spot::Intro => "导语".to_string(),
+            Spot::Item(k) => format!("第{}条", k + 1),
+            Spot::ItemBody(k) => format!("第{}条 正文", k + 1),
+            Spot::Part => String::new(),
+        };
+        match (part, spot.is_empty()) {
+            (Some(p), true) => p,
+            (Some(p), false) => format!("{p} {spot}"),
+            (None, _) => spot,
+        }
+    }
+
+    /// The id of the field in the app that holds this place, where there is one.
+    pub fn field_id(&self) -> Option<String> {
+        match self.spot {
+            Spot::Title => Some("report-title".into()),
+            Spot::Preamble => Some("preamble".into()),
+            Spot::Intro => Some("section-intro".into()),
+            Spot::Item(k) => Some(format!("item-{k}-title")),
+            Spot::ItemBody(k) => Some(format!("item-{k}-body")),
+            Spot::Heading | Spot::Part | Spot::Whole => None,
+        }
+    }
+}
+
+/// Where `finding` is in `report`.
+pub fn place_of(report: &Report, finding: &Finding) -> Place {
+    let lines = LineMap::new(report);
+    let Some(i) = finding.section_index.filter(|i| *i < report.sections.len()) else {
+        let spot = match finding.line {
+            Some(line) if line <= report.front.len() => {
+                if report.title_index() == Some(line - 1) { Spot::Title } else { Spot::Preamble }
+            }
+            _ => Spot::Whole,
+        };
+        return Place { section: None, spot };
+    };
+    let section = Some(i);
+    let spot = match (finding.item, finding.line) {
+        (Some(k), Some(line)) if lines.mores[i].get(k).is_some_and(|m| m.contains(&line)) => Spot::ItemBody(k),
+        (Some(k), _) => Spot::Item(k),
+        (None, Some(line)) if line == lines.headings[i] => Spot::Heading,
+        (None, Some(line)) if lines.intros[i].contains(&line) => Spot::Intro,
+        (None, Some(line)) => match lines.items[i].iter().rposition(|first| *first <= line) {
+            Some(k) if lines.items[i][k] == line => Spot::Item(k),
+            Some(k) => Spot::ItemBody(k),
+            None => Spot::Part,
+        },
+        (None, None) => Spot::Part,
+    };
+    Place { section, spot }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::check::Severity;
+    use crate::report::parse;
+
+    fn at(section: Option<usize>, item: Option<usize>, line: Option<usize>) -> Finding {
+        Finding { rule: "t", severity: Severity::Warning, section: None, section_index: section, item, line, message: String::new(), article: None }
+    }
+
+    #[test]
+    fn each_part_item_title_and_preamble() {
+        let report = parse("某局2024年度法治政府建设情况报告\n现将情况报告如下.\n一、主要举措和成效\n导语一句\n1. 标题甲。正文\n又一段\n2. 标题乙。正文\n二、存在的不足和原因\n1. 不足。原因是……\n三、其他需要报告的情况\n无");
+        let cases = [
+            (at(None, None, Some(1)), "报告标题", Some("report-title")),
+            (at(None, None, Some(2)), "开头段", Some("preamble")),
+            (at(None, None, None), "全文", None),
+            (at(Some(0), None, Some(3)), "第一部分", None),
+            (at(Some(0), None, Some(4)), "第一部分 导语", Some("section-intro")),
+            (at(Some(0), Some(0), Some(5)), "第一部分 第1条", Some("item-0-title")),
+            (at(Some(0), Some(0), Some(6)), "第一部分 第1条 正文", Some("item-0-body")),
+            (at(Some(0), None, Some(6)), "第一部分 第1条 正文", Some("item-0-body")),
+            (at(Some(0), Some(1), Some(7)), "第一部分 第2条", Some("item-1-title")),
+            (at(Some(1), Some(0), Some(9)), "第二部分 第1条", Some("item-0-title")),
+            (at(Some(2), None, None), "第三部分", None),
+            (at(Some(2), None, Some(11)), "第三部分 导语", Some("section-intro")),
+        ];
+        for (f, label, field) in cases {
+            let p = place_of(&report, &f);
+            assert_eq!(p.label(), label, "{f:?}");
+            assert_eq!(p.field_id().as_deref(), field, "{f:?}");
+        }
+    }
+}
