@@ -38,9 +38,12 @@ test('1. every screen opens at its top with focus on its heading; back returns t
   assert.equal(await scrollY(page), 0, 'the task list opens at its top');
   // Scroll the task list, open part 二: its page opens at the top, heading focused.
   await page.evaluate(() => window.scrollTo(0, 400));
+  const link = page.getByRole('link', { name: /^二、/ });
+  // Where the page stands when the link is clicked (Playwright scrolls it into view first).
+  await link.scrollIntoViewIfNeeded();
   const before = await scrollY(page);
   assert.ok(before > 0);
-  await page.getByRole('link', { name: /^二、/ }).click();
+  await link.click();
   await page.getByRole('heading', { level: 1, name: /^二、/ }).waitFor();
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   assert.equal(await scrollY(page), 0);
