@@ -5,15 +5,22 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::guidance::{guide, FIRST_RESPONSIBLE_DUTIES};
+use crate::report::guidance::{example_for, guide, kind_notes, FIRST_RESPONSIBLE_DUTIES};
 use crate::report::SectionKind;
 
 #[component]
 pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
     let state = use_app();
     let g = guide(kind);
-    let (year, leader) = state.draft.with_untracked(|d| d.as_ref().map(|d| (d.year, d.leader_title.clone())).unwrap_or((2025, String::new())));
-    let example = g.example(year);
+    let (year, leader, unit_kind) = state
+        .draft
+        .with_untracked(|d| d.as_ref().map(|d| (d.year, d.leader_title.clone(), d.unit_kind)).unwrap_or((2025, String::new(), None)));
+    // The example and the notes fit the unit's kind: a 镇 for 乡镇、街道, a
+    // 县政府 for governments, a 局 for departments.
+    let worked = example_for(unit_kind);
+    let example = worked.section(kind, year);
+    let notes = kind_notes(unit_kind);
+    let kind_name = unit_kind.map(|k| k.label()).unwrap_or_default();
     let (min, max) = g.suggested_chars;
     view! {
         <aside class="guidance-panel" aria-labelledby="guidance-title" data-testid="guidance">
@@ -38,6 +45,12 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
                 <h3>"写什么"</h3>
                 <ul>{g.what_to_write.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
             </section>
+            {(!notes.is_empty() && kind == SectionKind::Measures).then(|| view! {
+                <section data-testid="kind-notes">
+                    <h3>{format!("{kind_name}还可以写")}</h3>
+                    <ul>{notes.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
+                </section>
+            })}
             {(!g.areas.is_empty()).then(|| view! {
                 <section>
                     <h3>"可按以下领域组织（《法治政府建设实施纲要（2021－2025年）》）"</h3>
@@ -53,7 +66,7 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
             {(max > 0).then(|| view! { <p class="field-hint">"建议篇幅：" {min} "–" {max} " 字。"</p> })}
             {(!example.is_empty()).then(|| view! {
                 <details class="example">
-                    <summary>"查看示例（虚构单位）"</summary>
+                    <summary>{format!("查看示例（虚构单位：{}）", worked.unit)}</summary>
                     <pre class="preview-text" tabindex="0" role="region" aria-label="示例全文">{example.clone()}</pre>
                 </details>
             })}

@@ -83,3 +83,25 @@ test('findings are placed as the author sees the draft, and their links take foc
   await page.waitForFunction((k) => document.activeElement?.id === `item-${k}-title` || document.activeElement?.id === `item-${k}-body`, n - 1);
   await page.close();
 });
+
+test('a 乡镇 author gets guidance and a worked example of their own kind', async () => {
+  const page = await freshApp(context, server.url);
+  await page.getByRole('link', { name: '新建报告' }).click();
+  await page.getByLabel('单位名称').fill('某镇人民政府');
+  await page.getByLabel('乡镇、街道').check();
+  await page.getByLabel('报告年度').fill('2026');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByRole('link', { name: /^一、/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
+  const guidance = page.getByTestId('guidance');
+  assert.match(await guidance.getByTestId('kind-notes').innerText(), /乡镇、街道还可以写/);
+  const summary = guidance.locator('details.example summary');
+  assert.match(await summary.innerText(), /虚构单位：青石市临溪区石门镇人民政府/);
+  await summary.click();
+  const example = await guidance.locator('details.example pre').innerText();
+  assert.match(example, /综合行政执法/);
+  assert.doesNotMatch(example, /12315|证照分离/, 'not the 市场监管局 example');
+  await guidance.locator('details.example').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'town-example.png') });
+  await page.close();
+});

@@ -13,10 +13,68 @@
 
 mod content;
 mod example;
+mod kinds;
 
+use super::deadline::UnitKind;
 use super::model::SectionKind;
 
 pub use example::{example_report, EXAMPLE_UNIT};
+pub use kinds::{COUNTY_UNIT, TOWN_UNIT};
+
+/// A worked example for one kind of unit: a fictional unit and the bodies of
+/// its five parts (with the `{year}` and `{next}` placeholders).
+#[derive(Clone, Copy, Debug)]
+pub struct Example {
+    pub unit: &'static str,
+    sections: [&'static str; 5],
+}
+
+impl Example {
+    /// The body of one part for a report on `year` (empty for `Unknown`).
+    pub fn section(&self, kind: SectionKind, year: i32) -> String {
+        let Some(i) = SectionKind::REQUIRED.iter().position(|k| *k == kind) else { return String::new() };
+        self.sections[i].replace("{year}", &year.to_string()).replace("{next}", &(year + 1).to_string())
+    }
+
+    /// The whole example report on `year`, in the shape the parser reads.
+    pub fn report(&self, year: i32) -> String {
+        let mut lines = vec![super::template::title(self.unit, year), super::template::preamble(self.unit, year)];
+        for (i, kind) in SectionKind::REQUIRED.iter().enumerate() {
+            lines.push(format!("{}{}", super::template::section_marker(i + 1), super::template::heading_text(*kind, year)));
+            lines.push(self.section(*kind, year));
+        }
+        lines.join("\n")
+    }
+}
+
+/// The worked example for a kind of unit: a 镇 for 乡镇、街道, a 县政府 for
+/// governments, the 市场监督管理局 for departments and other units.
+pub fn example_for(kind: Option<UnitKind>) -> Example {
+    match kind {
+        Some(UnitKind::TownshipStreet) => Example {
+            unit: kinds::TOWN_UNIT,
+            sections: [kinds::TOWN_MEASURES, kinds::TOWN_SHORTCOMINGS, kinds::TOWN_FIRST_RESPONSIBLE, kinds::TOWN_NEXT_YEAR, kinds::TOWN_OTHER_MATTERS],
+        },
+        Some(UnitKind::LocalGovernment) => Example {
+            unit: kinds::COUNTY_UNIT,
+            sections: [kinds::COUNTY_MEASURES, kinds::COUNTY_SHORTCOMINGS, kinds::COUNTY_FIRST_RESPONSIBLE, kinds::COUNTY_NEXT_YEAR, kinds::COUNTY_OTHER_MATTERS],
+        },
+        _ => Example {
+            unit: EXAMPLE_UNIT,
+            sections: [example::MEASURES, example::SHORTCOMINGS, example::FIRST_RESPONSIBLE, example::NEXT_YEAR, example::OTHER_MATTERS],
+        },
+    }
+}
+
+/// What to write that is particular to a kind of unit.
+pub fn kind_notes(kind: Option<UnitKind>) -> &'static [&'static str] {
+    match kind {
+        Some(UnitKind::TownshipStreet) => kinds::TOWN_NOTES,
+        Some(UnitKind::LocalGovernment) => kinds::COUNTY_NOTES,
+        Some(UnitKind::Department) => kinds::DEPARTMENT_NOTES,
+        _ => &[],
+    }
+}
 
 /// A verbatim passage from an official text and where it comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
