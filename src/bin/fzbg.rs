@@ -95,7 +95,9 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 
     /// A report read from a file in any form the app imports.
     pub struct Read {
-        pub report: fazhi_report::report::Report,
+        /// The report as a draft: a share file's whole draft, or one made
+        /// from the text or .docx.
+        pub draft: fazhi_report::report::Draft,
         /// `utf-8`, `gb18030` …, `docx` or `share`: the JSON's `encoding`.
         pub format: &'static str,
         /// The same for people.
@@ -129,7 +131,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if is_text && !looks_like_share {
             // Text keeps decode's own messages in both languages (size, binary, encoding).
             return match decode(&bytes) {
-                Ok(d) => Some(Read { report: parse(&d.text), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
+                Ok(d) => Some(Read { draft: draft_of(path, parse(&d.text)), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
                 Err(e) => {
                     let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
                     None
@@ -137,14 +139,14 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
             };
         }
         match import_any(&bytes, &gb) {
-            Ok(Imported::Text(d)) => Some(Read { report: parse(&d.text), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
+            Ok(Imported::Text(d)) => Some(Read { draft: draft_of(path, parse(&d.text)), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
             Ok(Imported::Docx(d)) => {
                 for w in &d.warnings {
                     let _ = writeln!(err, "fzbg: {path}: {w}");
                 }
-                Some(Read { report: d.report(), format: "docx", format_zh: "Word 文档" })
+                Some(Read { draft: draft_of(path, d.report()), format: "docx", format_zh: "Word 文档" })
             }
-            Ok(Imported::Share(d)) => Some(Read { report: d.report, format: "share", format_zh: "分享文件" }),
+            Ok(Imported::Share(d)) => Some(Read { draft: *d, format: "share", format_zh: "分享文件" }),
             Err(message) => {
                 let _ = writeln!(err, "fzbg: {path}: {message} / the file cannot be read");
                 None
@@ -154,7 +156,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 
     fn inspect_cmd(path: &str, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let Some(read) = read_report(path, err) else { return 2 };
-        let info = inspect_as(&read.report, read.format);
+        let info = inspect_as(&read.draft.report, read.format);
         if json {
             let _ = writeln!(out, "{}", serde_json::to_string_pretty(&info).expect("inspection serialises"));
             return 0;
@@ -235,7 +237,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 unreadable = true;
                 continue;
             };
-            let findings = check_with_previous(&read.report, &ctx, previous.as_ref());
+            let findings = check_with_previous(&read.draft.report, &ctx, previous.as_ref());
             any_errors |= findings.iter().any(|f| f.severity == Severity::Error);
             if json {
                 results.push(serde_json::json!({ "file": file, "findings": findings }));
@@ -256,35 +258,14 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         }
     }
 
-    /// Read a report in any form the app imports — .txt in any encoding,
-    /// .docx or a share file, recognised by content — as a draft, or print
-    /// why not (warnings such as flattened tables go to stderr too).
-    fn import_draft(path: &str, err: &mut dyn Write) -> Option<fazhi_report::report::Draft> {
-        use fazhi_report::report::formats::{import_any, Imported};
-        use fazhi_report::report::Draft;
+    /// A draft around a report read from a file (the CLI keeps no store).
+    fn draft_of(path: &str, report: fazhi_report::report::Report) -> fazhi_report::report::Draft {
+        fazhi_report::report::Draft::from_report("fzbg", report, path, 0, 0)
+    }
 
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(err, "fzbg: {path}: 无法读取文件（{e}） / cannot read the file: {e}");
-                return None;
-            }
-        };
-        let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
-        match import_any(&bytes, &gb) {
-            Ok(Imported::Text(d)) => Some(Draft::from_report("fzbg", parse(&d.text), path, 0, 0)),
-            Ok(Imported::Docx(d)) => {
-                for w in &d.warnings {
-                    let _ = writeln!(err, "fzbg: {path}: {w}");
-                }
-                Some(Draft::from_report("fzbg", d.report(), path, 0, 0))
-            }
-            Ok(Imported::Share(d)) => Some(*d),
-            Err(message) => {
-                let _ = writeln!(err, "fzbg: {path}: {message} / the file cannot be read");
-                None
-            }
-        }
+    /// Read a report in any form the app imports as a draft, or print why not.
+    fn import_draft(path: &str, err: &mut dyn Write) -> Option<fazhi_report::report::Draft> {
+        read_report(path, err).map(|r| r.draft)
     }
 
     fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
@@ -328,7 +309,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 
     fn render_cmd(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let Some(read) = read_report(path, err) else { return 2 };
-        let _ = out.write_all(render(&read.report).as_bytes());
+        let _ = out.write_all(render(&read.draft.report).as_bytes());
         0
     }
 }
