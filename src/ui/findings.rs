@@ -5,14 +5,18 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::check::place::{place_of, Place};
+use crate::report::check::place::{Place, Places, Spot};
 use crate::report::check::{fix_report_punctuation, Finding, Severity};
 
-/// Where a finding is, as the author sees the draft (第一部分 第2条 正文).
-fn place(state: super::state::AppState, f: &Finding) -> Place {
-    state.draft.with_untracked(|d| d.as_ref().map(|d| place_of(&d.report, f))).unwrap_or(Place {
-        section: f.section_index,
-        spot: crate::report::check::place::Spot::Whole,
+/// Where each finding is, as the author sees the draft (第一部分 第2条 正文):
+/// the draft's line map is built once for the whole list.
+fn places(state: super::state::AppState, findings: &[Finding]) -> Vec<Place> {
+    state.draft.with_untracked(|d| match d {
+        Some(d) => {
+            let places = Places::new(&d.report);
+            findings.iter().map(|f| places.of(f)).collect()
+        }
+        None => findings.iter().map(|f| Place { section: f.section_index, spot: Spot::Whole }).collect(),
     })
 }
 
@@ -71,9 +75,10 @@ pub fn FindingsSummary() -> impl IntoView {
             <ol class="findings-list">
                 {move || {
                     let id = id.clone();
-                    state.findings.get().into_iter().map(|f| {
+                    let findings = state.findings.get();
+                    let at_each = places(state, &findings);
+                    findings.into_iter().zip(at_each).map(|(f, at)| {
                         let href = href(&id, &f);
-                        let at = place(state, &f);
                         // The link goes to the field itself: the next screen focuses it.
                         let field = at.field_id();
                         view! {
@@ -101,8 +106,10 @@ pub fn SectionFindings(index: usize) -> impl IntoView {
             <section class="section-findings" aria-labelledby="section-findings-title" data-testid="section-findings">
                 <h2 id="section-findings-title">"本部分检查结果"</h2>
                 <ul>
-                    {move || mine.get().into_iter().map(|f| {
-                        let at = place(state, &f);
+                    {move || {
+                        let mine = mine.get();
+                        let at_each = places(state, &mine);
+                        mine.into_iter().zip(at_each).map(|(f, at)| {
                         let field = at.field_id();
                         let label = at.label();
                         // Here the field is on this page: a button takes focus to it.
@@ -116,7 +123,8 @@ pub fn SectionFindings(index: usize) -> impl IntoView {
                                 "：" {f.message}
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view()
+                    }}
                 </ul>
                 <p class="field-hint">"检查结果在停止输入约半秒后更新。"</p>
             </section>

@@ -67,32 +67,43 @@ impl Place {
     }
 }
 
-/// Where `finding` is in `report`.
-pub fn place_of(report: &Report, finding: &Finding) -> Place {
-    let lines = LineMap::new(report);
-    let Some(i) = finding.section_index.filter(|i| *i < report.sections.len()) else {
-        let spot = match finding.line {
-            Some(line) if line <= report.front.len() => {
-                if report.title_index() == Some(line - 1) { Spot::Title } else { Spot::Preamble }
-            }
-            _ => Spot::Whole,
+/// Where findings are in one report: its line map built once, for a list of findings.
+pub struct Places<'a> {
+    report: &'a Report,
+    lines: LineMap,
+}
+
+impl<'a> Places<'a> {
+    pub fn new(report: &'a Report) -> Places<'a> {
+        Places { report, lines: LineMap::new(report) }
+    }
+
+    /// Where `finding` is.
+    pub fn of(&self, finding: &Finding) -> Place {
+        let (report, lines) = (self.report, &self.lines);
+        let Some(i) = finding.section_index.filter(|i| *i < report.sections.len()) else {
+            let spot = match finding.line {
+                Some(line) if line <= report.front.len() => {
+                    if report.title_index() == Some(line - 1) { Spot::Title } else { Spot::Preamble }
+                }
+                _ => Spot::Whole,
+            };
+            return Place { section: None, spot };
         };
-        return Place { section: None, spot };
-    };
-    let section = Some(i);
-    let spot = match (finding.item, finding.line) {
-        (Some(k), Some(line)) if lines.mores[i].get(k).is_some_and(|m| m.contains(&line)) => Spot::ItemBody(k),
-        (Some(k), _) => Spot::Item(k),
-        (None, Some(line)) if line == lines.headings[i] => Spot::Heading,
-        (None, Some(line)) if lines.intros[i].contains(&line) => Spot::Intro,
-        (None, Some(line)) => match lines.items[i].iter().rposition(|first| *first <= line) {
-            Some(k) if lines.items[i][k] == line => Spot::Item(k),
-            Some(k) => Spot::ItemBody(k),
-            None => Spot::Part,
-        },
-        (None, None) => Spot::Part,
-    };
-    Place { section, spot }
+        let spot = match (finding.item, finding.line) {
+            (Some(k), Some(line)) if lines.mores[i].get(k).is_some_and(|m| m.contains(&line)) => Spot::ItemBody(k),
+            (Some(k), _) => Spot::Item(k),
+            (None, Some(line)) if line == lines.headings[i] => Spot::Heading,
+            (None, Some(line)) if lines.intros[i].contains(&line) => Spot::Intro,
+            (None, Some(line)) => match lines.items[i].iter().rposition(|first| *first <= line) {
+                Some(k) if lines.items[i][k] == line => Spot::Item(k),
+                Some(k) => Spot::ItemBody(k),
+                None => Spot::Part,
+            },
+            (None, None) => Spot::Part,
+        };
+        Place { section: Some(i), spot }
+    }
 }
 
 #[cfg(test)]
@@ -122,8 +133,9 @@ mod tests {
             (at(Some(2), None, None), "第三部分", None),
             (at(Some(2), None, Some(11)), "第三部分 导语", Some("section-intro")),
         ];
+        let places = Places::new(&report);
         for (f, label, field) in cases {
-            let p = place_of(&report, &f);
+            let p = places.of(&f);
             assert_eq!(p.label(), label, "{f:?}");
             assert_eq!(p.field_id().as_deref(), field, "{f:?}");
         }
