@@ -174,21 +174,24 @@ fn is_thematic(h: &str) -> bool {
 /// The kind a heading announces by its words alone: the highest-scoring
 /// kind, ties broken in the order 第一责任人, 其他, 不足, 下一年度, 举措.
 pub fn classify_heading(heading: &str) -> SectionKind {
-    let s = scores(heading, false);
+    best_kind(&scores(heading, false)).0
+}
+
+/// The highest-scoring kind and its score (`Unknown` when nothing scores).
+fn best_kind(s: &[i32; 5]) -> (SectionKind, i32) {
     let precedence = [FirstResponsible, OtherMatters, Shortcomings, NextYear, Measures];
     let best = s.iter().copied().max().unwrap_or(0);
     if best == 0 {
-        return Unknown;
+        return (Unknown, 0);
     }
-    precedence.into_iter().find(|k| s[kind_index(*k)] == best).unwrap_or(Unknown)
+    (precedence.into_iter().find(|k| s[kind_index(*k)] == best).unwrap_or(Unknown), best)
 }
 
 /// The kind a heading names with a decisive word, if one does; for lines
 /// without a number, which are headings only when their words say so.
 pub fn strong_kind(heading: &str) -> Option<SectionKind> {
-    let s = scores(heading, false);
-    let best = s.iter().copied().max().unwrap_or(0);
-    (best >= STRONG).then(|| classify_heading(heading))
+    let (kind, best) = best_kind(&scores(heading, false));
+    (best >= STRONG).then_some(kind)
 }
 
 /// Where the sequence stands: nothing yet, or the last part placed
