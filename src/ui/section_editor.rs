@@ -57,13 +57,13 @@ pub fn SectionPage(index: usize) -> impl IntoView {
     // What the pasted text holds decides the buttons: numbered lines split
     // at once; 一是/二是 lets the author choose items or one item's points.
     let paste_shape = Memo::new(move |_| crate::report::edit::paste_shape(&paste.get()));
-    let replace_with = move |text: String, message: String| {
+    // `focus`: the first item, or the intro when the text stays one block.
+    let replace_with = move |text: String, message: String, focus: &str| {
         // Replacing a section is destructive: keep what was there as a version.
         if let Some(d) = state.draft.get_untracked() {
             let _ = state.with_store(|s| s.snapshot(&d, SnapshotReason::BeforePaste, now_ms()));
         }
-        let focus = if crate::report::edit::paste_shape(&text) == PasteShape::Plain { "section-intro" } else { "item-0-title" };
-        state.restructure(Some(focus.into()), |d| d.report.sections[index].set_body_text(&text));
+        state.restructure(Some(focus.to_string()), |d| d.report.sections[index].set_body_text(&text));
         state.notice.set(Some(Notice { message: format!("{message}本部分原来的内容已存入“历史版本”（粘贴替换本部分前）。"), ..Default::default() }));
     };
     let split_paste = move |_| {
@@ -71,26 +71,27 @@ pub fn SectionPage(index: usize) -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        let message = match crate::report::edit::paste_shape(&text) {
-            PasteShape::Numbered(n) => format!("已按编号拆分为 {n} 条。"),
-            PasteShape::Points(_) | PasteShape::Plain => {
-                "没有找到“1.”“（一）”等条目编号，粘贴的文字已全部放入“本部分内容”，请按需要分条。".to_string()
-            }
-        };
-        replace_with(text, message);
+        match paste_shape.get_untracked() {
+            PasteShape::Numbered(n) => replace_with(text, format!("已按编号拆分为 {n} 条。"), "item-0-title"),
+            PasteShape::Points(_) | PasteShape::Plain => replace_with(
+                text,
+                "没有找到“1.”“（一）”等条目编号，粘贴的文字已全部放入“本部分内容”，请按需要分条。".to_string(),
+                "section-intro",
+            ),
+        }
     };
     let split_points = move |_| {
         let text = paste.get_untracked();
-        let n = match crate::report::edit::paste_shape(&text) {
+        let n = match paste_shape.get_untracked() {
             PasteShape::Points(n) => n,
             _ => 0,
         };
-        replace_with(crate::report::edit::points_as_items(&text), format!("已按“一是、二是……”拆分为 {n} 条。"));
+        replace_with(crate::report::edit::points_as_items(&text), format!("已按“一是、二是……”拆分为 {n} 条。"), "item-0-title");
     };
     let keep_points = move |_| {
         let text = paste.get_untracked();
         let one = format!("1. {}", text.trim().replace(['\r', '\n'], ""));
-        replace_with(one, "已作为一条放入本部分，“一是、二是……”保留为这一条的分点。".to_string());
+        replace_with(one, "已作为一条放入本部分，“一是、二是……”保留为这一条的分点。".to_string(), "item-0-title");
     };
 
     let intro_label = if kind == SectionKind::OtherMatters || item_count == 0 { "本部分内容" } else { "导语（可选）" };
