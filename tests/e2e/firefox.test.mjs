@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OUT, SINGLE_FILE, singleFileUrl } from './harness.mjs';
+import { OUT, SINGLE_FILE, singleFileUrl, EVAL_PROBE } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const SECTION_ONE = '一、2025年度推进法治政府建设的主要举措和成效';
@@ -77,6 +77,9 @@ test('Firefox ESR, file://: start, type, reload, the text is still there', {
     const again = await control(page, '本部分内容');
     assert.equal(await again.evaluate((el) => el.value), TYPED);
     assert.deepEqual(errors, []);
+    // The policy tightened once the module was instantiated.
+    await page.waitForFunction(() => performance.getEntriesByName('fzbg:boot-mounted').length > 0);
+    assert.equal(await page.evaluate(EVAL_PROBE), 'EvalError,EvalError');
   } finally {
     await browser.close();
   }

@@ -123,3 +123,13 @@ export async function freshApp(context, baseUrl) {
   await waitForApp(page);
   return page;
 }
+
+// Runs `eval` and `new Function` from a timer: code evaluated by the test
+// driver itself (DevTools' Runtime.evaluate) is exempt from the page's CSP,
+// a callback the page runs later is not.
+export const EVAL_PROBE = `new Promise(function (done) { setTimeout(function () {
+  var r = [];
+  try { eval('1'); r.push('eval allowed'); } catch (e) { r.push(e.name); }
+  try { new Function('return 1'); r.push('Function allowed'); } catch (e) { r.push(e.name); }
+  done(r.join(','));
+}, 0); })`;
