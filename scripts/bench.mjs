@@ -11,6 +11,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { launch, waitForApp, DIST, ROOT, OUT, singleFileUrl } from '../tests/e2e/harness.mjs';
+import { ensureCores } from '../tests/old-cores/cores.mjs';
+import { launch as launchCore } from '../tests/old-cores/cdp.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 2 : 15;
@@ -301,7 +303,37 @@ async function main() {
     fs.rmSync(baselineDir, { recursive: true, force: true });
   }
 
-  // 5. Size.
+  // 5. The same single file in the old Chromium cores of 360/QQ 极速模式
+  // (tests/old-cores), and in this machine's Chromium driven the same way
+  // (DevTools protocol, --single-process) as the control; each against a
+  // static page with the report's text opened in the same core.
+  const variant = fs.readFileSync(path.join(DIST, 'wasm-variant.txt'), 'utf8').trim();
+  if (variant === 'mvp') {
+    fs.mkdirSync(baselineDir, { recursive: true });
+    const staticPage = path.join(baselineDir, 'static.html');
+    fs.writeFileSync(staticPage, `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>baseline</title><body><pre id="t">${esc(REPORT_TEXT)}</pre></body></html>`);
+    const cores = [...ensureCores(), { name: `Chromium ${execFileSync('chromium', ['--version'], { encoding: 'utf8' }).match(/\d+/)[0]} (this machine's, the control)`, bin: 'chromium', env: process.env }];
+    for (const core of cores) {
+      const page = await launchCore(core);
+      try {
+        const app = [];
+        const baseline = [];
+        for (let i = 0; i < RUNS; i++) {
+          await page.goto(singleFileUrl(staticPage));
+          baseline.push(await page.eval("performance.getEntriesByType('navigation').length ? performance.getEntriesByType('navigation')[0].loadEventEnd : performance.timing.loadEventEnd - performance.timing.navigationStart"));
+          await page.goto(`${base}#/new`);
+          await page.waitFor(() => performance.getEntriesByName('fzbg:boot-mounted').length > 0, [], { timeout: 30000 });
+          app.push(await page.eval("performance.getEntriesByName('fzbg:boot-mounted')[0].startTime"));
+        }
+        record(`open to the first screen in ${core.name}, empty (median)`, median(app), median(baseline), '—');
+      } finally {
+        await page.close();
+      }
+    }
+    fs.rmSync(baselineDir, { recursive: true, force: true });
+  }
+
+  // 6. Size.
   const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
   const wasm = fs.readFileSync(path.join(DIST, wasmFile));
   record('wasm size raw', wasm.length, undefined, '—', 'bytes');

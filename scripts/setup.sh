@@ -41,6 +41,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   step "npm ci (binaryen, playwright-core, puppeteer-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The old Chromium cores (69, 78, 88) the end-to-end tests run the single
+# file in: fetched from the npm registry once, into ~/.cache/fazhi-old-cores.
+if ! node tests/old-cores/cores.mjs --check >/dev/null 2>&1; then
+  step "old Chromium cores for the tests (npm chrome-aws-lambda, ~150 MB, once)"
+  node tests/old-cores/cores.mjs
+fi
 case "$(wasm-opt --version)" in
   *version_132*) ;;
   *) echo "setup: wasm-opt is not binaryen 132: $(command -v wasm-opt)" >&2; exit 1 ;;

@@ -18,8 +18,21 @@ function mark(name) {
   try { performance.mark('fzbg:boot-' + name); } catch (e) { /* no User Timing */ }
 }
 
+// Chromium before 71 has no queueMicrotask. Leptos's DOM renderer queues
+// its property writes (a field's value) through it and, when the call
+// fails, never flushes its queue again: every text box stays empty. A
+// resolved promise runs its callback at the same point, as a microtask.
+function polyfill() {
+  if (typeof window.queueMicrotask !== 'function') {
+    window.queueMicrotask = function (callback) {
+      Promise.resolve().then(callback).catch((e) => setTimeout(() => { throw e; }));
+    };
+  }
+}
+
 function start() {
   if (typeof WebAssembly !== 'object') return; // the guard has said why
+  polyfill();
   mark('script');
   let bytes;
   try {

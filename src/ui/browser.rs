@@ -70,9 +70,12 @@ pub fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     file
 }
 
-/// A picked file's bytes.
+/// A picked file's bytes. Read through a `Response` rather than
+/// `Blob.arrayBuffer()`, which arrived only in Chromium 76: the Chromium 69
+/// core of older 360/QQ browsers has `new Response(blob)` (since 42).
 pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await?;
+    let response = web_sys::Response::new_with_opt_blob(Some(file))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

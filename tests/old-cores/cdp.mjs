@@ -150,7 +150,21 @@ class Page {
 
   /** Types text into the focused element as a user's input method would. */
   async type(text) {
-    await this.conn.send('Input.insertText', { text });
+    try {
+      await this.conn.send('Input.insertText', { text });
+    } catch (e) {
+      if (!/wasn't found/.test(e.message)) throw e;
+      // Chromium 69's protocol has no Input.insertText (70+): one key event
+      // per character, as a keyboard would send it.
+      for (const ch of text) {
+        if (ch === '\n') {
+          await this.conn.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+          await this.conn.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+        } else {
+          await this.conn.send('Input.dispatchKeyEvent', { type: 'char', text: ch });
+        }
+      }
+    }
   }
 
   async press(key, code = key, keyCode = 0) {

@@ -88,6 +88,13 @@ export function ensureCores() {
   });
 }
 
+// `node cores.mjs` fetches what is missing; `--check` only says (exit 1)
+// whether something is.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const c of ensureCores()) log(`${c.name}: ${c.bin}`);
+  if (process.argv.includes('--check')) {
+    const missing = [LIBS_FROM, ...CORES.map((c) => c.pkg)].filter((p) => !fs.existsSync(path.join(CACHE, p, '.unpacked')));
+    if (missing.length) { log(`missing: chrome-aws-lambda ${missing.join(', ')}`); process.exit(1); }
+  } else {
+    for (const c of ensureCores()) log(`${c.name}: ${c.bin}`);
+  }
 }
