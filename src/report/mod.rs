@@ -11,6 +11,7 @@ pub mod guidance;
 pub mod merge;
 pub mod model;
 pub mod previous;
+pub mod review;
 pub mod template;
 pub mod text;
 

@@ -1,0 +1,272 @@
+//! Passages one report of a batch shares with another: paragraphs at least
+//! 90 % alike (the ratio of [`diff::ratio`](crate::report::diff::ratio), as
+//! for copying from last year's report), grouped by pair of reports.
+//!
+//! The batch may hold 300 reports of 60 paragraphs each, so no paragraph is
+//! compared with every other: each is cut into hashed four-character
+//! shingles, an inverted index finds the few paragraphs that share most of
+//! them, and only those get a character diff. Shingles found in many reports
+//! (the words everyone uses) do not propose candidates, and a paragraph that
+//! matches in many reports is template wording, not copying between two
+//! units: neither grows the work as the square of the batch.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::report::check::place::{Place, Spot};
+use crate::report::diff;
+use crate::report::Report;
+
+/// A paragraph shorter than this (letters and digits) is not worth reporting.
+const MIN_CHARS: usize = 20;
+/// Alike enough to call copied.
+pub const THRESHOLD: f32 = 0.9;
+const SHINGLE: usize = 4;
+
+/// A paragraph of one report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    /// Where it is, in the author's terms (第二部分 第1条 正文).
+    pub place: Place,
+    pub text: String,
+}
+
+/// Two paragraphs found alike.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    pub a: Passage,
+    pub b: Passage,
+    pub ratio: f32,
+}
+
+/// What report `a` shares with report `b` (`a < b`, positions in the batch).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub matches: Vec<Match>,
+}
+
+struct Para {
+    report: usize,
+    place: Place,
+    text: String,
+    key: Vec<char>,
+    shingles: Vec<u64>,
+}
+
+fn paragraphs(report_index: usize, report: &Report, out: &mut Vec<Para>) {
+    let mut push = |place: Place, text: &str| {
+        let key: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        if key.len() < MIN_CHARS {
+            return;
+        }
+        let mut shingles: Vec<u64> = key.windows(SHINGLE).map(hash_chars).collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        out.push(Para { report: report_index, place, text: text.trim().to_string(), key, shingles });
+    };
+    for (si, s) in report.sections.iter().enumerate() {
+        for l in &s.intro {
+            push(Place { section: Some(si), spot: Spot::Intro }, &l.text);
+        }
+        for (k, item) in s.items.iter().enumerate() {
+            push(Place { section: Some(si), spot: Spot::Item(k) }, &format!("{}{}{}", item.title, item.sep, item.body));
+            for l in &item.more {
+                push(Place { section: Some(si), spot: Spot::ItemBody(k) }, &l.text);
+            }
+        }
+    }
+}
+
+fn hash_chars(w: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in w {
+        h ^= u64::from(*c);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Every pair of reports in `reports` that share passages, in batch order.
+pub fn find(reports: &[&Report]) -> Vec<Pair> {
+    let n = reports.len();
+    let mut paras = Vec::new();
+    for (i, r) in reports.iter().enumerate() {
+        paragraphs(i, r, &mut paras);
+    }
+    // Words everyone writes propose no candidates.
+    let common_limit = (n / 5).max(4);
+    let mut reports_of: HashMap<u64, (usize, usize)> = HashMap::new(); // shingle -> (last report, count)
+    for p in &paras {
+        for s in &p.shingles {
+            let e = reports_of.entry(*s).or_insert((usize::MAX, 0));
+            if e.0 != p.report {
+                *e = (p.report, e.1 + 1);
+            }
+        }
+    }
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (id, p) in paras.iter().enumerate() {
+        for s in &p.shingles {
+            if reports_of[s].1 <= common_limit {
+                index.entry(*s).or_default().push(id as u32);
+            }
+        }
+    }
+    // Candidates: later paragraphs of other reports sharing most shingles.
+    let mut found: Vec<(usize, usize, f32)> = Vec::new();
+    let mut shared: HashMap<u32, usize> = HashMap::new();
+    for (id, p) in paras.iter().enumerate() {
+        shared.clear();
+        for s in &p.shingles {
+            if let Some(list) = index.get(s) {
+                for &q in list.iter().filter(|&&q| q as usize > id) {
+                    if paras[q as usize].report != p.report {
+                        *shared.entry(q).or_default() += 1;
+                    }
+                }
+            }
+        }
+        for (&q, &count) in &shared {
+            let other = &paras[q as usize];
+            let (la, lb) = (p.key.len(), other.key.len());
+            // 90 % alike needs lengths within that ratio, and most shingles shared.
+            if 2.0 * la.min(lb) as f32 / (la + lb) as f32 >= THRESHOLD
+                && count * 10 >= 5 * p.shingles.len().min(other.shingles.len())
+            {
+                let ratio = diff::ratio(&p.key, &other.key);
+                if ratio >= THRESHOLD {
+                    found.push((id, q as usize, ratio));
+                }
+            }
+        }
+    }
+    // A paragraph alike in many reports is template wording.
+    let template_limit = (n / 10).max(3);
+    let mut partners: HashMap<usize, HashSet<usize>> = HashMap::new();
+    for &(a, b, _) in &found {
+        partners.entry(a).or_default().insert(paras[b].report);
+        partners.entry(b).or_default().insert(paras[a].report);
+    }
+    let template = |id: usize| partners.get(&id).map_or(0, HashSet::len) + 1 > template_limit;
+    let mut pairs: HashMap<(usize, usize), Vec<Match>> = HashMap::new();
+    for (a, b, ratio) in found {
+        if template(a) || template(b) {
+            continue;
+        }
+        let (a, b) = if paras[a].report < paras[b].report { (a, b) } else { (b, a) };
+        let passage = |p: &Para| Passage { place: p.place, text: p.text.clone() };
+        pairs.entry((paras[a].report, paras[b].report)).or_default().push(Match { a: passage(&paras[a]), b: passage(&paras[b]), ratio });
+    }
+    let mut out: Vec<Pair> = pairs.into_iter().map(|((a, b), mut matches)| {
+        matches.sort_by(|x, y| order(&x.a.place).cmp(&order(&y.a.place)));
+        Pair { a, b, matches }
+    }).collect();
+    out.sort_by_key(|p| (p.a, p.b));
+    out
+}
+
+fn order(p: &Place) -> (usize, usize, usize) {
+    let (item, sub) = match p.spot {
+        Spot::Intro => (0, 0),
+        Spot::Item(k) => (k + 1, 0),
+        Spot::ItemBody(k) => (k + 1, 1),
+        _ => (0, 0),
+    };
+    (p.section.unwrap_or(0), item, sub)
+}
+
+/// Two passages cut into runs of characters, each run marked when it differs
+/// from the other passage: what the side-by-side view highlights.
+pub fn marks(a: &str, b: &str) -> (Vec<(String, bool)>, Vec<(String, bool)>) {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut left: Vec<(String, bool)> = Vec::new();
+    let mut right: Vec<(String, bool)> = Vec::new();
+    let mut put = |side: &mut Vec<(String, bool)>, chars: &[char], changed: bool| {
+        if chars.is_empty() {
+            return;
+        }
+        match side.last_mut() {
+            Some((t, c)) if *c == changed => t.extend(chars),
+            _ => side.push((chars.iter().collect(), changed)),
+        }
+    };
+    for op in diff::ops(&ca, &cb) {
+        let (_, old, new) = op.as_tag_tuple();
+        let changed = !matches!(op, diff::DiffOp::Equal { .. });
+        put(&mut left, &ca[old], changed);
+        put(&mut right, &cb[new], changed);
+    }
+    (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::parse;
+
+    fn report(unit: &str, measures: &[&str]) -> Report {
+        let mut t = format!("{unit}2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n");
+        for (i, m) in measures.iter().enumerate() {
+            t.push_str(&format!("{}. {m}\n", i + 1));
+        }
+        t.push_str("二、2025年度推进法治政府建设存在的不足和原因\n无。\n");
+        parse(&t)
+    }
+
+    const COPIED: &str = "强化行政执法监督。全年组织开展行政执法案卷评查2次，评查案卷86卷，发现问题12个，已全部整改到位。";
+    const COPIED_EDITED: &str = "强化行政执法监督。全年组织开展行政执法案卷评查2次，评查案卷88卷，发现问题12个，已全部整改到位。";
+    const TEMPLATE: &str = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中央国务院关于法治政府建设的决策部署。";
+
+    #[test]
+    fn a_shared_paragraph_is_found_once_with_both_places_and_the_changed_digit_marked() {
+        let a = report("甲局", &["健全依法决策机制。全年提请集体讨论重大行政决策事项5项，均经过合法性审查。", COPIED]);
+        let b = report("乙局", &[COPIED_EDITED, "推进政务公开。主动公开政府信息320条，办理依申请公开14件，均按期答复。"]);
+        let c = report("丙局", &["开展普法宣传活动。组织法治讲座6场，发放宣传资料3000余份，覆盖群众2万人次。"]);
+        let pairs = find(&[&a, &b, &c]);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        let p = &pairs[0];
+        assert_eq!((p.a, p.b), (0, 1));
+        assert_eq!(p.matches.len(), 1);
+        let m = &p.matches[0];
+        assert_eq!(m.a.place.label(), "第一部分 第2条");
+        assert_eq!(m.b.place.label(), "第一部分 第1条");
+        assert!(m.ratio >= THRESHOLD && m.ratio < 1.0, "{}", m.ratio);
+        let (left, right) = marks(&m.a.text, &m.b.text);
+        assert_eq!(left.iter().filter(|(_, c)| *c).map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["6"]);
+        assert_eq!(right.iter().filter(|(_, c)| *c).map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["8"]);
+        assert_eq!(left.iter().map(|(t, _)| t.as_str()).collect::<String>(), m.a.text);
+    }
+
+    #[test]
+    fn wording_everyone_uses_is_template_not_copying() {
+        let units = ["甲局", "乙局", "丙局", "丁局", "戊局"];
+        let reports: Vec<Report> = units.iter().enumerate()
+            .map(|(i, u)| report(u, &[TEMPLATE, &format!("本单位第{i}项独有的工作。全年办理相关事项{}件，同比增长{}%，群众满意度提升。", 10 + i * 7, 3 + i)]))
+            .collect();
+        let refs: Vec<&Report> = reports.iter().collect();
+        assert_eq!(find(&refs), vec![]);
+        // Between two reports only, the same paragraph is copying.
+        assert_eq!(find(&refs[..2]).len(), 1);
+    }
+
+    #[test]
+    fn unlike_paragraphs_and_short_ones_are_not_matched() {
+        let a = report("甲局", &["全年共办理行政复议案件15件，纠错2件。", "加强执法队伍建设，组织执法人员培训4期。"]);
+        let b = report("乙局", &["全年共办理行政复议案件15件，纠错2件。", "推进综合行政执法改革，整合执法队伍3支。"]);
+        // The first paragraphs are alike but shorter than MIN_CHARS letters.
+        assert_eq!(find(&[&a, &b]), vec![]);
+    }
+
+    #[test]
+    fn a_batch_of_many_reports_stays_linear_enough() {
+        // 200 reports with distinct text and one copied pair among them.
+        let reports: Vec<Report> = (0..200).map(|i| {
+            let own = format!("第{i}号单位推进依法行政工作。全年审查规范性文件{}件，清理文件{}件，培训执法人员{}人次，办理复议案件{}件。", i * 3 + 1, i * 5 + 2, i * 11 + 3, i * 13 + 4);
+            if i == 7 || i == 150 { report(&format!("{i}局"), &[&own, COPIED]) } else { report(&format!("{i}局"), &[&own]) }
+        }).collect();
+        let refs: Vec<&Report> = reports.iter().collect();
+        let pairs = find(&refs);
+        assert_eq!(pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), [(7, 150)]);
+    }
+}
