@@ -96,38 +96,58 @@ impl<K: KeyValue> DraftStore<K> {
         }
     }
 
-    /// Save a draft: the draft first, then the index, then the schema marker.
-    pub fn save(&self, draft: &Draft) -> Result<(), StoreError> {
-        self.schema()?;
+    /// Save a draft: the draft first, then the index, then the schema
+    /// marker. Returns the draft's library entry as written.
+    pub fn save(&self, draft: &Draft) -> Result<DraftSummary, StoreError> {
+        let schema = self.schema()?;
+        let mut index = self.read_index()?;
+        self.write_draft(draft, schema, &mut index, None)
+    }
+
+    /// The one pass behind every save, given the schema and the index the
+    /// caller read (once): the draft is written, then `index` with the
+    /// draft's entry replaced (keeping the entry's snapshot time unless
+    /// `snapshot_at` gives a newer one), then the schema marker if storage
+    /// had none. Returns the entry written.
+    pub(crate) fn write_draft(
+        &self,
+        draft: &Draft,
+        schema: Option<u32>,
+        index: &mut Vec<DraftSummary>,
+        snapshot_at: Option<i64>,
+    ) -> Result<DraftSummary, StoreError> {
         let json = serde_json::to_string(draft).map_err(|e| StoreError::Other(e.to_string()))?;
         self.kv.set(&draft_key(&draft.id), &json)?;
         // Only the index itself is updated here (no scan of every key, which
         // `list` does to repair it): this runs on every autosave.
-        let mut index: Vec<DraftSummary> = self
-            .kv
-            .get(INDEX_KEY)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default();
-        let summary = DraftSummary::of(draft);
+        let mut summary = DraftSummary::of(draft);
         match index.iter_mut().find(|s| s.id == draft.id) {
             Some(s) => {
-                let snapshot_at = s.snapshot_at;
-                *s = summary;
-                s.snapshot_at = snapshot_at;
+                summary.snapshot_at = snapshot_at.or(s.snapshot_at);
+                *s = summary.clone();
             }
-            None => index.push(summary),
+            None => {
+                summary.snapshot_at = snapshot_at;
+                index.push(summary.clone());
+            }
         }
-        self.write_index(&index)?;
-        if self.kv.get(SCHEMA_KEY)?.is_none() {
+        self.write_index(index)?;
+        if schema.is_none() {
             self.kv.set(SCHEMA_KEY, &DRAFT_SCHEMA.to_string())?;
         }
-        Ok(())
+        Ok(summary)
+    }
+
+    /// The stored index as written (not repaired: see [`list`](Self::list));
+    /// an unreadable one reads as empty and is rewritten by the next save.
+    pub(crate) fn read_index(&self) -> Result<Vec<DraftSummary>, StoreError> {
+        Ok(self.kv.get(INDEX_KEY)?.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default())
     }
 
     /// Save an edit made on top of `base_revision`, unless another tab has
     /// saved this draft since: then nothing is written and the caller gets
     /// [`StoreError::Conflict`] to let the user choose.
-    pub fn save_if_current(&self, draft: &Draft, base_revision: u64) -> Result<(), StoreError> {
+    pub fn save_if_current(&self, draft: &Draft, base_revision: u64) -> Result<DraftSummary, StoreError> {
         if let Some(stored) = self.stored_revision(&draft.id)? {
             if stored != base_revision {
                 return Err(StoreError::Conflict { stored_revision: stored });

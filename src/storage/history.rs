@@ -76,19 +76,28 @@ impl<K: KeyValue> DraftStore<K> {
     /// A draft's snapshots, oldest first. An unreadable history reads as empty
     /// (the draft itself is unaffected).
     pub fn snapshots(&self, id: &str) -> Result<Vec<Snapshot>, StoreError> {
-        Ok(self.kv().get(&history_key(id))?.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
+        Ok(self.kv().get(&history_key(id))?.as_deref().map(parse_history).unwrap_or_default())
     }
 
     /// Record the draft's current text. Drops the oldest snapshots beyond the
     /// bounds; when the quota is full, drops more of them and tries again, and
     /// if even one snapshot does not fit, reports QuotaExceeded.
     pub fn snapshot(&self, draft: &Draft, reason: SnapshotReason, now_ms: i64) -> Result<(), StoreError> {
-        let mut list = self.snapshots(&draft.id)?;
+        let list = self.snapshots(&draft.id)?;
         let text = render(&draft.report);
         if list.last().is_some_and(|s| s.text == text) && reason == SnapshotReason::Interval {
             return Ok(());
         }
-        list.push(Snapshot { at: now_ms, reason, revision: draft.revision, text });
+        self.append_snapshot(draft, list, Snapshot { at: now_ms, reason, revision: draft.revision, text })?;
+        self.note_snapshot_in_index(&draft.id, now_ms);
+        Ok(())
+    }
+
+    /// Write `list` plus `snap` as the draft's history, dropping the oldest
+    /// as the bounds and then the quota require.
+    fn append_snapshot(&self, draft: &Draft, mut list: Vec<Snapshot>, snap: Snapshot) -> Result<(), StoreError> {
+        let at = snap.at;
+        list.push(snap);
         trim(&mut list);
         loop {
             let json = serde_json::to_string(&list).map_err(|e| StoreError::Other(e.to_string()))?;
@@ -97,13 +106,72 @@ impl<K: KeyValue> DraftStore<K> {
                     list.remove(0);
                 }
                 Ok(()) => {
-                    self.last_snapshot.borrow_mut().insert(draft.id.clone(), now_ms);
-                    self.note_snapshot_in_index(&draft.id, now_ms);
+                    self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
                     return Ok(());
                 }
                 other => return other,
             }
         }
+    }
+
+    /// An autosave: the edit made on top of `base_revision` is saved unless
+    /// another tab saved this draft since ([`StoreError::Conflict`], nothing
+    /// written), with an interval snapshot when one is due — in one pass.
+    /// The schema key and the index are read once; the draft, the index and
+    /// the history are each written at most once (the history only when a
+    /// snapshot of changed text is due). Returns the draft's library entry as
+    /// written, so the caller need not list the drafts again.
+    ///
+    /// The history is a bonus: a snapshot that does not fit never fails the
+    /// save, and the index then keeps the time of the one that is there.
+    pub fn save_edit(&self, draft: &Draft, base_revision: u64, now_ms: i64) -> Result<DraftSummary, StoreError> {
+        if let Some(stored) = self.stored_revision(&draft.id)? {
+            if stored != base_revision {
+                return Err(StoreError::Conflict { stored_revision: stored });
+            }
+        }
+        let schema = self.schema()?;
+        let mut index = self.read_index()?;
+        // When the newest snapshot was taken: remembered, else in the index,
+        // else (older indexes) read off the history's raw JSON once.
+        let indexed = index.iter().find(|s| s.id == draft.id).and_then(|s| s.snapshot_at);
+        let mut history: Option<Option<String>> = None;
+        let last = match self.last_snapshot.borrow().get(&draft.id).copied().or(indexed) {
+            Some(at) => Some(at),
+            None => {
+                let raw = self.kv().get(&history_key(&draft.id)).ok().flatten();
+                let at = raw.as_deref().and_then(|r| last_snapshot_at(r).or_else(|| parse_history(r).last().map(|s| s.at)));
+                history = Some(raw);
+                at
+            }
+        };
+        if let Some(at) = last {
+            self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
+        }
+        let due = last.is_none_or(|at| now_ms - at >= SNAPSHOT_INTERVAL_MS);
+        // A snapshot of unchanged text is not taken (and the clock is not reset).
+        let snapshot = due
+            .then(|| {
+                let raw = history.unwrap_or_else(|| self.kv().get(&history_key(&draft.id)).ok().flatten());
+                let list = raw.as_deref().map(parse_history).unwrap_or_default();
+                let text = render(&draft.report);
+                (list.last().is_none_or(|s| s.text != text)).then_some((list, text))
+            })
+            .flatten();
+        let mut summary = self.write_draft(draft, schema, &mut index, snapshot.as_ref().map(|_| now_ms))?;
+        if let Some((list, text)) = snapshot {
+            let snap = Snapshot { at: now_ms, reason: SnapshotReason::Interval, revision: draft.revision, text };
+            if self.append_snapshot(draft, list, snap).is_err() {
+                // Rare (the quota cannot take even one snapshot): put the
+                // index's snapshot time back so it says what is stored.
+                if let Some(entry) = index.iter_mut().find(|s| s.id == draft.id) {
+                    entry.snapshot_at = indexed;
+                    summary.snapshot_at = indexed;
+                    let _ = self.write_index(&index);
+                }
+            }
+        }
+        Ok(summary)
     }
 
     /// Take an interval snapshot if the last one is older than
@@ -184,6 +252,11 @@ impl<K: KeyValue> DraftStore<K> {
         }
         Ok(before.saturating_sub(self.used_units()?))
     }
+}
+
+/// A stored history; an unreadable one reads as empty.
+fn parse_history(raw: &str) -> Vec<Snapshot> {
+    serde_json::from_str(raw).unwrap_or_default()
 }
 
 fn trim(list: &mut Vec<Snapshot>) {

@@ -1,20 +1,35 @@
-//! [`KeyValue`] over the browser's localStorage (web-sys), with the browser's
-//! errors mapped to [`StoreError`] so the UI can tell the user what happened.
+//! [`KeyValue`] over the browser's localStorage through gloo-storage, with
+//! the browser's errors mapped to [`StoreError`] by the DOMException's name
+//! (gloo keeps it in `StorageError::JsError`), so the UI can tell a full
+//! quota from storage switched off.
 //!
-//! We use web-sys directly rather than gloo-storage because we need the
-//! DOMException's name to tell a full quota from storage disabled by policy.
+//! gloo-storage keeps values as JSON (`serde_json::to_string` of what is
+//! given). Our values are JSON already and must stay byte for byte as they
+//! are (older drafts, the revision read off the JSON's first bytes), so they
+//! go through gloo as `RawValue`, written verbatim; a value that is not JSON
+//! — a damaged entry, another page's key — is read and written through the
+//! raw `Storage`, so it can still be listed and offered for download. (Read
+//! through gloo, JSON comes back without whitespace around it; we never
+//! write any there, and a value with some is written through the raw
+//! `Storage` to keep it.)
+//!
+//! Opening is the one place gloo is not used: `LocalStorage::raw()` panics
+//! (a trap in this build) when the `localStorage` getter throws, which is
+//! exactly the case — storage off by policy, some private modes — that the
+//! app must survive by falling back to memory. `open` proves the getter and a
+//! write work before anything calls gloo.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::value::RawValue;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomException, Storage};
 
 use super::memory::MemoryStore;
 use super::{KeyValue, StoreError};
 
 const PROBE_KEY: &str = "fazhi-report/probe";
 
-pub struct LocalStore {
-    storage: Storage,
-}
+pub struct LocalStore(());
 
 impl LocalStore {
     /// Open localStorage and prove it accepts a write: some private modes
@@ -27,28 +42,44 @@ impl LocalStore {
             .ok_or_else(|| StoreError::Unavailable("localStorage is null".into()))?;
         storage.set_item(PROBE_KEY, "1").map_err(map_js_error)?;
         storage.remove_item(PROBE_KEY).map_err(map_js_error)?;
-        Ok(LocalStore { storage })
+        Ok(LocalStore(()))
     }
 }
 
 impl KeyValue for LocalStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.storage.get_item(key).map_err(map_js_error)
+        match LocalStorage::get::<Box<RawValue>>(key) {
+            Ok(raw) => Ok(Some(Box::<str>::from(raw).into_string())),
+            Err(StorageError::KeyNotFound(_)) => Ok(None),
+            // Stored, but not JSON: hand it back as it is.
+            Err(StorageError::SerdeError(_)) => LocalStorage::raw().get_item(key).map_err(map_js_error),
+            Err(StorageError::JsError(e)) => Err(map_name(&e.name, &e.message)),
+        }
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage.set_item(key, value).map_err(map_js_error)
+        match RawValue::from_string(value.to_string()).ok().filter(|raw| raw.get().len() == value.len()) {
+            Some(raw) => LocalStorage::set(key, &raw).map_err(|e| match e {
+                StorageError::JsError(e) => map_name(&e.name, &e.message),
+                other => StoreError::Other(other.to_string()),
+            }),
+            None => LocalStorage::raw().set_item(key, value).map_err(map_js_error),
+        }
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.storage.remove_item(key).map_err(map_js_error)
+        // removeItem throws only when storage cannot be reached at all, which
+        // `open` has ruled out.
+        LocalStorage::delete(key);
+        Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let n = self.storage.length().map_err(map_js_error)?;
+        let storage = LocalStorage::raw();
+        let n = storage.length().map_err(map_js_error)?;
         let mut keys = Vec::with_capacity(n as usize);
         for i in 0..n {
-            if let Some(k) = self.storage.key(i).map_err(map_js_error)? {
+            if let Some(k) = storage.key(i).map_err(map_js_error)? {
                 keys.push(k);
             }
         }
@@ -56,21 +87,24 @@ impl KeyValue for LocalStore {
     }
 }
 
-/// Translate what the browser threw into our error kinds.
+/// Translate what the browser threw into our error kinds (the same names
+/// gloo's `JsError` carries, read here where gloo cannot be used).
 pub fn map_js_error(err: JsValue) -> StoreError {
-    if let Some(ex) = err.dyn_ref::<DomException>() {
-        let name = ex.name();
-        // Chromium and Firefox use QuotaExceededError (legacy code 22); old
-        // Firefox used NS_ERROR_DOM_QUOTA_REACHED (code 1014).
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || ex.code() == 22 {
-            return StoreError::QuotaExceeded;
-        }
-        if name == "SecurityError" || name == "InvalidAccessError" {
-            return StoreError::Unavailable(format!("{name}: {}", ex.message()));
-        }
-        return StoreError::Other(format!("{name}: {}", ex.message()));
+    match err.dyn_ref::<js_sys::Error>() {
+        Some(e) => map_name(&String::from(e.name()), &String::from(e.message())),
+        None => StoreError::Unavailable(err.as_string().unwrap_or_else(|| format!("{err:?}"))),
     }
-    StoreError::Unavailable(err.as_string().unwrap_or_else(|| format!("{err:?}")))
+}
+
+/// A DOMException (or another `Error`) by its name. Chromium and Firefox say
+/// QuotaExceededError (old Firefox NS_ERROR_DOM_QUOTA_REACHED, old WebKit
+/// QUOTA_EXCEEDED_ERR); storage refused by policy is a SecurityError.
+fn map_name(name: &str, message: &str) -> StoreError {
+    match name {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR" => StoreError::QuotaExceeded,
+        "SecurityError" | "InvalidAccessError" => StoreError::Unavailable(format!("{name}: {message}")),
+        _ => StoreError::Other(format!("{name}: {message}")),
+    }
 }
 
 /// The storage the app uses: localStorage when it works, otherwise memory

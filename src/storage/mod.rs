@@ -10,6 +10,7 @@ pub mod backup;
 pub mod drafts;
 pub mod error;
 pub mod history;
+pub mod instrument;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod memory;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::browser::download;
-use super::state::{use_app, AppState, Problem};
+use super::state::{use_app, AppState};
 use crate::report::formats::{export_txt_with, FormatError, TxtEncoding};
 
 /// Download the open draft as a text file: by default UTF-8 in the seed's
@@ -27,16 +27,13 @@ pub fn export_txt(state: AppState) {
             download(&format!("{stem}.txt"), mime, &bytes).is_err()
         }
         Some((_, Err(e))) => {
-            state.problem.set(Some(Problem { message: e.message_zh(), offer_free_space: false }));
+            state.warn(e.message_zh());
             false
         }
         None => false,
     };
     if failed {
-        state.problem.set(Some(Problem {
-            message: "浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。".into(),
-            offer_free_space: false,
-        }));
+        state.warn("浏览器未能生成下载文件。请复制页面中的文字保存到 Word 或记事本中。");
     }
 }
 
@@ -101,13 +98,13 @@ pub fn export_docx(state: AppState) {
             download(&format!("{stem}.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &bytes).is_err()
         }
         Some((_, Err(e))) => {
-            state.problem.set(Some(Problem { message: e.message_zh(), offer_free_space: false }));
+            state.warn(e.message_zh());
             false
         }
         None => false,
     };
     if failed {
-        state.problem.set(Some(Problem { message: "浏览器未能生成下载文件。请先导出文本文件保存。".into(), offer_free_space: false }));
+        state.warn("浏览器未能生成下载文件。请先导出文本文件保存。");
     }
 }
 
@@ -119,7 +116,7 @@ pub fn export_share(state: AppState) {
     });
     if let Some((stem, bytes)) = file {
         if download(&format!("{stem}.fzbg.json"), "application/json", &bytes).is_err() {
-            state.problem.set(Some(Problem { message: "浏览器未能生成下载文件。请先导出文本文件保存。".into(), offer_free_space: false }));
+            state.warn("浏览器未能生成下载文件。请先导出文本文件保存。");
         }
     }
 }

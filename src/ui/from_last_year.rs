@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
-use super::state::{use_app, Problem};
+use super::state::use_app;
 
 #[component]
 pub fn FromLastYear() -> impl IntoView {
@@ -24,14 +24,7 @@ pub fn FromLastYear() -> impl IntoView {
         if id.is_empty() {
             return;
         }
-        match state.with_store(|s| s.load(&id)) {
-            Ok(Some(d)) => state.start_from_previous(&d.display_name(), &d.report),
-            Ok(None) => state.problem.set(Some(Problem {
-                message: "未找到所选草稿，可能已在其他标签页中删除。请重新选择。".into(),
-                offer_free_space: false,
-            })),
-            Err(e) => state.problem.set(Some(Problem::from(&e))),
-        }
+        state.start_from_library(&id);
     };
 
     view! {

@@ -13,7 +13,7 @@ pub fn History(id: String) -> impl IntoView {
         let id = id.clone();
         move |_| {
             state.generation.track();
-            state.with_store(|s| s.snapshots(&id).unwrap_or_default())
+            state.snapshots(&id)
         }
     });
     let selected = RwSignal::new(None::<usize>);

@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{download, format_time, now_ms, picked_file, random_u32, read_file_bytes};
+use super::browser::{download, format_time, now_ms, picked_file, read_file_bytes};
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
-use super::state::{use_app, Notice, Problem};
-use crate::storage::drafts::new_draft_id;
+use super::state::use_app;
 use crate::storage::DraftSummary;
 
 /// Backups larger than this are refused before reading (localStorage holds ~5 MB).
@@ -20,56 +19,35 @@ pub fn Library() -> impl IntoView {
     let state = use_app();
     let trash = Memo::new(move |_| {
         state.library.track();
-        state.with_store(|s| s.trash().unwrap_or_default())
+        state.trash()
     });
     let unreadable = Memo::new(move |_| {
         state.library.track();
-        state.with_store(|s| s.unreadable().unwrap_or_default())
+        state.unreadable()
     });
 
-    let backup = move |_| match state.with_store(|s| s.export_backup(now_ms())) {
+    let backup = move |_| match state.export_backup() {
         Ok(json) => {
             let name = format!("法治报告助手备份-{}.json", format_time(now_ms()).replace([' ', ':'], "-"));
             let count = state.library.with_untracked(|l| l.len());
             // Every action confirms itself, replacing the previous message.
             match download(&name, "application/json;charset=utf-8", json.as_bytes()) {
-                Ok(()) => state.notice.set(Some(Notice {
-                    message: format!("已下载备份文件“{name}”，共 {count} 份草稿。请把它保存到 U 盘或其他安全的位置。"),
-                    ..Default::default()
-                })),
-                Err(_) => state.problem.set(Some(Problem {
-                    message: "浏览器没有开始下载备份文件。请允许本页面下载文件后再点“备份全部”；草稿仍保存在本机，没有任何改动。".into(),
-                    offer_free_space: false,
-                })),
+                Ok(()) => state.confirm(format!("已下载备份文件“{name}”，共 {count} 份草稿。请把它保存到 U 盘或其他安全的位置。")),
+                Err(_) => state.warn("浏览器没有开始下载备份文件。请允许本页面下载文件后再点“备份全部”；草稿仍保存在本机，没有任何改动。"),
             }
         }
-        Err(e) => state.problem.set(Some(Problem::from(&e))),
+        Err(problem) => state.tell(problem),
     };
 
     let restore = move |ev: leptos::ev::Event| {
         let Some(file) = picked_file(&ev) else { return };
         if file.size() > MAX_BACKUP_BYTES {
-            state.problem.set(Some(Problem {
-                message: "所选文件过大（超过 20 MB），不是本工具的备份文件，未做任何更改。".into(),
-                offer_free_space: false,
-            }));
+            state.warn("所选文件过大（超过 20 MB），不是本工具的备份文件，未做任何更改。");
             return;
         }
         spawn_local(async move {
             let text = read_file_bytes(&file).await.ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
-            let result = state.with_store(|s| s.restore_backup(&text, || new_draft_id(now_ms(), random_u32())));
-            match result {
-                Ok(r) => state.notice.set(Some(Notice {
-                    message: format!(
-                        "已从备份恢复：新增 {} 份，相同 {} 份，内容不同另存为副本 {} 份。原有草稿均未改动。",
-                        r.added, r.unchanged, r.copies
-                    ),
-                    undo_delete: None,
-                    ..Default::default()
-                })),
-                Err(e) => state.problem.set(Some(Problem { message: e.message_zh(), offer_free_space: false })),
-            }
-            state.refresh_library();
+            state.restore_backup(&text);
         });
     };
 
@@ -137,8 +115,7 @@ pub fn Library() -> impl IntoView {
                                     <span>{name}</span>
                                     <button type="button" class="btn" on:click=move |_| state.undo_delete(&id)>"恢复"</button>
                                     <button type="button" class="btn btn-quiet" on:click=move |_| {
-                                        let _ = state.with_store(|s| s.purge_deleted(&id2));
-                                        state.refresh_library();
+                                        state.purge(&id2);
                                     }>"彻底删除"</button>
                                 </li>
                             }

@@ -1,6 +1,7 @@
 //! The Leptos views (browser only). Thin: each file one concern; the rules
 //! live in `crate::report`, storage in `crate::storage`.
 
+mod actions;
 mod app;
 mod conflict;
 mod deadline_line;

@@ -1,11 +1,10 @@
 //! Reading a file the user picked, with the size limit and the browser's
 //! read errors explained in Chinese, for every file input in the app.
 
-use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{picked_file, read_file_bytes};
-use super::state::{AppState, Problem};
+use super::state::AppState;
 use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
 
 /// What the import inputs accept: text, Word documents and share files.
@@ -19,16 +18,13 @@ pub fn read_picked(state: AppState, ev: &leptos::ev::Event, then: impl FnOnce(St
     let name = file.name();
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let message = FormatError::TooLarge { size: file.size() as usize, limit: MAX_IMPORT_BYTES }.message_zh();
-        state.problem.set(Some(Problem { message: format!("“{name}”未能导入：{message}"), offer_free_space: false }));
+        state.warn(format!("“{name}”未能导入：{message}"));
         return;
     }
     spawn_local(async move {
         match read_file_bytes(&file).await {
             Ok(bytes) => then(name, bytes),
-            Err(_) => state.problem.set(Some(Problem {
-                message: format!("浏览器未能读取“{name}”。请确认文件没有被其他程序占用，然后重试。"),
-                offer_free_space: false,
-            })),
+            Err(_) => state.warn(format!("浏览器未能读取“{name}”。请确认文件没有被其他程序占用，然后重试。")),
         }
     });
 }

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, Notice, Problem};
+use super::state::use_app;
 use crate::report::previous::{item_key, shortcoming_starter, ItemRef, PlanIndex, PlanStatus};
 use crate::report::render::render_section_text;
 use crate::report::{Eol, SectionKind};
@@ -127,10 +127,7 @@ fn PlanRow(
         let Some(plan) = plan else { return };
         let has_section = state.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.report.section(SectionKind::Shortcomings).is_some()));
         if !has_section {
-            state.problem.set(Some(Problem {
-                message: "本报告还没有“存在的不足和原因”部分，无法写入。请先在任务列表中核对报告的五个部分。".into(),
-                offer_free_space: false,
-            }));
+            state.warn("本报告还没有“存在的不足和原因”部分，无法写入。请先在任务列表中核对报告的五个部分。");
             return;
         }
         let title = plan.title.clone();
@@ -139,11 +136,7 @@ fn PlanRow(
                 s.add_item(shortcoming_starter(&plan));
             }
         });
-        state.notice.set(Some(Notice {
-            message: format!("已在“存在的不足和原因”末尾添加“{title}”一条，请补写具体情况，并在“原因：”后写明原因。"),
-            undo_delete: None,
-            ..Default::default()
-        }));
+        state.confirm(format!("已在“存在的不足和原因”末尾添加“{title}”一条，请补写具体情况，并在“原因：”后写明原因。"));
     };
 
     let name = format!("plan-{index}-status");

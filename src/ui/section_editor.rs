@@ -5,17 +5,15 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::browser::now_ms;
 use super::findings::SectionFindings;
 use super::guidance_panel::GuidancePanel;
 use super::plans_checklist::{PlansChecklist, PreviousSection};
 use super::route::Screen;
 use super::save_status::SaveStatusView;
-use super::state::{use_app, Notice};
+use super::state::use_app;
 use crate::report::draft::SectionStatus;
 use crate::report::edit::PasteShape;
 use crate::report::{Item, SectionKind};
-use crate::storage::history::SnapshotReason;
 
 #[component]
 pub fn SectionPage(index: usize) -> impl IntoView {
@@ -60,11 +58,9 @@ pub fn SectionPage(index: usize) -> impl IntoView {
     // `focus`: the first item, or the intro when the text stays one block.
     let replace_with = move |text: String, message: String, focus: &str| {
         // Replacing a section is destructive: keep what was there as a version.
-        if let Some(d) = state.draft.get_untracked() {
-            let _ = state.with_store(|s| s.snapshot(&d, SnapshotReason::BeforePaste, now_ms()));
-        }
+        state.before_paste();
         state.restructure(Some(focus.to_string()), |d| d.report.sections[index].set_body_text(&text));
-        state.notice.set(Some(Notice { message: format!("{message}本部分原来的内容已存入“历史版本”（粘贴替换本部分前）。"), ..Default::default() }));
+        state.confirm(format!("{message}本部分原来的内容已存入“历史版本”（粘贴替换本部分前）。"));
     };
     let split_paste = move |_| {
         let text = paste.get_untracked();

@@ -1,0 +1,304 @@
+//! The user's actions on drafts, as the views call them: each runs the
+//! session's action (`crate::session`, where the rules and the messages
+//! are) and shows its outcome — the draft to open, the library to refresh,
+//! the notice or problem to show. No view reaches the store but through here.
+
+use leptos::prelude::*;
+
+use super::browser::now_ms;
+use super::route::Screen;
+use super::state::{AppState, Notice, Problem, SaveStatus};
+use crate::report::deadline::{Date, UnitKind};
+use crate::report::{Draft, Report};
+use crate::session::create::Created;
+use crate::session::{upsert, External, Message};
+use crate::storage::history::Snapshot;
+
+impl AppState {
+    /// Create a new blank draft and open it. When it cannot be stored, work
+    /// goes on in the page and the band says why.
+    pub fn create(self, unit: &str, year: i32, unit_kind: Option<UnitKind>, leader_title: &str) {
+        self.save_now();
+        let (draft, stored) = self.session(|s| s.create(unit, year, unit_kind, leader_title, now_ms()));
+        let id = draft.id.clone();
+        match stored {
+            Ok(entry) => self.open_created(Created { draft, summary: entry, notice: None }),
+            Err(problem) => {
+                self.problem.set(Some(problem));
+                self.draft.set(Some(draft));
+                self.status.set(SaveStatus::Failed);
+                super::route::set(&Screen::Draft(id.clone()));
+                self.screen.set(Screen::Draft(id));
+            }
+        }
+    }
+
+    /// Open a draft just made and stored, as it was built (never read back),
+    /// and say what was done.
+    fn open_created(self, created: Created) {
+        let Created { draft, summary, notice } = created;
+        let id = draft.id.clone();
+        self.library.update(|l| upsert(l, summary));
+        self.show(draft);
+        self.go(Screen::Draft(id));
+        if let Some(notice) = notice {
+            self.notice.set(Some(notice));
+        }
+    }
+
+    /// Make a new draft from an imported file and open it, telling the user
+    /// the encoding found and what the file holds; a file that cannot be
+    /// read is explained and nothing changes.
+    pub fn import_text(self, file_name: &str, bytes: &[u8]) {
+        // Timed to the opened draft, as the benchmark has always read it.
+        super::browser::timed("fzbg:import", || {
+            self.save_now();
+            match self.session(|s| s.import(file_name, bytes, &super::browser::gb18030, now_ms())) {
+                Ok(created) => self.open_created(created),
+                Err(problem) => self.problem.set(Some(problem)),
+            }
+        })
+    }
+
+    /// Read a colleague's file as a report to merge. On failure the reason
+    /// is shown and `None` returned.
+    pub fn read_report_file(self, file_name: &str, bytes: &[u8]) -> Option<Report> {
+        crate::session::read_report_file(file_name, bytes, &super::browser::gb18030)
+            .map_err(|problem| self.problem.set(Some(problem)))
+            .ok()
+    }
+
+    /// 从去年的报告开始 with a report read from a file or the library.
+    pub fn start_from_previous(self, source: &str, last_year: &Report) {
+        self.save_now();
+        match self.session(|s| s.start_from_previous(source, last_year, now_ms())) {
+            Ok(created) => self.open_created(created),
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// 从去年的报告开始 with a draft from the library as last year's report.
+    pub fn start_from_library(self, id: &str) {
+        match self.session(|s| s.last_year_from_library(id)) {
+            Ok((name, report)) => self.start_from_previous(&name, &report),
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// Undo a start from last year's report: back to the start screen.
+    pub fn undo_start(self, id: &str) {
+        match self.session(|s| s.undo_start(id)) {
+            Ok(notice) => {
+                self.draft.set(None);
+                self.go(Screen::New);
+                self.notice.set(Some(notice));
+            }
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+        self.refresh_library();
+    }
+
+    /// Another tab wrote draft `id` (a `storage` event).
+    pub fn on_external_change(self, id: &str) {
+        let unsaved = self.status.get_untracked() != SaveStatus::Saved;
+        match self.draft.with_untracked(|d| self.session(|s| s.external_change(id, d.as_ref(), unsaved))) {
+            External::Nothing => return,
+            External::Library => {}
+            External::Follow(theirs, notice) => {
+                self.show(theirs);
+                self.notice.set(Some(notice));
+            }
+            External::Conflict(theirs) => {
+                self.status.set(SaveStatus::Failed);
+                self.conflict.set(Some(theirs));
+            }
+        }
+        self.refresh_library();
+    }
+
+    /// Conflict resolved by taking the other tab's text; ours goes to history.
+    pub fn take_theirs(self) {
+        let Some(theirs) = self.conflict.get_untracked() else { return };
+        let (theirs, notice) = self.draft.with_untracked(|mine| self.session(|s| s.take_theirs(mine.as_ref(), theirs, now_ms())));
+        self.conflict.set(None);
+        self.show(theirs);
+        self.notice.set(Some(notice));
+    }
+
+    /// Conflict resolved by keeping our text; theirs is kept as a copy.
+    pub fn keep_mine(self) {
+        let Some(theirs) = self.conflict.get_untracked() else { return };
+        match self.session(|s| s.keep_mine(theirs, now_ms())) {
+            Ok(notice) => {
+                self.conflict.set(None);
+                self.status.set(SaveStatus::Pending);
+                self.save_now();
+                self.notice.set(Some(notice));
+            }
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// Replace the open draft's report with a merged one and show the task
+    /// list. The draft as it was goes to its history first; if that cannot be
+    /// written nothing changes.
+    pub fn apply_merge(self, merged: crate::report::Report, file_name: &str) -> bool {
+        self.save_now();
+        let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) else { return false };
+        let ready = self.draft.with_untracked(|d| d.as_ref().map(|mine| self.session(|s| s.before_merge(mine, file_name, now_ms()))));
+        match ready {
+            Some(Ok(notice)) => {
+                self.edit(|d| d.report = merged);
+                self.save_now();
+                self.generation.update(|g| *g += 1);
+                self.go(Screen::Draft(id));
+                self.notice.set(Some(notice));
+                true
+            }
+            Some(Err(problem)) => {
+                self.problem.set(Some(problem));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Keep the part as it was before pasted text replaces it.
+    pub fn before_paste(self) {
+        self.draft.with_untracked(|d| {
+            if let Some(d) = d {
+                self.session(|s| s.before_paste(d, now_ms()));
+            }
+        });
+    }
+
+    /// Move a draft to the trash, with an undo offer.
+    pub fn delete(self, id: &str) {
+        match self.session(|s| s.delete(id, now_ms())) {
+            Ok(notice) => {
+                if let Some(notice) = notice {
+                    self.notice.set(Some(notice));
+                }
+            }
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+        self.refresh_library();
+    }
+
+    pub fn undo_delete(self, id: &str) {
+        self.tell(self.session(|s| s.undo_delete(id)));
+        self.refresh_library();
+    }
+
+    /// Remove a draft from 最近删除 for good.
+    pub fn purge(self, id: &str) {
+        let _ = self.session(|s| s.purge(id));
+        self.refresh_library();
+    }
+
+    /// Copy a draft under a new id.
+    pub fn duplicate(self, id: &str) {
+        if let Some(message) = self.session(|s| s.duplicate(id, now_ms())) {
+            self.tell(message);
+        }
+        self.refresh_library();
+    }
+
+    pub fn rename(self, id: &str, name: &str) {
+        if let Err(problem) = self.session(|s| s.rename(id, name)) {
+            self.problem.set(Some(problem));
+        }
+        self.refresh_library();
+    }
+
+    pub fn trash(self) -> Vec<Draft> {
+        self.session(|s| s.trash())
+    }
+
+    pub fn unreadable(self) -> Vec<(String, String)> {
+        self.session(|s| s.unreadable())
+    }
+
+    pub fn snapshots(self, id: &str) -> Vec<Snapshot> {
+        self.session(|s| s.snapshots(id))
+    }
+
+    pub fn export_backup(self) -> Result<String, Problem> {
+        self.session(|s| s.export_backup(now_ms()))
+    }
+
+    pub fn restore_backup(self, text: &str) {
+        self.tell(self.session(|s| s.restore_backup(text, now_ms())));
+        self.refresh_library();
+    }
+
+    /// Replace the open draft's text with a snapshot from its history.
+    pub fn restore_snapshot(self, index: usize) {
+        self.save_now();
+        let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) else { return };
+        let restored = self.draft.with_untracked(|d| d.as_ref().map(|d| self.session(|s| s.restore_snapshot(d, index, now_ms()))));
+        match restored {
+            Some(Ok((draft, notice))) => {
+                self.show(draft);
+                self.refresh_library();
+                self.go(Screen::Draft(id));
+                self.notice.set(Some(notice));
+            }
+            Some(Err(problem)) => self.problem.set(Some(problem)),
+            None => {}
+        }
+    }
+
+    /// Free space by keeping only the two newest snapshots of each draft,
+    /// then retry the save that failed.
+    pub fn free_space(self) {
+        match self.session(|s| s.free_space()) {
+            Ok(notice) => {
+                self.problem.set(None);
+                self.notice.set(Some(notice));
+                if self.status.get_untracked() == SaveStatus::Failed {
+                    self.status.set(SaveStatus::Pending);
+                    self.save_now();
+                }
+            }
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// Show a message: a problem in the warning band, a notice below it.
+    pub fn tell(self, message: impl Into<Message>) {
+        match message.into() {
+            Message::Notice(n) => self.notice.set(Some(n)),
+            Message::Problem(p) => self.problem.set(Some(p)),
+        }
+    }
+
+    /// Run the checker on the open draft.
+    pub fn refresh_findings(self) {
+        let today = Date::from_unix_ms_china(now_ms());
+        let findings = self.draft.with_untracked(|d| {
+            d.as_ref().map(|d| super::browser::timed("fzbg:check", || d.check(today))).unwrap_or_default()
+        });
+        self.findings.set(findings);
+    }
+
+    /// Focus this field, instead of the heading, when the next screen opens.
+    pub fn focus_after(self, field: Option<String>) {
+        self.focus_next.set_value(field);
+    }
+
+    /// The field a link asked the new screen to focus, once.
+    pub fn take_focus_after(self) -> Option<String> {
+        self.focus_next.try_update_value(Option::take).flatten()
+    }
+
+    /// A confirmation for something done outside storage (a download).
+    pub fn confirm(self, message: impl Into<String>) {
+        self.notice.set(Some(Notice::new(message)));
+    }
+
+    /// A problem with something outside storage (reading a file, a download).
+    pub fn warn(self, message: impl Into<String>) {
+        self.problem.set(Some(Problem::new(message)));
+    }
+}
