@@ -15,6 +15,9 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+mod review;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Write;
 
@@ -36,6 +39,9 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                                / last year's report: its plans reported on, sentences copied from it
   fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf]
                                转换格式（FILE 可为 .txt、.docx 或分享文件）/ convert (FILE: .txt, .docx or a share file)
+  fzbg review DIR|FILE... [--csv OUT] [--json]
+                               审阅多份报告：每份一行（五部分、错误、提醒），并找出报告之间雷同的段落
+                               / many reports: one row each (parts, errors, warnings) and passages copied between them
   fzbg --help | --version
 
 退出状态 Exit status: 0 成功、无错误 success, no errors; 1 有文件存在错误 a file has errors;
@@ -83,6 +89,10 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
             ["render", file] => render_cmd(file, out, err),
             ["check", rest @ ..] => check_cmd(rest, out, err),
             ["export", rest @ ..] => export_cmd(rest, err),
+            ["review", rest @ ..] => match super::review::run(rest, out, err) {
+                Ok(()) => 0,
+                Err(problem) => usage(err, &problem),
+            },
             [other, ..] => usage(err, &format!("未知命令 {other} / unknown command {other}")),
         }
     }

@@ -182,7 +182,7 @@ pub fn marks(a: &str, b: &str) -> (Vec<(String, bool)>, Vec<(String, bool)>) {
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut left: Vec<(String, bool)> = Vec::new();
     let mut right: Vec<(String, bool)> = Vec::new();
-    let mut put = |side: &mut Vec<(String, bool)>, chars: &[char], changed: bool| {
+    let put = |side: &mut Vec<(String, bool)>, chars: &[char], changed: bool| {
         if chars.is_empty() {
             return;
         }
