@@ -8,9 +8,9 @@ pub mod draft;
 pub mod edit;
 pub mod formats;
 pub mod guidance;
+pub mod last_year;
 pub mod merge;
 pub mod model;
-pub mod previous;
 pub mod template;
 pub mod text;
 

@@ -8,12 +8,16 @@
 //!   levels from a .docx's styles ([`parse::parse_with_levels`]);
 //! - [`classify`]: what one heading's words say, and the whole sequence of a
 //!   report's headings classified together against the order real reports use;
-//! - [`render`]: the model back to text, byte-exact for unedited text;
+//! - [`front`]: the title and the preamble among the lines before the
+//!   first section (web-page debris before a title passed over);
+//! - [`render`]: the model back to text, byte-exact for unedited text, and
+//!   the line numbers of what it writes ([`render::LineMap`]);
 //! - [`infer`]: unit and year from a report's title and preamble;
 //! - [`inspect`]: the structure summary `fzbg inspect` prints.
 
 pub mod classify;
 pub mod decode;
+pub mod front;
 pub mod infer;
 pub mod inspect;
 pub mod parse;
