@@ -37,7 +37,7 @@ impl Section {
             l.eol = Eol::None;
         }
         // Items are numbered in any style other than the heading's own.
-        let level = super::parse::line_marker(&format!("{}x", self.heading.marker)).map(|(style, _)| style);
+        let level = super::text::markers::line_marker(&format!("{}x", self.heading.marker)).map(|(style, _)| style);
         let (intro, items) = split_items(lines, level);
         self.intro = intro;
         self.items = items;
@@ -85,12 +85,12 @@ impl Default for ItemStyle {
 impl ItemStyle {
     /// Read the style of a marker such as `"（三）"`; None if it has no number.
     pub fn of_marker(marker: &str) -> Option<ItemStyle> {
-        let start = marker.find(|c: char| c.is_ascii_digit() || super::parse::is_cn_numeral(c))?;
+        let start = marker.find(|c: char| c.is_ascii_digit() || super::text::markers::is_cn_numeral(c))?;
         let first = marker[start..].chars().next()?;
         let chinese = !first.is_ascii_digit();
         let len: usize = marker[start..]
             .chars()
-            .take_while(|c| if chinese { super::parse::is_cn_numeral(*c) } else { c.is_ascii_digit() })
+            .take_while(|c| if chinese { super::text::markers::is_cn_numeral(*c) } else { c.is_ascii_digit() })
             .map(char::len_utf8)
             .sum();
         Some(ItemStyle {
@@ -196,10 +196,10 @@ pub fn point_numerals(body: &str) -> Vec<std::ops::Range<usize>> {
     let mut at_start = true;
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if at_start && super::parse::is_cn_numeral(c) {
+        if at_start && super::text::markers::is_cn_numeral(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
-                if super::parse::is_cn_numeral(d) {
+                if super::text::markers::is_cn_numeral(d) {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
@@ -297,7 +297,7 @@ fn point_starts(text: &str) -> Vec<usize> {
 
 /// How a pasted block can be split.
 pub fn paste_shape(text: &str) -> PasteShape {
-    let numbered = split_lines(text).iter().filter(|l| super::parse::line_marker(&l.text).is_some()).count();
+    let numbered = split_lines(text).iter().filter(|l| super::text::markers::line_marker(&l.text).is_some()).count();
     if numbered > 0 {
         return PasteShape::Numbered(numbered);
     }

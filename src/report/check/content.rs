@@ -6,7 +6,7 @@ use super::finding::abridged;
 use crate::report::guidance::guide;
 use crate::report::last_year::without_cause_prompt;
 use crate::report::model::{Item, Section, SectionKind};
-use crate::report::text::parse::without_marker;
+use crate::report::text::markers::without_marker;
 
 fn sections_of<'a>(ctx: &Ctx<'a>, kind: SectionKind) -> Vec<(usize, &'a Section)> {
     ctx.report.sections.iter().enumerate().filter(|(_, s)| s.kind == kind).collect()

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::ctx::{AgainstLastYear, At, Ctx, Findings};
 use crate::report::diff;
 use crate::report::model::{Report, SectionKind};
-use crate::report::text::parse::without_marker;
+use crate::report::text::markers::without_marker;
 use crate::report::text::render::LineMap;
 
 /// One finding per paragraph holding sentences copied from last year.

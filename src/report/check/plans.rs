@@ -11,7 +11,7 @@
 use super::ctx::{AgainstLastYear, At, Ctx, Findings};
 use crate::report::last_year::{awaits_cause, ItemRef};
 use crate::report::model::{Report, SectionKind};
-use crate::report::text::parse::without_marker;
+use crate::report::text::markers::without_marker;
 use crate::report::text::render::LineMap;
 
 /// The first section of a kind, at its heading line.

@@ -5,7 +5,7 @@ use super::ctx::{At, Ctx, Findings};
 use super::finding::abridged;
 use crate::report::model::SectionKind;
 use crate::report::template::REGULATION;
-use crate::report::text::parse::{is_cn_numeral, line_marker, MarkerStyle};
+use crate::report::text::markers::{is_cn_numeral, line_marker, MarkerStyle};
 
 /// A required section is not there (其他需要报告的情况 included: it may say 无).
 pub(super) fn missing_section(ctx: &Ctx, out: &mut Findings) {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::stored::{item_key, PlanRecord};
 use crate::report::model::{Report, SectionKind};
-use crate::report::text::parse::without_marker;
+use crate::report::text::markers::without_marker;
 
 /// A place in this year's report that reports on (or explains) a plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::model::{Item, Report, SectionKind};
 use crate::report::text::infer::infer_year;
-use crate::report::text::parse::{parse, split_title, without_marker};
+use crate::report::text::markers::without_marker;
+use crate::report::text::parse::{parse, split_title};
 use crate::report::text::render::render;
 
 /// One item of last year's 下一年度主要安排, as written.

@@ -3,7 +3,8 @@
 //! renderer, and a corpus (tests/corpus/) is the specification.
 //!
 //! - [`decode`]: bytes → text, with the encoding found (or a named error);
-//! - [`parse`]: text → [`Report`](crate::report::Report): line markers, the
+//! - [`markers`]: the numbering at the start of a line, its style and length;
+//! - [`parse`]: text → [`Report`](crate::report::Report): the
 //!   section level, unnumbered headings, items; optional per-line heading
 //!   levels from a .docx's styles ([`parse::parse_with_levels`]);
 //! - [`classify`]: what one heading's words say, and the whole sequence of a
@@ -20,5 +21,6 @@ pub mod decode;
 pub mod front;
 pub mod infer;
 pub mod inspect;
+pub mod markers;
 pub mod parse;
 pub mod render;
