@@ -375,4 +375,13 @@ mod tests {
         let themes = format!("一、坚持依法行政，加快职能转变\n{item}二、健全决策机制，提高决策质量\n{item}三、严格规范执法，提升执法水平\n{item}四、存在的不足和原因\n");
         assert_eq!(fired(&themes, "section-length"), 0);
     }
+
+    /// docs/CHECKS.md names the cause words the code looks for, all of them
+    /// and no others (the two had drifted apart once).
+    #[test]
+    fn the_docs_name_the_cause_words() {
+        let row = include_str!("../../../docs/CHECKS.md").lines().find(|l| l.starts_with("| `shortcomings-without-causes` |")).unwrap();
+        let listed = row.split_once("none of ").unwrap().1.split_once(" (").unwrap().0;
+        assert_eq!(listed.split(", ").collect::<Vec<_>>(), super::CAUSE_WORDS);
+    }
 }

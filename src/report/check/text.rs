@@ -282,4 +282,12 @@ mod tests {
         let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "confidentiality").collect();
         assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), vec![Some(2)]);
     }
+
+    /// docs/CHECKS.md names exactly the words that call for a 保密审查.
+    #[test]
+    fn the_docs_name_the_secret_words() {
+        let row = include_str!("../../../docs/CHECKS.md").lines().find(|l| l.starts_with("| `confidentiality` |")).unwrap();
+        let listed = row.split(" | ").nth(3).unwrap().split_once(':').unwrap().0;
+        assert_eq!(listed.split(", ").collect::<Vec<_>>(), SECRET_WORDS);
+    }
 }
