@@ -14,9 +14,9 @@
 
 mod common;
 
-use fazhi_report::report::check::{check, check_previous, CheckContext};
+use fazhi_report::report::check::{check, check_previous, CheckContext, RuleId};
 use fazhi_report::report::parse;
-use fazhi_report::report::previous::PreviousYear;
+use fazhi_report::report::last_year::PreviousYear;
 
 
 /// Two characters of an item line changed, at places that differ between repetitions.
@@ -41,7 +41,7 @@ fn main() {
     let previous = PreviousYear::from_report(&parse(&last));
     let report = parse(&this);
     let findings = check_previous(&report, &previous);
-    let copied = findings.iter().filter(|f| f.rule == "copied-from-previous").count();
+    let copied = findings.iter().filter(|f| f.rule == RuleId::CopiedFromPrevious).count();
     let baseline = bench.time(|| this.lines().chain(last.lines()).map(str::to_owned).collect::<Vec<_>>());
     let timed = bench.time(|| check_previous(&report, &previous));
     bench.report(

@@ -21,7 +21,7 @@ const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 #[test]
 fn the_seed_gets_exactly_the_findings_a_reviewer_would_raise() {
     let findings = check(&parse(SEED), &CheckContext::default());
-    let got: Vec<(&str, Option<usize>)> = findings.iter().map(|f| (f.rule, f.line)).collect();
+    let got: Vec<(&str, Option<usize>)> = findings.iter().map(|f| (f.rule.as_str(), f.line)).collect();
     let mut want: Vec<(&str, Option<usize>)> =
         [1, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 16, 17, 18].iter().map(|l| ("half-width-punctuation", Some(*l))).collect();
     want.insert(4, ("shortcomings-without-causes", Some(6)));
@@ -41,7 +41,7 @@ fn the_one_click_fix_leaves_only_the_missing_causes() {
     let mut report = parse(SEED);
     let changed = fix_report_punctuation(&mut report);
     assert!(changed >= 70, "{changed}");
-    let rules: Vec<_> = check(&report, &CheckContext::default()).into_iter().map(|f| f.rule).collect();
+    let rules: Vec<_> = check(&report, &CheckContext::default()).into_iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules, ["shortcomings-without-causes"]);
     assert!(render(&report).starts_with("为推进法治政府建设，按照《法治政府建设与责任落实督察工作规定》文件要求，"));
 }

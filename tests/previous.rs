@@ -5,11 +5,11 @@
 //! is mentioned nowhere, and 加大单位制度执行力度 is mentioned nowhere either
 //! — the tests mark it 未完成.
 
-use fazhi_report::report::check::{check_previous, format_table, Finding};
+use fazhi_report::report::check::{check_previous, copied_sentences, format_table, Finding, RuleId};
 use fazhi_report::report::formats::{export_share, import_share};
 use fazhi_report::report::guidance::example_report;
-use fazhi_report::report::previous::{
-    addressing_items, copied_sentences, explaining_items, next_year_report, plans, shortcoming_starter, PlanStatus,
+use fazhi_report::report::last_year::{
+    addressing_items, explaining_items, next_year_report, plans, shortcoming_starter, PlanStatus,
     PreviousYear, Reason, YearPlace,
 };
 use fazhi_report::report::{parse, render, Draft, Item, SectionKind};
@@ -25,7 +25,7 @@ const PLAN_3: &str = "加大单位制度执行力度";
 fn summary(findings: &[Finding]) -> Vec<(&'static str, String)> {
     findings
         .iter()
-        .map(|f| (f.rule, f.message.split('”').next().unwrap_or("").rsplit('“').next().unwrap_or("").to_string()))
+        .map(|f| (f.rule.as_str(), f.message.split('”').next().unwrap_or("").rsplit('“').next().unwrap_or("").to_string()))
         .collect()
 }
 
@@ -119,7 +119,7 @@ fn a_paragraph_copied_with_two_characters_changed_is_flagged() {
     let report = parse(&text);
     let found: Vec<Finding> = check_previous(&report, &PreviousYear::from_report(&seed))
         .into_iter()
-        .filter(|f| f.rule == "copied-from-previous")
+        .filter(|f| f.rule == RuleId::CopiedFromPrevious)
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].line, found[0].section, found[0].item), (Some(12), Some(SectionKind::FirstResponsible), Some(2)));
@@ -145,7 +145,7 @@ fn the_standard_preamble_headings_and_a_rewritten_paragraph_are_not_flagged() {
     ));
     assert!(render(&report).starts_with(SEED.lines().next().unwrap()));
     assert_eq!(copied_sentences(&report, &seed), []);
-    assert!(check_previous(&report, &PreviousYear::from_report(&seed)).iter().all(|f| f.rule != "copied-from-previous"));
+    assert!(check_previous(&report, &PreviousYear::from_report(&seed)).iter().all(|f| f.rule != RuleId::CopiedFromPrevious));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn a_draft_started_from_last_years_report() {
     assert_eq!(draft.report, next_year_report(&parse(SEED), 2024));
     assert_eq!(draft.report.title(), Some("区国资委2024年度法治政府建设情况报告"));
     let previous = draft.previous.as_ref().unwrap();
-    assert_eq!((previous.year, previous.text.as_str(), previous.plans.len()), (Some(2023), SEED, 3));
+    assert_eq!((previous.year, previous.text(), previous.plans.len()), (Some(2023), SEED, 3));
     // Nothing of last year's text is in the new report but its moved front.
     let text = render(&draft.report);
     assert!(!text.contains("理论学习中心组") && !text.contains(PLAN_1), "{text}");
@@ -181,10 +181,10 @@ fn a_drafts_check_includes_last_years_findings() {
     let mut draft = Draft::from_previous("d1", &parse(SEED), "x", 2025, 0);
     draft.report = parse(FOLLOWING);
     let today = fazhi_report::report::deadline::Date::new(2025, 1, 10);
-    let rules: Vec<&str> = draft.check(today).into_iter().map(|f| f.rule).collect();
+    let rules: Vec<&str> = draft.check(today).into_iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules.iter().filter(|r| **r == "previous-plan-unaddressed").count(), 2, "{rules:?}");
     draft.previous = None;
-    assert!(draft.check(today).iter().all(|f| !f.rule.starts_with("previous-")));
+    assert!(draft.check(today).iter().all(|f| !f.rule.as_str().starts_with("previous-")));
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn starting_from_the_seed_moves_its_year_and_says_where() {
     assert_eq!(preamble, SEED.lines().next().unwrap().replace("2023年度", "2024年度"));
     assert_eq!(outcome.years.summary(), ["开头段：2023 → 2024，1 处"]);
     assert_eq!(outcome.years.changes[0].place, YearPlace::Preamble(0));
-    assert_eq!(draft.previous.unwrap().text, SEED);
+    assert_eq!(draft.previous.unwrap().text(), SEED);
 }
 
 /// A report pasted without its headings: last year's parts are not found.
@@ -243,9 +243,9 @@ fn without_last_years_parts_the_front_is_generated_and_the_text_kept() {
     );
     // Last year's text is kept exactly as it was, years and all; no plans.
     let previous = draft.previous.as_ref().unwrap();
-    assert_eq!((previous.year, previous.text.as_str(), previous.plans.len()), (Some(2023), NO_PARTS, 0));
-    assert!(previous.text.contains("（2021—2025年）") && previous.text.contains("2022年12月"));
-    assert_eq!(previous.report(), last);
+    assert_eq!((previous.year, previous.text(), previous.plans.len()), (Some(2023), NO_PARTS, 0));
+    assert!(previous.text().contains("（2021—2025年）") && previous.text().contains("2022年12月"));
+    assert_eq!(*previous.report(), last);
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn a_report_with_parts_keeps_a_document_titles_years() {
     let text = NO_PARTS.replace("全年开展普法活动5场", "一、2023年度推进法治政府建设的主要举措和成效\n1. 开展普法活动5场");
     let last = parse(&text);
     assert_eq!(last.sections.len(), 1);
-    let (next, outcome) = fazhi_report::report::previous::next_year(&last, 2024);
+    let (next, outcome) = fazhi_report::report::last_year::next_year(&last, 2024);
     assert!(outcome.parts_found);
     let front: Vec<&str> = next.front.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(

@@ -15,6 +15,7 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "fzbg/review.rs"]
 mod review;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -195,7 +196,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     fn check_cmd(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         use fazhi_report::report::check::{check_with_previous, format_table, CheckContext, Severity};
         use fazhi_report::report::deadline::{Date, UnitKind};
-        use fazhi_report::report::previous::PreviousYear;
+        use fazhi_report::report::last_year::PreviousYear;
 
         let mut ctx = CheckContext::default();
         let mut json = false;

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Report, SectionKind};
-use super::previous::{next_year, FrontOutcome, PreviousYear};
+use super::last_year::{next_year, FrontOutcome, PreviousYear};
 use super::template;
+use super::text::infer::{infer_year, unit_and_year};
 
 /// The draft schema this build writes. Bump it, and add a migration in
 /// `storage::schema`, whenever the stored shape changes.
@@ -86,7 +87,7 @@ impl Draft {
     /// A draft made from an imported report. Unit and year come from its
     /// text where it says them, else from the file name and `default_year`.
     pub fn from_report(id: impl Into<String>, report: Report, file_stem: &str, default_year: i32, now_ms: i64) -> Self {
-        let (unit, year) = super::infer::unit_and_year(&report);
+        let (unit, year) = unit_and_year(&report);
         Draft {
             id: id.into(),
             schema_version: DRAFT_SCHEMA,
@@ -108,7 +109,7 @@ impl Draft {
     /// the one it is on (when its text names none, `default_year - 1` is
     /// taken as its year, so the draft is on `default_year`), the unit as
     /// [`Draft::from_report`] reads it, the report from
-    /// [`next_year`](super::previous::next_year) (title and preamble with the
+    /// [`next_year`](super::last_year::next_year) (title and preamble with the
     /// report's own year moved, or generated when last year's parts are not
     /// found; empty sections), and last year's report kept unchanged in
     /// [`Draft::previous`].
@@ -126,23 +127,12 @@ impl Draft {
         default_year: i32,
         now_ms: i64,
     ) -> (Self, FrontOutcome) {
-        let last = super::check::infer_year(last_year).unwrap_or(default_year - 1);
+        let last = infer_year(last_year).unwrap_or(default_year - 1);
         let (report, outcome) = next_year(last_year, last + 1);
         let mut draft = Draft::from_report(id, report, file_stem, last + 1, now_ms);
         draft.year = last + 1;
         draft.previous = Some(PreviousYear::from_report(last_year));
         (draft, outcome)
-    }
-
-    /// Every finding for this draft on `today`: the checker's, and those
-    /// against last year's report when the draft has one.
-    pub fn check(&self, today: super::deadline::Date) -> Vec<super::check::Finding> {
-        super::check::check_with_previous(&self.report, &self.check_context(today), self.previous.as_ref())
-    }
-
-    /// What the checker needs to know about this draft on `today`.
-    pub fn check_context(&self, today: super::deadline::Date) -> super::check::CheckContext {
-        super::check::CheckContext { report_year: Some(self.year), unit_kind: self.unit_kind, today: Some(today) }
     }
 
     /// A section's status: 已完成 when the author marked it so, otherwise

@@ -37,7 +37,7 @@ impl Section {
             l.eol = Eol::None;
         }
         // Items are numbered in any style other than the heading's own.
-        let level = super::parse::line_marker(&format!("{}x", self.heading.marker)).map(|(style, _)| style);
+        let level = super::text::markers::line_marker(&format!("{}x", self.heading.marker)).map(|(style, _)| style);
         let (intro, items) = split_items(lines, level);
         self.intro = intro;
         self.items = items;
@@ -46,61 +46,7 @@ impl Section {
     }
 }
 
-/// How many lines of web-page debris may stand before a title.
-const MAX_DEBRIS_LINES: usize = 8;
-
-/// A title: short, names a 报告, not a sentence.
-fn looks_like_title(t: &str) -> bool {
-    t.chars().count() <= 60
-        && t.contains("报告")
-        && !t.ends_with(['。', '：', ':', '，', ','])
-        // A breadcrumb (当前位置：首页>信息公开>…年度报告) names the report too.
-        && !t.contains(['>', '＞', '»'])
-        && !t.starts_with("当前位置")
-}
-
-/// A line a web page puts around an article: short and not a sentence
-/// (breadcrumbs, 发布时间, 字体大小, 打印本页, 分享到).
-pub(crate) fn is_debris(t: &str) -> bool {
-    t.chars().count() <= 60 && !t.ends_with(['。', '；', ';', '！', '？']) && !t.contains('。')
-}
-
 impl Report {
-    /// The front line that holds the title: the first line with text when
-    /// it looks like one, or a later one when only web-page debris stands
-    /// before it (a report copied from a government site starts with
-    /// "首页 > 政务公开 > …" and "发布时间：…").
-    pub fn title_index(&self) -> Option<usize> {
-        for (i, line) in self.front.iter().enumerate().take(MAX_DEBRIS_LINES + 1) {
-            let t = line.text.trim();
-            if t.is_empty() {
-                continue;
-            }
-            if looks_like_title(t) {
-                return Some(i);
-            }
-            if !is_debris(t) {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// The title line, trimmed.
-    pub fn title(&self) -> Option<&str> {
-        self.title_index().map(|i| self.front[i].text.trim())
-    }
-
-    /// The preamble: front lines after the title, joined by `\n`.
-    pub fn preamble(&self) -> String {
-        let skip = self.title_index().map_or(0, |i| i + 1);
-        self.front[skip.min(self.front.len())..]
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     /// Set the title line (added as the first line when the report has none).
     pub fn set_title(&mut self, title: &str) {
         let line = title.trim().to_string();
@@ -139,12 +85,12 @@ impl Default for ItemStyle {
 impl ItemStyle {
     /// Read the style of a marker such as `"（三）"`; None if it has no number.
     pub fn of_marker(marker: &str) -> Option<ItemStyle> {
-        let start = marker.find(|c: char| c.is_ascii_digit() || super::parse::is_cn_numeral(c))?;
+        let start = marker.find(|c: char| c.is_ascii_digit() || super::text::markers::is_cn_numeral(c))?;
         let first = marker[start..].chars().next()?;
         let chinese = !first.is_ascii_digit();
         let len: usize = marker[start..]
             .chars()
-            .take_while(|c| if chinese { super::parse::is_cn_numeral(*c) } else { c.is_ascii_digit() })
+            .take_while(|c| if chinese { super::text::markers::is_cn_numeral(*c) } else { c.is_ascii_digit() })
             .map(char::len_utf8)
             .sum();
         Some(ItemStyle {
@@ -250,10 +196,10 @@ pub fn point_numerals(body: &str) -> Vec<std::ops::Range<usize>> {
     let mut at_start = true;
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
-        if at_start && super::parse::is_cn_numeral(c) {
+        if at_start && super::text::markers::is_cn_numeral(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
-                if super::parse::is_cn_numeral(d) {
+                if super::text::markers::is_cn_numeral(d) {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
@@ -351,7 +297,7 @@ fn point_starts(text: &str) -> Vec<usize> {
 
 /// How a pasted block can be split.
 pub fn paste_shape(text: &str) -> PasteShape {
-    let numbered = split_lines(text).iter().filter(|l| super::parse::line_marker(&l.text).is_some()).count();
+    let numbered = split_lines(text).iter().filter(|l| super::text::markers::line_marker(&l.text).is_some()).count();
     if numbered > 0 {
         return PasteShape::Numbered(numbered);
     }

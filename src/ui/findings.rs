@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::report::check::place::{Place, Places, Spot};
-use crate::report::check::{fix_report_punctuation, Finding, Severity};
+use crate::report::check::{fix_report_punctuation, Finding, RuleId, Severity};
 
 /// Where each finding is, as the author sees the draft (第一部分 第2条 正文):
 /// the draft's line map is built once for the whole list.
@@ -45,7 +45,7 @@ pub fn FindingsSummary() -> impl IntoView {
     let counts = Memo::new(move |_| {
         state.findings.with(|f| {
             let errors = f.iter().filter(|x| x.severity == Severity::Error).count();
-            let half = f.iter().filter(|x| x.rule == "half-width-punctuation").count();
+            let half = f.iter().filter(|x| x.rule == RuleId::HalfWidthPunctuation).count();
             (errors, f.len() - errors, half)
         })
     });
@@ -82,7 +82,7 @@ pub fn FindingsSummary() -> impl IntoView {
                         // The link goes to the field itself: the next screen focuses it.
                         let field = at.field_id();
                         view! {
-                            <li data-testid="finding" data-rule=f.rule>
+                            <li data-testid="finding" data-rule=f.rule.as_str()>
                                 <span class=badge(f.severity)>{f.severity.label()}</span>
                                 " "
                                 <a href=href on:click=move |_| state.focus_after(field.clone())>{at.label()} "：" {f.message.clone()}</a>

@@ -3,12 +3,12 @@
 //! (已完成 / 部分完成 / 未完成), the items of this year's section that report
 //! on it, what the tool found by itself, and for an unfinished plan a
 //! starting point in 存在的不足和原因. Also the read-only view of last year's
-//! text for the section being written. Matching lives in `report::previous`.
+//! text for the section being written. Matching lives in `report::last_year`.
 
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::previous::{item_key, shortcoming_starter, ItemRef, PlanIndex, PlanStatus};
+use crate::report::last_year::{item_key, shortcoming_starter, ItemRef, PlanIndex, PlanStatus};
 use crate::report::render::render_section_text;
 use crate::report::{Eol, SectionKind};
 
@@ -22,7 +22,7 @@ pub fn PreviousSection(kind: SectionKind) -> impl IntoView {
         let year = p.year.map(|y| format!("{y}年度")).unwrap_or_else(|| "去年".into());
         let report = p.report();
         if report.sections.is_empty() {
-            return Some((format!("{year}报告全文（未能识别各部分，仅供参考，不会复制到本报告）"), p.text.clone()));
+            return Some((format!("{year}报告全文（未能识别各部分，仅供参考，不会复制到本报告）"), p.text().to_string()));
         }
         let section = report.section(kind)?;
         Some((format!("{year}报告的这一部分（仅供参考，不会复制到本报告）"), render_section_text(section, Eol::Lf)))

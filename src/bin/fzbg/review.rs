@@ -16,7 +16,7 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> Result<()
     while let Some(arg) = it.next() {
         match *arg {
             "--json" => json = true,
-            "--csv" => csv_out = Some(*it.next().ok_or("--csv 需要输出文件 / --csv takes an output file")?),
+            "--csv" => csv_out = Some(*it.next().ok_or_else(|| "--csv 需要输出文件 / --csv takes an output file".to_string())?),
             flag if flag.starts_with("--") => return Err(format!("未知选项 {flag} / unknown option {flag}")),
             path => paths.push(path.to_string()),
         }

@@ -1,18 +1,12 @@
 //! What the sections say: 不足 paired with 原因, the 主要负责人 and what they
 //! did, 成效 backed by figures, no paragraph written twice, sensible length.
 
-use super::{abridged, Ctx, Finding, Severity, REGULATION};
+use super::ctx::{At, Ctx, Findings};
+use super::finding::abridged;
 use crate::report::guidance::guide;
+use crate::report::last_year::without_cause_prompt;
 use crate::report::model::{Item, Section, SectionKind};
-use crate::report::previous::without_cause_prompt;
-
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    shortcomings_without_causes(ctx, out);
-    first_responsible(ctx, out);
-    results_without_figures(ctx, out);
-    repeated_paragraph(ctx, out);
-    section_length(ctx, out);
-}
+use crate::report::text::markers::without_marker;
 
 fn sections_of<'a>(ctx: &Ctx<'a>, kind: SectionKind) -> Vec<(usize, &'a Section)> {
     ctx.report.sections.iter().enumerate().filter(|(_, s)| s.kind == kind).collect()
@@ -42,7 +36,7 @@ fn answered(paragraph: &str) -> &str {
 /// A paragraph whose opening (its first 12 characters after any numbering)
 /// states a cause: “究其原因，……”, “主要原因是……”, “产生上述问题的原因……”.
 fn opens_with_cause(paragraph: &str) -> bool {
-    let t: String = crate::report::parse::without_marker(answered(paragraph)).chars().take(12).collect();
+    let t: String = without_marker(answered(paragraph)).chars().take(12).collect();
     states_cause(&t)
 }
 
@@ -62,7 +56,7 @@ fn opens_with_cause(paragraph: &str) -> bool {
 /// heading when none gives one (the part only lists problems); otherwise on
 /// the first item lacking one, naming every such item. A part without items
 /// is judged as a whole.
-fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn shortcomings_without_causes(ctx: &Ctx, out: &mut Findings) {
     let sections = sections_of(ctx, SectionKind::Shortcomings);
     let Some(&(first, _)) = sections.first() else { return };
     let mut text = String::new();
@@ -78,7 +72,7 @@ fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
     // 不足 and 原因 written apart: a later section whose heading names the
     // cause and which says something.
     let cause_section = sections.iter().skip(1).any(|(_, s)| {
-        states_cause(&s.heading.text) && s.body_text().lines().any(|l| !answered(crate::report::parse::without_marker(l)).trim().is_empty())
+        states_cause(&s.heading.text) && s.body_text().lines().any(|l| !answered(without_marker(l)).trim().is_empty())
     });
     if cause_section {
         return;
@@ -87,10 +81,8 @@ fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
         sections.iter().flat_map(|(i, s)| s.items.iter().enumerate().map(move |(k, item)| (*i, k, item))).collect();
     if items.is_empty() {
         if !states_cause(&text) {
-            let mut f = ctx.finding("shortcomings-without-causes", Severity::Error, Some(first), None, Some(ctx.lines.headings[first]),
-                "本部分只列出了问题，没有分析原因。规定要求报告“存在的不足和原因”：请在每一项不足后写明原因，既要写客观原因，更要剖析主观原因（如“主要原因是……”）。".into());
-            f.article = Some(REGULATION);
-            out.push(f);
+            let at = At { section: Some(first), line: Some(ctx.lines.headings[first]), ..At::default() };
+            out.push(at, "本部分只列出了问题，没有分析原因。规定要求报告“存在的不足和原因”：请在每一项不足后写明原因，既要写客观原因，更要剖析主观原因（如“主要原因是……”）。".into());
         }
         return;
     }
@@ -140,9 +132,7 @@ fn shortcomings_without_causes(ctx: &Ctx, out: &mut Vec<Finding>) {
         (si, Some(k), ctx.lines.items[si][k],
             format!("{names}只写了问题，没有写明原因。规定要求报告“存在的不足和原因”：请在这几条分别写明原因，{HOW}；{TOGETHER}。"))
     };
-    let mut f = ctx.finding("shortcomings-without-causes", Severity::Error, Some(section), item, Some(line), message);
-    f.article = Some(REGULATION);
-    out.push(f);
+    out.push(At { section: Some(section), item, line: Some(line) }, message);
 }
 
 /// Who is meant by 主要负责人 in practice.
@@ -154,24 +144,34 @@ const ACTION_WORDS: &[&str] = &[
     "主持", "研究", "部署", "听取", "带头", "讲授", "法治课", "述法", "审议", "督办", "协调", "过问", "批示", "出庭", "应诉", "审签", "学法",
 ];
 
-/// The 第一责任人 section must say who (the 主要负责人) and what they did.
-fn first_responsible(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, s) in sections_of(ctx, SectionKind::FirstResponsible) {
-        let body = s.body_text();
-        if body.trim().is_empty() {
-            continue;
-        }
-        let line = Some(ctx.lines.headings[i]);
-        if !LEADER_WORDS.iter().any(|w| body.contains(w)) {
-            let mut f = ctx.finding("first-responsible-who", Severity::Error, Some(i), None, line,
+/// The 第一责任人 sections with text: index, body and heading line.
+fn first_responsible<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (usize, String, usize)> + 'a {
+    sections_of(ctx, SectionKind::FirstResponsible)
+        .into_iter()
+        .map(|(i, s)| (i, s.body_text(), ctx.lines.headings[i]))
+        .filter(|(_, body, _)| !body.trim().is_empty())
+}
+
+fn names_leader(body: &str) -> bool {
+    LEADER_WORDS.iter().any(|w| body.contains(w))
+}
+
+/// The 第一责任人 section must say who: the 主要负责人, not the unit.
+pub(super) fn first_responsible_who(ctx: &Ctx, out: &mut Findings) {
+    for (i, body, line) in first_responsible(ctx) {
+        if !names_leader(&body) {
+            out.push(At { section: Some(i), line: Some(line), ..At::default() },
                 "本部分没有写到党政主要负责人本人。请写明主要负责人（如“局党组书记、局长”）亲自做了什么，而不是单位整体的工作。".into());
-            f.article = Some("《党政主要负责人履行推进法治建设第一责任人职责规定》");
-            out.push(f);
-        } else if !ACTION_WORDS.iter().any(|w| body.contains(w)) {
-            let mut f = ctx.finding("first-responsible-actions", Severity::Warning, Some(i), None, line,
+        }
+    }
+}
+
+/// … and, once it names them, what they did personally.
+pub(super) fn first_responsible_actions(ctx: &Ctx, out: &mut Findings) {
+    for (i, body, line) in first_responsible(ctx) {
+        if names_leader(&body) && !ACTION_WORDS.iter().any(|w| body.contains(w)) {
+            out.push(At { section: Some(i), line: Some(line), ..At::default() },
                 "本部分没有写主要负责人的具体履职行动。请写明亲自主持、研究部署、听取汇报、带头学法、讲法治课、述法等事项及次数。".into());
-            f.article = Some("《党政主要负责人履行推进法治建设第一责任人职责规定》");
-            out.push(f);
         }
     }
 }
@@ -188,33 +188,31 @@ fn has_figure(text: &str) -> bool {
 }
 
 /// 成效 need figures: a measures item with no number reads as 流水账.
-fn results_without_figures(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn results_without_figures(ctx: &Ctx, out: &mut Findings) {
     for (i, s) in sections_of(ctx, SectionKind::Measures) {
         for (k, item) in s.items.iter().enumerate() {
             let text = format!("{}{}", item.title, item.body_text());
             if !text.trim().is_empty() && !has_figure(&text) {
-                out.push(ctx.finding("results-without-figures", Severity::Warning, Some(i), Some(k), Some(ctx.lines.items[i][k]),
-                    format!("第 {} 条没有任何数字。成效要用数据说明，如办理件数、培训人次、审查文件数、比上年增减等。", k + 1)));
+                out.push(At { section: Some(i), item: Some(k), line: Some(ctx.lines.items[i][k]) },
+                    format!("第 {} 条没有任何数字。成效要用数据说明，如办理件数、培训人次、审查文件数、比上年增减等。", k + 1));
             }
         }
     }
 }
 
 /// The same paragraph (20 characters or more) written twice.
-fn repeated_paragraph(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn repeated_paragraph(ctx: &Ctx, out: &mut Findings) {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
+    for (line, section, item, text) in ctx.texts().iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
         // Compare paragraphs without their numbering.
-        let t = crate::report::parse::without_marker(text);
+        let t = without_marker(text);
         if t.chars().count() < 20 {
             continue;
         }
         match seen.get(t) {
-            Some(first) => out.push(Finding {
-                item,
-                ..ctx.finding("repeated-paragraph", Severity::Warning, section, None, Some(line),
-                    format!("这一段与第 {first} 行完全相同。请删除重复内容或改写。"))
-            }),
+            Some(first) => {
+                out.push(At { section, item, line: Some(line) }, format!("这一段与第 {first} 行完全相同。请删除重复内容或改写。"));
+            }
             None => {
                 seen.insert(t, line);
             }
@@ -223,7 +221,7 @@ fn repeated_paragraph(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// Far shorter or longer than the guidance suggests for the section.
-fn section_length(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn section_length(ctx: &Ctx, out: &mut Findings) {
     // A part spread over thematic headings is measured as one part, at its first heading.
     for part in ctx.report.parts() {
         let (min, max) = guide(part.kind).suggested_chars;
@@ -242,17 +240,17 @@ fn section_length(ctx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        out.push(ctx.finding("section-length", Severity::Warning, Some(i), None, Some(ctx.lines.headings[i]), message));
+        out.push(At { section: Some(i), line: Some(ctx.lines.headings[i]), ..At::default() }, message);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::report::check::{check, CheckContext};
-    use crate::report::parse;
+    use crate::report::text::parse::parse;
 
     fn fired(text: &str, rule: &str) -> usize {
-        check(&parse(text), &CheckContext::default()).iter().filter(|f| f.rule == rule).count()
+        check(&parse(text), &CheckContext::default()).iter().filter(|f| f.rule.as_str() == rule).count()
     }
 
     #[test]
@@ -273,7 +271,7 @@ mod tests {
     }
 
     fn causes(text: &str) -> Vec<crate::report::check::Finding> {
-        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == "shortcomings-without-causes").collect()
+        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "shortcomings-without-causes").collect()
     }
 
     #[test]
@@ -353,14 +351,14 @@ mod tests {
     fn results_need_figures() {
         let text = "一、主要举措和成效\n1. 加强学习。深入学习习近平法治思想。\n2. 严格执法。检查企业36家。\n3. 强化培训。培训三期。";
         let r = check(&parse(text), &CheckContext::default());
-        let lines: Vec<_> = r.iter().filter(|f| f.rule == "results-without-figures").map(|f| f.line).collect();
+        let lines: Vec<_> = r.iter().filter(|f| f.rule.as_str() == "results-without-figures").map(|f| f.line).collect();
         assert_eq!(lines, vec![Some(2)]);
     }
 
     #[test]
     fn repeated_paragraphs() {
         let text = "一、主要举措和成效\n1. 严格执行重大行政决策程序，全面落实合法性审查制度。\n二、下一年度主要安排\n1. 严格执行重大行政决策程序，全面落实合法性审查制度。\n2. 短句。\n3. 短句。";
-        let found: Vec<_> = check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == "repeated-paragraph").collect();
+        let found: Vec<_> = check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "repeated-paragraph").collect();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].line, Some(4));
         assert!(found[0].message.contains("第 2 行"));
@@ -376,5 +374,14 @@ mod tests {
         let item = "1. 检查企业12家，办理案件3件，培训执法人员120人次。\n".repeat(10);
         let themes = format!("一、坚持依法行政，加快职能转变\n{item}二、健全决策机制，提高决策质量\n{item}三、严格规范执法，提升执法水平\n{item}四、存在的不足和原因\n");
         assert_eq!(fired(&themes, "section-length"), 0);
+    }
+
+    /// docs/CHECKS.md names the cause words the code looks for, all of them
+    /// and no others (the two had drifted apart once).
+    #[test]
+    fn the_docs_name_the_cause_words() {
+        let row = include_str!("../../../docs/CHECKS.md").lines().find(|l| l.starts_with("| `shortcomings-without-causes` |")).unwrap();
+        let listed = row.split_once("none of ").unwrap().1.split_once(" (").unwrap().0;
+        assert_eq!(listed.split(", ").collect::<Vec<_>>(), super::CAUSE_WORDS);
     }
 }

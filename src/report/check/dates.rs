@@ -2,33 +2,27 @@
 //! report year, 下一年度 is the year after, and the reporting deadline for the
 //! unit's kind has not passed.
 
-use super::{Ctx, Finding, Severity, REGULATION};
-use crate::report::classify::heading_year;
+use super::ctx::{At, Ctx, Findings};
+use super::finding::Severity;
 use crate::report::deadline::{days_until, deadlines};
 use crate::report::model::SectionKind;
-
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    year_mismatch(ctx, out);
-    deadline(ctx, out);
-}
+use crate::report::text::classify::heading_year;
 
 /// Warn this many days before a deadline.
 const NEAR_DAYS: i64 = 14;
 
-fn year_mismatch(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn year_mismatch(ctx: &Ctx, out: &mut Findings) {
     let Some(year) = ctx.year else { return };
     let report = ctx.report;
     if let Some(t) = report.title() {
         if let Some(y) = heading_year(t).filter(|y| *y != year) {
-            out.push(ctx.finding("year-mismatch", Severity::Error, None, None, Some(1),
-                format!("标题中的年度（{y}年）与报告年度（{year}年）不一致。请统一为报告所述年度。")));
+            out.push(At { line: Some(1), ..At::default() }, format!("标题中的年度（{y}年）与报告年度（{year}年）不一致。请统一为报告所述年度。"));
         }
     }
     let skip = usize::from(report.title().is_some());
     for (k, line) in report.front.iter().enumerate().skip(skip) {
         if let Some(y) = heading_year(&line.text).filter(|y| *y != year && *y != year + 1) {
-            out.push(ctx.finding("year-mismatch", Severity::Error, None, None, Some(k + 1),
-                format!("开头段中的年度（{y}年）与报告年度（{year}年）不一致。请核对年份。")));
+            out.push(At { line: Some(k + 1), ..At::default() }, format!("开头段中的年度（{y}年）与报告年度（{year}年）不一致。请核对年份。"));
         }
     }
     for (i, s) in report.sections.iter().enumerate() {
@@ -40,15 +34,13 @@ fn year_mismatch(ctx: &Ctx, out: &mut Vec<Finding>) {
             } else {
                 format!("本部分标题中的年度（{y}年）与报告年度（{year}年）不一致。请统一年份。")
             };
-            let mut f = ctx.finding("year-mismatch", Severity::Error, Some(i), None, Some(ctx.lines.headings[i]), message);
-            f.article = Some(REGULATION);
-            out.push(f);
+            out.push(At { section: Some(i), line: Some(ctx.lines.headings[i]), ..At::default() }, message);
         }
     }
 }
 
 /// The reporting deadline for the unit's kind has passed or is near.
-fn deadline(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn deadline(ctx: &Ctx, out: &mut Findings) {
     let (Some(today), Some(kind), Some(year)) = (ctx.outer.today, ctx.outer.unit_kind, ctx.year) else { return };
     for d in deadlines(kind, year) {
         let days = days_until(today, d.by);
@@ -59,9 +51,8 @@ fn deadline(ctx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
-        let mut f = ctx.finding("deadline", severity, None, None, None, message);
-        f.article = Some(REGULATION);
-        out.push(f);
+        // The rule's row says 错误; a deadline still ahead is a warning.
+        out.push(At::default(), message).severity = severity;
     }
 }
 
@@ -69,10 +60,10 @@ fn deadline(ctx: &Ctx, out: &mut Vec<Finding>) {
 mod tests {
     use crate::report::check::{check, CheckContext};
     use crate::report::deadline::{Date, UnitKind};
-    use crate::report::parse;
+    use crate::report::text::parse::parse;
 
     fn years(text: &str) -> Vec<Option<usize>> {
-        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == "year-mismatch").map(|f| f.line).collect()
+        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "year-mismatch").map(|f| f.line).collect()
     }
 
     #[test]
@@ -84,7 +75,7 @@ mod tests {
         let same_year_plans = good.replace("四、2025年度", "四、2024年度");
         assert_eq!(years(&same_year_plans), vec![Some(4)]);
         let ctx = CheckContext { report_year: Some(2025), ..Default::default() };
-        let found = check(&parse(good), &ctx).into_iter().filter(|f| f.rule == "year-mismatch").count();
+        let found = check(&parse(good), &ctx).into_iter().filter(|f| f.rule.as_str() == "year-mismatch").count();
         assert_eq!(found, 4, "title, preamble and both headings disagree with 2025");
     }
 
@@ -93,7 +84,7 @@ mod tests {
         let text = "某局2025年度法治政府建设情况报告\n一、主要举措和成效";
         let at = |y, m, d| CheckContext { unit_kind: Some(UnitKind::Department), today: Some(Date::new(y, m, d)), ..Default::default() };
         let rules = |ctx: CheckContext| -> Vec<_> {
-            check(&parse(text), &ctx).into_iter().filter(|f| f.rule == "deadline").map(|f| f.severity.label()).collect()
+            check(&parse(text), &ctx).into_iter().filter(|f| f.rule.as_str() == "deadline").map(|f| f.severity.label()).collect()
         };
         assert!(rules(at(2026, 1, 10)).is_empty());
         assert_eq!(rules(at(2026, 2, 20)), vec!["提醒"]);

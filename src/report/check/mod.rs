@@ -1,271 +1,228 @@
 //! Checking a report against the regulation before it is sent.
 //!
-//! Each rule is a small function with its own tests, in one of five files:
-//! `structure.rs` (required sections, numbering, empty items), `content.rs`
-//! (不足 with 原因, the 第一责任人, 成效 with figures, repetition, length),
-//! `text.rs` (half-width punctuation, 保密 words), `dates.rs` (years,
-//! deadlines) and `previous.rs` (against last year's report: its plans
-//! reported on, copied sentences — run by [`check_previous`] when there is
-//! one). A finding names its rule, severity, place and what to do.
-//! docs/CHECKS.md lists the rules and what they find on the seed report.
+//! The rules are data: [`RULES`] holds one row per rule — its id, its
+//! stable name, a Chinese title, the severity and provision its findings
+//! carry, and the function that finds them — in the order docs/CHECKS.md
+//! lists them (`tests/check_rules.rs` holds the two tables together). A
+//! rule's name is what the app's `data-rule`, `fzbg check` and the JSON
+//! show: searching for it finds its row here, which names the function, and
+//! its row in docs/CHECKS.md.
+//!
+//! The functions live by concern: `structure.rs` (required sections,
+//! numbering, empty items), `content.rs` (不足 with 原因, the 第一责任人,
+//! 成效 with figures, repetition, length), `text.rs` (half-width
+//! punctuation, 保密 words), `dates.rs` (years, deadlines), and, against
+//! last year's report when there is one, `plans.rs` (its plans reported on)
+//! and `copied.rs` (sentences copied over). A function never names its own
+//! rule: it reports into [`ctx::Findings`], which gives each finding the id,
+//! severity and provision of the row being run. `place.rs` says where a
+//! finding is in the author's terms.
 
 mod content;
+mod copied;
+mod ctx;
 mod dates;
-mod previous;
+mod finding;
+pub mod place;
+mod plans;
 mod structure;
 mod text;
-pub mod place;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use super::deadline::{Date, UnitKind};
-use super::model::{Report, SectionKind};
+use crate::report::deadline::Date;
+use crate::report::draft::Draft;
+use crate::report::last_year::{PlanIndex, PreviousYear};
+use crate::report::model::Report;
+use crate::report::template::REGULATION;
+use ctx::{AgainstLastYear, Ctx, Findings};
+use finding::sort_findings;
 
-pub use previous::check_previous;
+pub use copied::{copied_sentences, Copied, COPY_SIMILARITY, MIN_SENTENCE_CHARS};
+pub use finding::{findings_for_section, format_table, CheckContext, Finding, Severity};
 pub use text::{fix_half_width, fix_report_punctuation};
 
-/// 错误 must be fixed before sending; 提醒 is worth a look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
+/// Which rule found a finding. Each id is one row of [`RULES`] (in the same
+/// order), where its name, title, severity, provision and function are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    MissingSection,
+    EmptySection,
+    ShortcomingsWithoutCauses,
+    FirstResponsibleWho,
+    FirstResponsibleActions,
+    YearMismatch,
+    Deadline,
+    ResultsWithoutFigures,
+    HalfWidthPunctuation,
+    Numbering,
+    NumberingStyleMixed,
+    EmptyItem,
+    RepeatedParagraph,
+    SectionLength,
+    Confidentiality,
+    PreviousPlanUnaddressed,
+    PreviousPlanUnexplained,
+    CopiedFromPrevious,
 }
 
-impl Severity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "提醒",
-        }
+impl RuleId {
+    /// The rule's row.
+    pub fn rule(self) -> &'static Rule {
+        &RULES[self as usize]
+    }
+
+    /// The stable kebab-case name (`missing-section`).
+    pub fn as_str(self) -> &'static str {
+        self.rule().name
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Stable kebab-case rule id.
-    pub rule: &'static str,
+/// Written as its name, as the JSON always had it.
+impl Serialize for RuleId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One rule of the checker.
+pub struct Rule {
+    pub id: RuleId,
+    /// The stable kebab-case name: in the JSON, `fzbg check`'s table, the
+    /// page's `data-rule` and docs/CHECKS.md.
+    pub name: &'static str,
+    /// What it is about, in Chinese.
+    pub title: &'static str,
+    /// The severity of its findings. Only `deadline` changes it: a deadline
+    /// still ahead is a warning.
     pub severity: Severity,
-    /// The kind of the section concerned, if any.
-    pub section: Option<SectionKind>,
-    /// Its position among the report's sections (for links into the editor).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub section_index: Option<usize>,
-    /// The item concerned, 0-based, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<usize>,
-    /// 1-based line in the rendered text; None for the report as a whole.
-    pub line: Option<usize>,
-    /// What is wrong and how to fix it, in Chinese.
-    pub message: String,
-    /// The regulation provision concerned, where one applies.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub article: Option<&'static str>,
+    /// The provision its findings cite. Only `empty-section` leaves it out,
+    /// for a heading that is none of the required parts.
+    pub provision: Option<&'static str>,
+    pub(crate) find: Find,
 }
 
-/// What the checker knows beyond the text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CheckContext {
-    /// The year the report is on; inferred from the text when None.
-    pub report_year: Option<i32>,
-    pub unit_kind: Option<UnitKind>,
-    /// Today, for the deadline rule (silent without it).
-    pub today: Option<Date>,
+/// The function that finds a rule's findings.
+pub(crate) enum Find {
+    /// On the report alone.
+    Report(fn(&Ctx, &mut Findings)),
+    /// Against last year's report: run only when there is one.
+    LastYear(fn(&Ctx, &AgainstLastYear, &mut Findings)),
 }
 
-pub(crate) const REGULATION: &str = "《法治政府建设与责任落实督察工作规定》";
+const FIRST_RESPONSIBLE_DUTIES: &str = "《党政主要负责人履行推进法治建设第一责任人职责规定》";
+
+/// Every rule, in the order of [`RuleId`] and of docs/CHECKS.md.
+pub static RULES: [Rule; 18] = {
+    use Severity::{Error, Warning};
+    use RuleId::*;
+    [
+        Rule { id: MissingSection, name: "missing-section", title: "缺少必备部分", severity: Error,
+            provision: Some(REGULATION), find: Find::Report(structure::missing_section) },
+        Rule { id: EmptySection, name: "empty-section", title: "部分内容为空", severity: Error,
+            provision: Some(REGULATION), find: Find::Report(structure::empty_section) },
+        Rule { id: ShortcomingsWithoutCauses, name: "shortcomings-without-causes", title: "不足未写原因", severity: Error,
+            provision: Some(REGULATION), find: Find::Report(content::shortcomings_without_causes) },
+        Rule { id: FirstResponsibleWho, name: "first-responsible-who", title: "未写主要负责人本人", severity: Error,
+            provision: Some(FIRST_RESPONSIBLE_DUTIES), find: Find::Report(content::first_responsible_who) },
+        Rule { id: FirstResponsibleActions, name: "first-responsible-actions", title: "未写主要负责人履职行动", severity: Warning,
+            provision: Some(FIRST_RESPONSIBLE_DUTIES), find: Find::Report(content::first_responsible_actions) },
+        Rule { id: YearMismatch, name: "year-mismatch", title: "年度不一致", severity: Error,
+            provision: Some(REGULATION), find: Find::Report(dates::year_mismatch) },
+        Rule { id: Deadline, name: "deadline", title: "报送时限", severity: Error,
+            provision: Some(REGULATION), find: Find::Report(dates::deadline) },
+        Rule { id: ResultsWithoutFigures, name: "results-without-figures", title: "成效缺少数据", severity: Warning,
+            provision: None, find: Find::Report(content::results_without_figures) },
+        Rule { id: HalfWidthPunctuation, name: "half-width-punctuation", title: "半角标点", severity: Warning,
+            provision: None, find: Find::Report(text::half_width_punctuation) },
+        Rule { id: Numbering, name: "numbering", title: "编号不连续或不一致", severity: Warning,
+            provision: None, find: Find::Report(structure::numbering) },
+        Rule { id: NumberingStyleMixed, name: "numbering-style-mixed", title: "各部分编号样式不统一", severity: Warning,
+            provision: None, find: Find::Report(structure::numbering_style_mixed) },
+        Rule { id: EmptyItem, name: "empty-item", title: "空条目", severity: Warning,
+            provision: None, find: Find::Report(structure::empty_item) },
+        Rule { id: RepeatedParagraph, name: "repeated-paragraph", title: "段落重复", severity: Warning,
+            provision: None, find: Find::Report(content::repeated_paragraph) },
+        Rule { id: SectionLength, name: "section-length", title: "篇幅过短或过长", severity: Warning,
+            provision: None, find: Find::Report(content::section_length) },
+        Rule { id: Confidentiality, name: "confidentiality", title: "保密审查", severity: Warning,
+            provision: Some("《法治政府建设与责任落实督察工作规定》第二十四条"), find: Find::Report(text::confidentiality) },
+        Rule { id: PreviousPlanUnaddressed, name: "previous-plan-unaddressed", title: "去年的安排未见落实", severity: Warning,
+            provision: None, find: Find::LastYear(plans::previous_plan_unaddressed) },
+        Rule { id: PreviousPlanUnexplained, name: "previous-plan-unexplained", title: "未完成的安排未说明原因", severity: Warning,
+            provision: None, find: Find::LastYear(plans::previous_plan_unexplained) },
+        Rule { id: CopiedFromPrevious, name: "copied-from-previous", title: "与去年报告雷同", severity: Warning,
+            provision: None, find: Find::LastYear(copied::copied_from_previous) },
+    ]
+};
 
 /// Every finding for the report, in the order of the text.
 pub fn check(report: &Report, ctx: &CheckContext) -> Vec<Finding> {
-    let lines = LineMap::new(report);
-    let texts = all_lines(report, &lines);
-    let ctx = Ctx { report, lines: &lines, texts: &texts, year: ctx.report_year.or_else(|| infer_year(report)), outer: *ctx };
-    let mut findings = Vec::new();
-    structure::check(&ctx, &mut findings);
-    content::check(&ctx, &mut findings);
-    text::check(&ctx, &mut findings);
-    dates::check(&ctx, &mut findings);
-    sort_findings(&mut findings);
-    findings
+    run(report, ctx, true, None)
+}
+
+/// The findings about this year's report against last year's, in the order
+/// of the text: its plans reported on and explained, nothing copied.
+pub fn check_previous(report: &Report, previous: &PreviousYear) -> Vec<Finding> {
+    run(report, &CheckContext::default(), false, Some(previous))
 }
 
 /// [`check`], and [`check_previous`] when last year's report is known (a
 /// draft made from it, or `fzbg check --previous`), in one list in the
 /// order of the text.
-pub fn check_with_previous(
-    report: &Report,
-    ctx: &CheckContext,
-    previous: Option<&super::previous::PreviousYear>,
-) -> Vec<Finding> {
-    let mut findings = check(report, ctx);
-    if let Some(previous) = previous {
-        findings.extend(check_previous(report, previous));
-        sort_findings(&mut findings);
-    }
-    findings
+pub fn check_with_previous(report: &Report, ctx: &CheckContext, previous: Option<&PreviousYear>) -> Vec<Finding> {
+    run(report, ctx, true, previous)
 }
 
-/// The order findings are shown in: by line (the whole report first), errors
-/// before warnings, then by rule.
-pub(crate) fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.severity, f.rule));
-}
-
-/// The findings that concern section `index` (what the editor shows beside it).
-pub fn findings_for_section(findings: &[Finding], index: usize) -> Vec<&Finding> {
-    findings.iter().filter(|f| f.section_index == Some(index)).collect()
-}
-
-/// The report year as the text states it: the title, else the preamble, else
-/// the first section heading that names a year (not the 下一年度 one).
-pub fn infer_year(report: &Report) -> Option<i32> {
-    let (_, year) = super::infer::unit_and_year(report);
-    year.or_else(|| {
-        report
-            .sections
-            .iter()
-            .filter(|s| s.kind != SectionKind::NextYear)
-            .find_map(|s| super::classify::heading_year(&s.heading.text))
-    })
-}
-
-/// A readable table for the command line.
-pub fn format_table(file: &str, findings: &[Finding]) -> String {
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let mut out = format!("{file}: {errors} 个错误 errors, {} 个提醒 warnings\n", findings.len() - errors);
-    for f in findings {
-        let line = f.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into());
-        let section = f.section.map(|k| k.as_str()).unwrap_or("-");
-        out.push_str(&format!("  {:>4}  {}  {:<32} {:<18} {}\n", line, f.severity.label(), f.rule, section, f.message));
-    }
-    out
-}
-
-/// `text` cut to `max` characters with “……” when longer, for quoting a
-/// title or heading in a message.
-pub(crate) fn abridged(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        format!("{}……", text.chars().take(max).collect::<String>())
-    }
-}
-
-/// Everything a rule needs.
-pub(crate) struct Ctx<'a> {
-    pub report: &'a Report,
-    pub lines: &'a LineMap,
-    /// Every line with its number, section and item, built once per check.
-    pub texts: &'a [(usize, Option<usize>, Option<usize>, String)],
-    pub year: Option<i32>,
-    pub outer: CheckContext,
-}
-
-impl Ctx<'_> {
-    pub fn finding(
-        &self,
-        rule: &'static str,
-        severity: Severity,
-        section: Option<usize>,
-        item: Option<usize>,
-        line: Option<usize>,
-        message: String,
-    ) -> Finding {
-        finding(self.report, rule, severity, section, item, line, message)
-    }
-}
-
-/// A finding on `report`'s section `section` (by position), without an article.
-pub(crate) fn finding(
-    report: &Report,
-    rule: &'static str,
-    severity: Severity,
-    section: Option<usize>,
-    item: Option<usize>,
-    line: Option<usize>,
-    message: String,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        section: section.map(|i| report.sections[i].kind),
-        section_index: section,
-        item,
-        line,
-        message,
-        article: None,
-    }
-}
-
-/// 1-based line numbers of every part of the report as rendered.
-pub(crate) struct LineMap {
-    /// Line of each section heading.
-    pub headings: Vec<usize>,
-    /// Line of each item's first line, per section.
-    pub items: Vec<Vec<usize>>,
-    /// Line of each intro line, per section.
-    pub intros: Vec<Vec<usize>>,
-    /// Lines of each item's further paragraphs, per section and item.
-    pub mores: Vec<Vec<Vec<usize>>>,
-}
-
-impl LineMap {
-    pub fn new(report: &Report) -> LineMap {
-        let mut n = report.front.len();
-        let mut map = LineMap { headings: vec![], items: vec![], intros: vec![], mores: vec![] };
-        for s in &report.sections {
-            n += 1;
-            map.headings.push(n);
-            map.intros.push(s.intro.iter().map(|_| { n += 1; n }).collect());
-            let mut items = Vec::new();
-            let mut mores = Vec::new();
-            for item in &s.items {
-                n += 1;
-                items.push(n);
-                mores.push(item.more.iter().map(|_| { n += 1; n }).collect());
-            }
-            map.items.push(items);
-            map.mores.push(mores);
-        }
-        map
-    }
-}
-
-/// Every line of the report with its number and section: (line, section index, item index, text).
-pub(crate) fn all_lines(report: &Report, map: &LineMap) -> Vec<(usize, Option<usize>, Option<usize>, String)> {
-    let mut out: Vec<(usize, Option<usize>, Option<usize>, String)> =
-        report.front.iter().enumerate().map(|(i, l)| (i + 1, None, None, l.text.clone())).collect();
-    for (si, s) in report.sections.iter().enumerate() {
-        out.push((map.headings[si], Some(si), None, format!("{}{}", s.heading.marker, s.heading.text)));
-        for (k, l) in s.intro.iter().enumerate() {
-            out.push((map.intros[si][k], Some(si), None, l.text.clone()));
-        }
-        for (ii, item) in s.items.iter().enumerate() {
-            out.push((map.items[si][ii], Some(si), Some(ii), format!("{}{}{}{}", item.marker, item.title, item.sep, item.body)));
-            for (k, l) in item.more.iter().enumerate() {
-                out.push((map.mores[si][ii][k], Some(si), Some(ii), l.text.clone()));
-            }
+/// The rules of the table that apply, over one reading of the report.
+fn run(report: &Report, outer: &CheckContext, on_report: bool, previous: Option<&PreviousYear>) -> Vec<Finding> {
+    let ctx = Ctx::new(report, *outer);
+    let last_year = previous.map(|p| AgainstLastYear { plans: &p.plans, report: p.report(), index: PlanIndex::new(report) });
+    let mut out = Findings::new(report, &RULES[0]);
+    for rule in &RULES {
+        out.now_running(rule);
+        match (&rule.find, &last_year) {
+            (Find::Report(find), _) if on_report => find(&ctx, &mut out),
+            (Find::LastYear(find), Some(last_year)) => find(&ctx, last_year, &mut out),
+            _ => {}
         }
     }
-    out
+    sort_findings(&mut out.list);
+    out.list
+}
+
+/// A draft is checked with what it knows: its year, its unit's kind, today
+/// and last year's report when it was started from one.
+impl Draft {
+    /// Every finding for this draft on `today`: the checker's, and those
+    /// against last year's report when the draft has one.
+    pub fn check(&self, today: Date) -> Vec<Finding> {
+        check_with_previous(&self.report, &self.check_context(today), self.previous.as_ref())
+    }
+
+    /// What the checker needs to know about this draft on `today`.
+    pub fn check_context(&self, today: Date) -> CheckContext {
+        CheckContext { report_year: Some(self.year), unit_kind: self.unit_kind, today: Some(today) }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::parse;
 
     #[test]
-    fn line_numbers_follow_the_rendered_text() {
-        let r = parse("标题报告\n开头。\n一、主要举措和成效\n导语\n1. 甲。乙\n续段\n2. 丙。\n二、存在的不足和原因\n无");
-        let m = LineMap::new(&r);
-        assert_eq!(m.headings, vec![3, 8]);
-        assert_eq!(m.intros, vec![vec![4], vec![9]]);
-        assert_eq!(m.items, vec![vec![5, 7], vec![]]);
-        let text = crate::report::render(&r);
-        for (line, _, _, t) in all_lines(&r, &m) {
-            assert_eq!(text.split('\n').nth(line - 1).unwrap(), t);
+    fn each_id_has_its_row_and_a_name_of_its_own() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule.id as usize, i, "{} stands at row {i}", rule.name);
+            assert_eq!(rule.id.as_str(), rule.name);
+            assert_eq!(serde_json::to_string(&rule.id).unwrap(), format!("\"{}\"", rule.name));
+            let kebab = rule.name.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()));
+            assert!(kebab, "{}", rule.name);
+            assert!(!rule.title.is_empty() && !rule.title.is_ascii(), "{}: a Chinese title", rule.name);
         }
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
     }
 }

@@ -2,9 +2,10 @@
 //! "第三部分 导语", "报告标题" — not a line of a text the author never sees in
 //! the app. Line numbers stay for imported text views and the CLI.
 
-use super::{Finding, LineMap};
+use super::finding::Finding;
+use crate::report::model::Report;
 use crate::report::template::cn_number;
-use crate::report::Report;
+use crate::report::text::render::LineMap;
 
 /// The spot inside a part, or outside any part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,10 +111,10 @@ impl<'a> Places<'a> {
 mod tests {
     use super::*;
     use crate::report::check::Severity;
-    use crate::report::parse;
+    use crate::report::text::parse::parse;
 
     fn at(section: Option<usize>, item: Option<usize>, line: Option<usize>) -> Finding {
-        Finding { rule: "t", severity: Severity::Warning, section: None, section_index: section, item, line, message: String::new(), article: None }
+        Finding { rule: crate::report::check::RuleId::EmptyItem, severity: Severity::Warning, section: None, section_index: section, item, line, message: String::new(), article: None }
     }
 
     #[test]

@@ -1,45 +1,33 @@
 //! The report's shape: every required section present and filled, items
 //! numbered 1, 2, 3 … in one style, no empty items.
 
-use super::{abridged, Ctx, Finding, Severity, REGULATION};
+use super::ctx::{At, Ctx, Findings};
+use super::finding::abridged;
 use crate::report::model::SectionKind;
-use crate::report::parse::{is_cn_numeral, line_marker, MarkerStyle};
-
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    missing_section(ctx, out);
-    empty_section(ctx, out);
-    numbering(ctx, out);
-    numbering_style_mixed(ctx, out);
-    empty_item(ctx, out);
-}
+use crate::report::template::REGULATION;
+use crate::report::text::markers::{is_cn_numeral, line_marker, MarkerStyle};
 
 /// A required section is not there (其他需要报告的情况 included: it may say 无).
-fn missing_section(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn missing_section(ctx: &Ctx, out: &mut Findings) {
     for kind in ctx.report.missing() {
-        let mut f = ctx.finding(
-            "missing-section",
-            Severity::Error,
-            None,
-            None,
-            None,
-            format!("缺少“{}”部分。{}要求年度报告包括五项内容，请按规定顺序补上这一部分{}。", kind.label(), REGULATION,
-                if kind == SectionKind::OtherMatters { "（没有需要报告的其他情况时写“无”）" } else { "" }),
-        );
-        f.section = Some(kind);
-        f.article = Some(REGULATION);
-        out.push(f);
+        let message = format!("缺少“{}”部分。{}要求年度报告包括五项内容，请按规定顺序补上这一部分{}。", kind.label(), REGULATION,
+            if kind == SectionKind::OtherMatters { "（没有需要报告的其他情况时写“无”）" } else { "" });
+        // No section of the report holds it: the finding names the missing kind.
+        out.push(At::default(), message).section = Some(kind);
     }
 }
 
 /// A section with a heading and nothing under it.
-fn empty_section(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn empty_section(ctx: &Ctx, out: &mut Findings) {
     for (i, s) in ctx.report.sections.iter().enumerate() {
         if s.body_text().trim().is_empty() {
             let hint = if s.kind == SectionKind::OtherMatters { "没有需要报告的其他情况时写“无”，不要留空。" } else { "请补写本部分内容。" };
-            let mut f = ctx.finding("empty-section", Severity::Error, Some(i), None, Some(ctx.lines.headings[i]),
-                format!("“{}{}”下没有内容。{hint}", s.heading.marker, s.heading.text));
-            f.article = (s.kind != SectionKind::Unknown).then_some(REGULATION);
-            out.push(f);
+            let at = At { section: Some(i), line: Some(ctx.lines.headings[i]), ..At::default() };
+            let f = out.push(at, format!("“{}{}”下没有内容。{hint}", s.heading.marker, s.heading.text));
+            if s.kind == SectionKind::Unknown {
+                // A heading that is none of the five parts: the regulation does not ask for it.
+                f.article = None;
+            }
         }
     }
 }
@@ -65,7 +53,7 @@ pub(crate) fn marker_number(marker: &str) -> Option<usize> {
 
 /// Numbers within a level must run 1, 2, 3 … in one style: no gap, no
 /// repeat, no `1.` beside `2、`.
-fn numbering(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn numbering(ctx: &Ctx, out: &mut Findings) {
     let headings: Vec<(usize, String)> = ctx
         .report
         .sections
@@ -96,7 +84,7 @@ fn family(style: MarkerStyle) -> u8 {
     }
 }
 
-fn mixed_item_lines(ctx: &Ctx, i: usize, out: &mut Vec<Finding>) {
+fn mixed_item_lines(ctx: &Ctx, i: usize, out: &mut Findings) {
     let s = &ctx.report.sections[i];
     let Some(first) = s.items.first() else { return };
     let Some(style) = style_of(&first.marker) else { return };
@@ -104,9 +92,9 @@ fn mixed_item_lines(ctx: &Ctx, i: usize, out: &mut Vec<Finding>) {
         for (m, line) in item.more.iter().enumerate() {
             if let Some((other, len)) = line_marker(&line.text) {
                 if other != style && family(other) == family(style) {
-                    out.push(ctx.finding("numbering", Severity::Warning, Some(i), Some(k), Some(ctx.lines.mores[i][k][m]),
+                    out.push(At { section: Some(i), item: Some(k), line: Some(ctx.lines.mores[i][k][m]) },
                         format!("“{}”中条目编号样式不一致：“{}”与第一个编号“{}”不同。同一层级请使用同一种编号（如都用“1.”）。",
-                            s.heading.text, line.text[..len].trim(), first.marker.trim())));
+                            s.heading.text, line.text[..len].trim(), first.marker.trim()));
                 }
             }
         }
@@ -117,24 +105,26 @@ fn style_of(marker: &str) -> Option<MarkerStyle> {
     line_marker(&format!("{marker}x")).map(|(s, _)| s)
 }
 
-fn sequence(ctx: &Ctx, section: Option<usize>, markers: &[(usize, String)], what: &str, out: &mut Vec<Finding>) {
+fn sequence(ctx: &Ctx, section: Option<usize>, markers: &[(usize, String)], what: &str, out: &mut Findings) {
     let Some((_, first)) = markers.first() else { return };
     let style = style_of(first);
     let where_ = section.map(|i| format!("“{}”中", ctx.report.sections[i].heading.text)).unwrap_or_default();
     for (k, (line, marker)) in markers.iter().enumerate() {
+        let at = At { section, line: Some(*line), ..At::default() };
         let expected = k + 1;
         let shown = marker.trim();
         if style_of(marker) != style {
-            out.push(ctx.finding("numbering", Severity::Warning, section, None, Some(*line),
-                format!("{where_}{what}编号样式不一致：“{shown}”与第一个编号“{}”不同。同一层级请使用同一种编号（如都用“1.”）。", first.trim())));
+            out.push(at, format!("{where_}{what}编号样式不一致：“{shown}”与第一个编号“{}”不同。同一层级请使用同一种编号（如都用“1.”）。", first.trim()));
             continue;
         }
         match marker_number(marker) {
             Some(n) if n == expected => {}
-            Some(n) if k > 0 && marker_number(&markers[k - 1].1) == Some(n) => out.push(ctx.finding("numbering", Severity::Warning, section, None, Some(*line),
-                format!("{where_}{what}编号“{shown}”重复，应为第 {expected} 个。请重新编号。"))),
-            Some(n) => out.push(ctx.finding("numbering", Severity::Warning, section, None, Some(*line),
-                format!("{where_}{what}编号不连续：这里是“{shown}”（{n}），应为第 {expected} 个。请检查是否漏写或多写，并重新编号。"))),
+            Some(n) if k > 0 && marker_number(&markers[k - 1].1) == Some(n) => {
+                out.push(at, format!("{where_}{what}编号“{shown}”重复，应为第 {expected} 个。请重新编号。"));
+            }
+            Some(n) => {
+                out.push(at, format!("{where_}{what}编号不连续：这里是“{shown}”（{n}），应为第 {expected} 个。请检查是否漏写或多写，并重新编号。"));
+            }
             None => {}
         }
     }
@@ -144,7 +134,7 @@ fn sequence(ctx: &Ctx, section: Option<usize>, markers: &[(usize, String)], what
 /// `（一）` in one part, `1.` in the others. One finding, at the first part
 /// that differs from the style most parts use (the earliest style on a tie),
 /// naming every such part. Within one part, `numbering` says it.
-fn numbering_style_mixed(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn numbering_style_mixed(ctx: &Ctx, out: &mut Findings) {
     // (section, style, its first item's marker) for every section with items.
     let styled: Vec<(usize, MarkerStyle, &str)> = ctx
         .report
@@ -178,17 +168,17 @@ fn numbering_style_mixed(ctx: &Ctx, out: &mut Vec<Finding>) {
         .collect::<Vec<_>>()
         .join("，");
     let first = odd[0].0;
-    out.push(ctx.finding("numbering-style-mixed", Severity::Warning, Some(first), None, Some(ctx.lines.headings[first]),
-        format!("各部分条目编号样式不统一：{named}，其他部分用“{usual_marker}”。同一层级的条目请使用同一种编号，建议统一改为“{usual_marker}”这种样式。")));
+    let at = At { section: Some(first), line: Some(ctx.lines.headings[first]), ..At::default() };
+    out.push(at, format!("各部分条目编号样式不统一：{named}，其他部分用“{usual_marker}”。同一层级的条目请使用同一种编号，建议统一改为“{usual_marker}”这种样式。"));
 }
 
 /// An item with neither title nor text.
-fn empty_item(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(super) fn empty_item(ctx: &Ctx, out: &mut Findings) {
     for (i, s) in ctx.report.sections.iter().enumerate() {
         for (k, item) in s.items.iter().enumerate() {
             if item.title.trim().is_empty() && item.body_text().trim().is_empty() {
-                out.push(ctx.finding("empty-item", Severity::Warning, Some(i), Some(k), Some(ctx.lines.items[i][k]),
-                    format!("第 {} 条是空的。请补写内容或删除这一条。", k + 1)));
+                let at = At { section: Some(i), item: Some(k), line: Some(ctx.lines.items[i][k]) };
+                out.push(at, format!("第 {} 条是空的。请补写内容或删除这一条。", k + 1));
             }
         }
     }
@@ -197,10 +187,10 @@ fn empty_item(ctx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::report::check::{check, CheckContext};
-    use crate::report::parse;
+    use crate::report::text::parse::parse;
 
     fn rules(text: &str, rule: &str) -> Vec<(Option<usize>, String)> {
-        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule == rule).map(|f| (f.line, f.message)).collect()
+        check(&parse(text), &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == rule).map(|f| (f.line, f.message)).collect()
     }
 
     const FULL: &str = "一、主要举措和成效\n1. 甲。办理12件。\n二、存在的不足和原因\n1. 乙。原因是人少。\n三、主要负责人履行职责情况\n1. 主要负责人主持会议2次。\n四、下一年度主要安排\n1. 丁。\n五、其他需要报告的情况\n无";
@@ -259,7 +249,7 @@ mod tests {
         assert!(rules(text, "empty-item").is_empty());
         let mut r = parse("一、主要举措和成效\n1. 甲。办理12件。");
         r.sections[0].add_item(crate::report::Item::new("", ""));
-        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule == "empty-item").collect();
+        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "empty-item").collect();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].item, Some(1));
     }

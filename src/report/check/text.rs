@@ -1,7 +1,7 @@
 //! The text itself: half-width punctuation in Chinese text (with the fix the
 //! app applies in one click) and words that call for a 保密审查.
 
-use super::{Ctx, Finding, Severity};
+use super::ctx::{At, Ctx, Findings};
 use crate::report::model::Report;
 
 fn is_cjk(c: char) -> bool {
@@ -141,7 +141,7 @@ pub fn fix_report_punctuation(report: &mut Report) -> usize {
             // parser would have read it; the rendered text is the same.
             if item.title.contains('。') {
                 let line = format!("{}{}{}", item.title, item.sep, item.body);
-                let (title, sep, body) = crate::report::parse::split_title(&line);
+                let (title, sep, body) = crate::report::text::parse::split_title(&line);
                 (item.title, item.sep, item.body) = (title.to_string(), sep.to_string(), body.to_string());
             }
         }
@@ -149,14 +149,9 @@ pub fn fix_report_punctuation(report: &mut Report) -> usize {
     changed
 }
 
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    half_width_punctuation(ctx, out);
-    confidentiality(ctx, out);
-}
-
 /// One finding per line with half-width punctuation in Chinese text.
-fn half_width_punctuation(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
+pub(super) fn half_width_punctuation(ctx: &Ctx, out: &mut Findings) {
+    for (line, section, item, text) in ctx.texts().iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
         let positions = half_width_positions(text);
         if positions.is_empty() {
             continue;
@@ -169,11 +164,8 @@ fn half_width_punctuation(ctx: &Ctx, out: &mut Vec<Finding>) {
             m.dedup();
             m.into_iter().filter_map(|c| char::from_u32(c as u32)).map(|c| format!("“{c}”")).collect::<Vec<_>>().join("")
         };
-        out.push(Finding {
-            item,
-            ..ctx.finding("half-width-punctuation", Severity::Warning, section, None, Some(line),
-                format!("中文句子中有 {} 处半角标点（{marks}），公文应使用全角标点（，；：（）？！。）。可在检查页一键改正。", positions.len()))
-        });
+        out.push(At { section, item, line: Some(line) },
+            format!("中文句子中有 {} 处半角标点（{marks}），公文应使用全角标点（，；：（）？！。）。可在检查页一键改正。", positions.len()));
     }
 }
 
@@ -181,19 +173,14 @@ fn half_width_punctuation(ctx: &Ctx, out: &mut Vec<Finding>) {
 const SECRET_WORDS: &[&str] = &["绝密", "机密", "秘密", "涉密", "内部", "密件"];
 
 /// Published reports must not contain 党和国家秘密: flag lines to review.
-fn confidentiality(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (line, section, item, text) in ctx.texts.iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
+pub(super) fn confidentiality(ctx: &Ctx, out: &mut Findings) {
+    for (line, section, item, text) in ctx.texts().iter().map(|(l, s, i, t)| (*l, *s, *i, t)) {
         let found: Vec<&str> = SECRET_WORDS.iter().copied().filter(|w| text.contains(w)).collect();
         if found.is_empty() {
             continue;
         }
-        let mut f = Finding {
-            item,
-            ..ctx.finding("confidentiality", Severity::Warning, section, None, Some(line),
-                format!("这一行出现“{}”。年度报告要向社会公开，公开前须进行保密审查，确认不含党和国家秘密及内部事项。", found.join("”“")))
-        };
-        f.article = Some("《法治政府建设与责任落实督察工作规定》第二十四条");
-        out.push(f);
+        out.push(At { section, item, line: Some(line) },
+            format!("这一行出现“{}”。年度报告要向社会公开，公开前须进行保密审查，确认不含党和国家秘密及内部事项。", found.join("”“")));
     }
 }
 
@@ -216,11 +203,11 @@ mod tests {
     #[test]
     fn one_finding_per_line_and_the_fix_clears_them() {
         let mut r = parse("为推进法治建设,现报告如下。\n一、主要举措和成效\n1. 强化学习,提升水平。办理12件(含3件复议)。");
-        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule == "half-width-punctuation").collect();
+        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "half-width-punctuation").collect();
         assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), vec![Some(1), Some(3)]);
         assert!(found[1].message.contains("3 处"));
         assert_eq!(fix_report_punctuation(&mut r), 4);
-        assert!(check(&r, &CheckContext::default()).iter().all(|f| f.rule != "half-width-punctuation"));
+        assert!(check(&r, &CheckContext::default()).iter().all(|f| f.rule.as_str() != "half-width-punctuation"));
         assert_eq!(render(&r), "为推进法治建设，现报告如下。\n一、主要举措和成效\n1. 强化学习，提升水平。办理12件（含3件复议）。");
     }
 
@@ -278,7 +265,7 @@ mod tests {
     fn a_full_stop_in_a_title_is_fixed_and_ends_the_title() {
         let text = "一、主要举措和成效\n1.加强学习.深入学习12次.\n二、存在的不足和原因\n1. 学习不够系统.主要原因是重视不够.";
         let mut r = parse(text);
-        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule == "half-width-punctuation").collect();
+        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "half-width-punctuation").collect();
         assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), vec![Some(2), Some(4)]);
         assert!(found[0].message.contains("2 处") && found[0].message.contains("“.”"), "{}", found[0].message);
         assert_eq!(fix_report_punctuation(&mut r), 4);
@@ -292,7 +279,15 @@ mod tests {
     #[test]
     fn secret_words_are_flagged_for_review() {
         let r = parse("一、主要举措和成效\n1. 规范涉密文件管理。\n2. 加强保密教育。");
-        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule == "confidentiality").collect();
+        let found: Vec<_> = check(&r, &CheckContext::default()).into_iter().filter(|f| f.rule.as_str() == "confidentiality").collect();
         assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), vec![Some(2)]);
+    }
+
+    /// docs/CHECKS.md names exactly the words that call for a 保密审查.
+    #[test]
+    fn the_docs_name_the_secret_words() {
+        let row = include_str!("../../../docs/CHECKS.md").lines().find(|l| l.starts_with("| `confidentiality` |")).unwrap();
+        let listed = row.split(" | ").nth(3).unwrap().split_once(':').unwrap().0;
+        assert_eq!(listed.split(", ").collect::<Vec<_>>(), SECRET_WORDS);
     }
 }

@@ -5,7 +5,8 @@
 //! - [`docx_write`]: a Word document laid out per GB/T 9704-2012
 //!   (党政机关公文格式): A4, 22 lines of 28 characters, 仿宋_GB2312 三号 body.
 //! - [`docx_read`]: the text of a .docx written by Word, WPS or LibreOffice,
-//!   to be parsed with [`crate::report::parse()`].
+//!   with the numbers and heading levels Word shows, to be parsed with
+//!   [`crate::report::parse()`].
 //! - [`share`]: a lossless `.fzbg.json` file to hand a draft to a colleague.
 //!
 //! Round trips: `.txt` and the share file are exact. A `.docx` keeps one
@@ -26,7 +27,6 @@
 //! reports problems as a [`FormatError`] with a Chinese message for the user
 //! ([`FormatError::message_zh`]) and an English one for logs and the CLI.
 
-mod docx_numbering;
 pub mod docx_read;
 pub mod docx_write;
 mod error;

@@ -2,7 +2,7 @@
 //! draft made from a file is named and dated like one made in the app.
 
 use super::classify::heading_year;
-use crate::report::model::Report;
+use crate::report::model::{Report, SectionKind};
 
 /// The unit and year a report is about, where its text says so: from the
 /// title (`XX单位2024年度法治政府建设情况报告`), else the preamble
@@ -24,6 +24,19 @@ pub fn unit_and_year(report: &Report) -> (Option<String>, Option<i32>) {
         .or_else(|| heading_year(&preamble))
         .or_else(|| report.sections.iter().find_map(|s| heading_year(&s.heading.text)));
     (unit.filter(|u| !u.is_empty()), year)
+}
+
+/// The report year as the text states it: the title, else the preamble, else
+/// the first section heading that names a year (not the 下一年度 one).
+pub fn infer_year(report: &Report) -> Option<i32> {
+    let (_, year) = unit_and_year(report);
+    year.or_else(|| {
+        report
+            .sections
+            .iter()
+            .filter(|s| s.kind != SectionKind::NextYear)
+            .find_map(|s| heading_year(&s.heading.text))
+    })
 }
 
 /// `XX单位2024年…` → ("XX单位", 2024).

@@ -73,7 +73,7 @@ fn unplaced(report: &Report) -> usize {
     let rest = &report.front[title.map_or(0, |i| i + 1).min(report.front.len())..];
     // Debris between the title and the preamble's first sentence.
     let debris = if title.is_some() {
-        rest.iter().take_while(|l| l.text.trim().is_empty() || crate::report::edit::is_debris(l.text.trim())).count()
+        rest.iter().take_while(|l| l.text.trim().is_empty() || super::front::is_debris(l.text.trim())).count()
     } else {
         0
     };

@@ -90,3 +90,39 @@ impl Writer {
         self.buf
     }
 }
+
+/// 1-based line numbers of every part of the report as [`render`] writes it:
+/// what the checker and copy detection point at. It lives beside the
+/// renderer because it counts the lines the renderer writes.
+pub struct LineMap {
+    /// Line of each section heading.
+    pub headings: Vec<usize>,
+    /// Line of each item's first line, per section.
+    pub items: Vec<Vec<usize>>,
+    /// Line of each intro line, per section.
+    pub intros: Vec<Vec<usize>>,
+    /// Lines of each item's further paragraphs, per section and item.
+    pub mores: Vec<Vec<Vec<usize>>>,
+}
+
+impl LineMap {
+    pub fn new(report: &Report) -> LineMap {
+        let mut n = report.front.len();
+        let mut map = LineMap { headings: vec![], items: vec![], intros: vec![], mores: vec![] };
+        for s in &report.sections {
+            n += 1;
+            map.headings.push(n);
+            map.intros.push(s.intro.iter().map(|_| { n += 1; n }).collect());
+            let mut items = Vec::new();
+            let mut mores = Vec::new();
+            for item in &s.items {
+                n += 1;
+                items.push(n);
+                mores.push(item.more.iter().map(|_| { n += 1; n }).collect());
+            }
+            map.items.push(items);
+            map.mores.push(mores);
+        }
+        map
+    }
+}

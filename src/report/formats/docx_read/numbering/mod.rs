@@ -26,6 +26,16 @@
 //! paragraph that points at an undefined list or level, gets no marker, and
 //! [`Numbering::problems`] counts what could not be shown so the import can
 //! say so.
+//!
+//! The rooms: this file (the model and the marker each paragraph gets),
+//! `parts.rs` (reading `styles.xml` and `numbering.xml` into it) and
+//! `number_format.rs` (a number as each list format writes it).
+
+mod number_format;
+mod parts;
+
+use number_format::format_number;
+use parts::{read_numbering, read_styles};
 
 /// A few dozen entries keyed by id, looked up by a scan: smaller in the wasm
 /// than a hash map, and as fast at this size. A later entry with the same id
@@ -59,11 +69,6 @@ impl<T> Table<T> {
         &mut self.0[i].1
     }
 }
-
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
-
-use super::docx_read::attr;
 
 /// The largest number a list shows (Word's own limit); a hostile start
 /// value cannot make a marker grow without bound.
@@ -352,303 +357,9 @@ fn heading_name_level(name: &str) -> Option<u8> {
     (1..=9).contains(&d).then(|| d - 1)
 }
 
-/// A number as a list format shows it.
-pub fn format_number(n: u32, fmt: &str) -> String {
-    let n = n.min(MAX_NUMBER);
-    match fmt {
-        "decimalZero" if n < 10 => format!("0{n}"),
-        "decimalFullWidth" | "decimalFullWidth2" => n.to_string().chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c)).collect(),
-        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default(),
-        "decimalEnclosedFullstop" if (1..=20).contains(&n) => char::from_u32(0x2488 + n - 1).map(String::from).unwrap_or_default(),
-        "decimalEnclosedParen" if (1..=20).contains(&n) => char::from_u32(0x2474 + n - 1).map(String::from).unwrap_or_default(),
-        "chineseCounting" | "chineseCountingThousand" | "taiwaneseCounting" | "taiwaneseCountingThousand" | "chineseLegalSimplified" => chinese(n, fmt == "chineseLegalSimplified"),
-        "ideographDigital" | "taiwaneseDigital" => n.to_string().chars().map(|c| DIGITS[c as usize - '0' as usize]).collect(),
-        "ideographTraditional" if (1..=10).contains(&n) => STEMS[n as usize - 1].to_string(),
-        "ideographZodiac" if (1..=12).contains(&n) => BRANCHES[n as usize - 1].to_string(),
-        "upperLetter" | "lowerLetter" if n > 0 && (n - 1) / 26 < MAX_LETTER_REPEAT => {
-            // Word repeats the letter: A … Z, AA … ZZ, AAA …
-            let letter = char::from(b'A' + ((n - 1) % 26) as u8);
-            let s = letter.to_string().repeat(((n - 1) / 26 + 1) as usize);
-            if fmt == "lowerLetter" { s.to_lowercase() } else { s }
-        }
-        "upperRoman" | "lowerRoman" if (1..4000).contains(&n) => {
-            let s = roman(n);
-            if fmt == "lowerRoman" { s.to_lowercase() } else { s }
-        }
-        _ => n.to_string(),
-    }
-}
-
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-const LEGAL: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
-const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
-const BRANCHES: [&str; 12] = ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"];
-
-/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五.
-fn chinese(n: u32, legal: bool) -> String {
-    let digits = if legal { LEGAL } else { DIGITS };
-    let units: [&str; 4] = if legal { ["", "拾", "佰", "仟"] } else { ["", "十", "百", "千"] };
-    if n == 0 {
-        return (if legal { "零" } else { "〇" }).to_string();
-    }
-    if n >= 10_000 {
-        return n.to_string();
-    }
-    let ds: Vec<u32> = (0..4).rev().map(|p| n / 10u32.pow(p) % 10).collect();
-    let mut out = String::new();
-    let mut zero = false;
-    let mut started = false;
-    for (i, d) in ds.iter().enumerate() {
-        let unit = units[3 - i];
-        if *d == 0 {
-            zero = started;
-            continue;
-        }
-        if zero {
-            out.push(digits[0]);
-            zero = false;
-        }
-        // 十一, not 一十一, when the number starts at the tens.
-        if unit != units[1] || *d != 1 || started || legal {
-            out.push(digits[*d as usize]);
-        }
-        out.push_str(unit);
-        started = true;
-    }
-    out
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
-fn val(e: &BytesStart) -> Option<String> {
-    attr(e, "val")
-}
-
-fn number(e: &BytesStart) -> Option<u32> {
-    val(e)?.trim().parse().ok()
-}
-
-/// The `w:ilvl` attribute of a `w:lvl` or `w:lvlOverride`.
-fn ilvl_attr(e: &BytesStart) -> Option<usize> {
-    attr(e, "ilvl")?.trim().parse().ok().filter(|n| *n < LEVELS)
-}
-
-/// One element event while walking a part.
-enum Tag<'a, 'b> {
-    /// A start tag, and whether it is empty (`<x/>`).
-    Open(&'a BytesStart<'b>, bool),
-    Close(&'a str),
-}
-
-/// Walk a part's elements in order. `on` sees every start and end tag; for
-/// a non-empty start tag it returns whether to skip the element's whole
-/// subtree (its children and its end tag are then not seen). Malformed XML
-/// is an error.
-fn walk(xml: &str, mut on: impl FnMut(Tag<'_, '_>) -> bool) -> Result<(), ()> {
-    let mut reader = Reader::from_str(xml);
-    reader.config_mut().check_end_names = true;
-    let mut skipping = 0usize;
-    loop {
-        match reader.read_event().map_err(|_| ())? {
-            Event::Start(_) if skipping > 0 => skipping += 1,
-            Event::End(_) if skipping > 0 => skipping -= 1,
-            Event::Start(e) if on(Tag::Open(&e, false)) => skipping = 1,
-            Event::Start(_) => {}
-            Event::Empty(e) if skipping == 0 => {
-                on(Tag::Open(&e, true));
-            }
-            Event::End(e) => {
-                on(Tag::Close(e.local_name().as_ref()));
-            }
-            Event::Eof => return Ok(()),
-            _ => {}
-        }
-    }
-}
-
-/// `styles.xml`: paragraph and numbering styles.
-fn read_styles(xml: &str) -> Result<Table<Style>, ()> {
-    let mut styles = Table::default();
-    let mut current: Option<(String, Style)> = None;
-    walk(xml, |tag| {
-        match tag {
-            Tag::Close("style") => {
-                if let Some((id, style)) = current.take() {
-                    styles.insert(id, style);
-                }
-            }
-            Tag::Close(_) => {}
-            Tag::Open(e, empty) => match e.local_name().as_ref() {
-                "style" => {
-                    current = Some((attr(e, "styleId").unwrap_or_default(), Style::default()));
-                    if empty {
-                        if let Some((id, style)) = current.take() {
-                            styles.insert(id, style);
-                        }
-                    }
-                }
-                // Run, table and earlier (tracked) properties are not the style's own.
-                "rPr" | "pPrChange" | "rPrChange" | "tblPr" | "tcPr" | "trPr" | "tblStylePr" if !empty => return true,
-                name => {
-                    if let Some((_, style)) = current.as_mut() {
-                        match name {
-                            "name" => style.name = val(e).unwrap_or_default(),
-                            "basedOn" => style.based_on = val(e),
-                            "outlineLvl" => style.outline = number(e).map(|n| n.min(9) as u8),
-                            "numId" => style.num_id = val(e),
-                            "ilvl" => style.ilvl = number(e).map(|n| n.min(255) as u8),
-                            _ => {}
-                        }
-                    }
-                }
-            },
-        }
-        false
-    })?;
-    Ok(styles)
-}
-
-type Lists = (Table<AbstractNum>, Table<Num>);
-
-/// `numbering.xml`: abstract lists and their instances.
-fn read_numbering(xml: &str) -> Result<Lists, ()> {
-    let mut abstracts = Table::default();
-    let mut nums = Table::default();
-    let mut abs: Option<(String, AbstractNum)> = None;
-    let mut num: Option<(String, Num)> = None;
-    // The level being read and its index; the w:lvlOverride it is inside, if any.
-    let mut level: Option<(usize, Level)> = None;
-    let mut override_lvl: Option<usize> = None;
-    walk(xml, |tag| {
-        match tag {
-            Tag::Close("lvl") => {
-                if let Some((i, l)) = level.take() {
-                    let target = if override_lvl.is_some() {
-                        num.as_mut().map(|(_, n)| &mut n.level_override)
-                    } else {
-                        abs.as_mut().map(|(_, a)| &mut a.levels)
-                    };
-                    if let Some(levels) = target {
-                        if levels.len() <= i {
-                            levels.resize(i + 1, None);
-                        }
-                        levels[i] = Some(l);
-                    }
-                }
-            }
-            Tag::Close("lvlOverride") => override_lvl = None,
-            Tag::Close("abstractNum") => {
-                if let Some((id, a)) = abs.take() {
-                    abstracts.insert(id, a);
-                }
-            }
-            Tag::Close("num") => {
-                if let Some((id, n)) = num.take() {
-                    nums.insert(id, n);
-                }
-            }
-            Tag::Close(_) => {}
-            Tag::Open(e, empty) => match e.local_name().as_ref() {
-                "abstractNum" if !empty => abs = Some((attr(e, "abstractNumId").unwrap_or_default(), AbstractNum::default())),
-                "num" if !empty => num = Some((attr(e, "numId").unwrap_or_default(), Num::default())),
-                "abstractNumId" => {
-                    if let Some((_, n)) = num.as_mut() {
-                        n.abstract_id = val(e).unwrap_or_default();
-                    }
-                }
-                "numStyleLink" => {
-                    if let Some((_, a)) = abs.as_mut() {
-                        a.num_style_link = val(e);
-                    }
-                }
-                "styleLink" => {
-                    if let Some((_, a)) = abs.as_mut() {
-                        a.style_link = val(e);
-                    }
-                }
-                "lvlOverride" if !empty => override_lvl = ilvl_attr(e),
-                "startOverride" => {
-                    if let (Some(i), Some((_, n))) = (override_lvl, num.as_mut()) {
-                        n.start_override[i] = number(e);
-                    }
-                }
-                "lvl" if !empty => {
-                    level = ilvl_attr(e).map(|i| (i, Level { start: 1, ..Level::default() }));
-                    // A level without a valid index is skipped whole.
-                    return level.is_none();
-                }
-                // A level's paragraph and run properties: only its pStyle
-                // matters, and that is a sibling, not inside them.
-                "rPr" | "pPr" if !empty && level.is_some() => return true,
-                name => {
-                    if let Some((_, l)) = level.as_mut() {
-                        match name {
-                            "start" => l.start = number(e).unwrap_or(1),
-                            "numFmt" => l.fmt = val(e).unwrap_or_default(),
-                            "lvlText" => l.text = val(e),
-                            "lvlRestart" => l.restart = number(e),
-                            "pStyle" => l.style = val(e),
-                            "isLgl" => l.legal = val(e).is_none_or(|v| v != "0" && v != "false"),
-                            "suff" => {
-                                l.suffix = match val(e).as_deref() {
-                                    Some("space") => Suffix::Space,
-                                    Some("nothing") => Suffix::Nothing,
-                                    _ => Suffix::Tab,
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-            },
-        }
-        false
-    })?;
-    Ok((abstracts, nums))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_in_every_format() {
-        let cases = [
-            (1, "chineseCounting", "一"),
-            (10, "chineseCounting", "十"),
-            (11, "chineseCountingThousand", "十一"),
-            (20, "taiwaneseCountingThousand", "二十"),
-            (105, "chineseCountingThousand", "一百〇五"),
-            (3, "decimal", "3"),
-            (12, "decimalFullWidth", "１２"),
-            (3, "decimalEnclosedCircleChinese", "③"),
-            (2, "decimalEnclosedParen", "⑵"),
-            (3, "ideographTraditional", "丙"),
-            (10, "ideographDigital", "一〇"),
-            (28, "upperLetter", "BB"),
-            (781, "upperLetter", "781"),
-            (u32::MAX, "decimal", "32767"),
-            (4, "lowerRoman", "iv"),
-            (7, "decimalZero", "07"),
-            (3, "chineseLegalSimplified", "叁"),
-        ];
-        for (n, fmt, want) in cases {
-            assert_eq!(format_number(n, fmt), want, "{n} {fmt}");
-        }
-    }
 
     #[test]
     fn heading_names() {

@@ -1,35 +1,23 @@
 //! Against last year's report (issue #11): every plan of last year's
-//! 下一年度主要安排 reported on, every unfinished one explained, nothing
-//! copied over. The matching itself lives in `report::previous`.
+//! 下一年度主要安排 reported on, every unfinished one explained. The matching
+//! itself lives in `report::last_year`; sentences copied over are
+//! `copied.rs`'s.
 //!
 //! `previous-plan-unexplained` is a warning, not an error: the regulation
 //! asks for 不足和原因 in general, not for each plan, and whether 不足和原因
 //! speaks of a plan is judged by similarity, which can miss a paraphrase.
 //! The author silences it by linking the item that explains the plan.
 
-use super::{finding, sort_findings, Finding, LineMap, Severity};
+use super::ctx::{AgainstLastYear, At, Ctx, Findings};
+use crate::report::last_year::{awaits_cause, ItemRef};
 use crate::report::model::{Report, SectionKind};
-use crate::report::parse::without_marker;
-use crate::report::previous::{awaits_cause, copied_sentences, ItemRef, PlanIndex, PlanRecord, PreviousYear};
+use crate::report::text::markers::without_marker;
+use crate::report::text::render::LineMap;
 
-/// The findings about this year's report against last year's, in the order
-/// of the text (as `check::check` orders its own).
-pub fn check_previous(report: &Report, previous: &PreviousYear) -> Vec<Finding> {
-    let lines = LineMap::new(report);
-    let index = PlanIndex::new(report);
-    let mut out = Vec::new();
-    for plan in &previous.plans {
-        plan_findings(report, &lines, &index, plan, &mut out);
-    }
-    copied(report, &previous.report(), &mut out);
-    sort_findings(&mut out);
-    out
-}
-
-/// The first section of a kind: its index and heading line.
-fn first_of(report: &Report, lines: &LineMap, kind: SectionKind) -> (Option<usize>, Option<usize>) {
-    let index = report.sections.iter().position(|s| s.kind == kind);
-    (index, index.map(|i| lines.headings[i]))
+/// The first section of a kind, at its heading line.
+fn first_of(ctx: &Ctx, kind: SectionKind) -> At {
+    let section = ctx.report.sections.iter().position(|s| s.kind == kind);
+    At { section, line: section.map(|i| ctx.lines.headings[i]), ..At::default() }
 }
 
 /// The intro paragraph a place without an item stands for.
@@ -57,55 +45,45 @@ fn line_of(report: &Report, lines: &LineMap, place: &ItemRef) -> usize {
 }
 
 /// A finished (or unmarked) plan needs an item reporting on it, or a word in
-/// 不足和原因; an unfinished one needs 不足和原因 to say why.
-fn plan_findings(report: &Report, lines: &LineMap, index: &PlanIndex, plan: &PlanRecord, out: &mut Vec<Finding>) {
-    let explaining = index.explaining_items(plan);
-    if plan.needs_explanation() {
-        let status = plan.status.map_or("", |s| s.label());
-        if explaining.is_empty() {
-            let (section, line) = first_of(report, lines, SectionKind::Shortcomings);
-            out.push(finding(report, "previous-plan-unexplained", Severity::Warning, section, None, line, format!(
-                "去年报告的安排“{}”已标记为“{status}”，但“存在的不足和原因”中未作说明。请写明该项工作的完成情况和未完成的原因。",
+/// 不足和原因.
+pub(super) fn previous_plan_unaddressed(ctx: &Ctx, last: &AgainstLastYear, out: &mut Findings) {
+    for plan in last.plans.iter().filter(|p| !p.needs_explanation()) {
+        if last.index.explaining_items(plan).is_empty() && last.index.addressing_items(plan).is_empty() {
+            out.push(first_of(ctx, SectionKind::Measures), format!(
+                "去年报告的安排“{}”在本年度报告中未见落实情况，请在“主要举措和成效”中说明，或在“存在的不足和原因”中说明未完成的原因。",
                 plan.title
-            )));
-        } else if explaining.iter().all(|p| awaits_cause(last_paragraph(report, p))) {
-            let place = &explaining[0];
-            out.push(finding(report, "previous-plan-unexplained", Severity::Warning, Some(place.section), place.item, Some(line_of(report, lines, place)), format!(
-                "“存在的不足和原因”已列出去年的安排“{}”（{status}），但尚未写明原因。请在“原因：”后补充主观和客观原因。",
-                plan.title
-            )));
+            ));
         }
-    } else if explaining.is_empty() && index.addressing_items(plan).is_empty() {
-        let (section, line) = first_of(report, lines, SectionKind::Measures);
-        out.push(finding(report, "previous-plan-unaddressed", Severity::Warning, section, None, line, format!(
-            "去年报告的安排“{}”在本年度报告中未见落实情况，请在“主要举措和成效”中说明，或在“存在的不足和原因”中说明未完成的原因。",
-            plan.title
-        )));
     }
 }
 
-/// One finding per paragraph holding sentences copied from last year.
-fn copied(report: &Report, last_year: &Report, out: &mut Vec<Finding>) {
-    let found = copied_sentences(report, last_year);
-    for group in found.chunk_by(|a, b| a.line == b.line) {
-        let first = &group[0];
-        let mut snippet: String = first.sentence.chars().take(20).collect();
-        if first.sentence.chars().count() > 20 {
-            snippet.push('…');
+/// An unfinished plan needs 不足和原因 to say why.
+pub(super) fn previous_plan_unexplained(ctx: &Ctx, last: &AgainstLastYear, out: &mut Findings) {
+    for plan in last.plans.iter().filter(|p| p.needs_explanation()) {
+        let explaining = last.index.explaining_items(plan);
+        let status = plan.status.map_or("", |s| s.label());
+        if explaining.is_empty() {
+            out.push(first_of(ctx, SectionKind::Shortcomings), format!(
+                "去年报告的安排“{}”已标记为“{status}”，但“存在的不足和原因”中未作说明。请写明该项工作的完成情况和未完成的原因。",
+                plan.title
+            ));
+        } else if explaining.iter().all(|p| awaits_cause(last_paragraph(ctx.report, p))) {
+            let place = &explaining[0];
+            let at = At { section: Some(place.section), item: place.item, line: Some(line_of(ctx.report, &ctx.lines, place)) };
+            out.push(at, format!(
+                "“存在的不足和原因”已列出去年的安排“{}”（{status}），但尚未写明原因。请在“原因：”后补充主观和客观原因。",
+                plan.title
+            ));
         }
-        out.push(finding(report, "copied-from-previous", Severity::Warning, Some(first.section_index), first.item, Some(first.line), format!(
-            "本段有 {} 句与去年报告基本相同（如“{snippet}”，见去年报告第 {} 行）。年度报告应反映本年度的工作，请核实后改写，写明本年度的新举措、新成效和数据。",
-            group.len(),
-            first.previous_line
-        )));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::report::parse;
-    use crate::report::previous::{shortcoming_starter, PlanStatus};
+    use crate::report::check::{check_previous, Finding};
+    use crate::report::last_year::{shortcoming_starter, PlanStatus, PreviousYear};
+    use crate::report::model::SectionKind;
+    use crate::report::text::parse::parse;
 
     const LAST: &str = "为推进法治政府建设，现将2023年度工作情况报告如下。
 一、2023年度推进法治政府建设的主要举措和成效
@@ -139,7 +117,7 @@ mod tests {
     fn rules(findings: &[Finding]) -> Vec<(&'static str, Option<usize>, String)> {
         findings
             .iter()
-            .map(|f| (f.rule, f.line, f.message.split('”').next().unwrap_or("").rsplit('“').next().unwrap_or("").to_string()))
+            .map(|f| (f.rule.as_str(), f.line, f.message.split('”').next().unwrap_or("").rsplit('“').next().unwrap_or("").to_string()))
             .collect()
     }
 
@@ -167,7 +145,7 @@ mod tests {
         let mut report = report;
         report.sections[1].add_item(shortcoming_starter(&previous.plans[1]));
         let found = check_previous(&report, &previous);
-        assert_eq!((found[0].rule, found[0].item, found[0].line), ("previous-plan-unexplained", Some(1), Some(6)));
+        assert_eq!((found[0].rule.as_str(), found[0].item, found[0].line), ("previous-plan-unexplained", Some(1), Some(6)));
         assert!(found[0].message.contains("尚未写明原因"), "{}", found[0].message);
         // With the cause written, nothing is left.
         let item = &mut report.sections[1].items[1];
@@ -176,7 +154,7 @@ mod tests {
         // A plan marked 已完成 with nothing to show is still unreported.
         previous.plans[1].status = Some(PlanStatus::Done);
         let report = parse(&this_year("1. 学习不够深入。原因是时间安排不足。"));
-        assert_eq!(check_previous(&report, &previous)[0].rule, "previous-plan-unaddressed");
+        assert_eq!(check_previous(&report, &previous)[0].rule.as_str(), "previous-plan-unaddressed");
     }
 
     #[test]
@@ -206,7 +184,7 @@ mod tests {
             "1. 强化普法宣传。围绕宪法宣传周开展主题宣传活动，组织干部职工参与线上答题，参与率达到百分之九十五以上。",
         );
         let found: Vec<Finding> =
-            check_previous(&parse(&copied), &previous).into_iter().filter(|f| f.rule == "copied-from-previous").collect();
+            check_previous(&parse(&copied), &previous).into_iter().filter(|f| f.rule.as_str() == "copied-from-previous").collect();
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].line, found[0].item, found[0].section_index), (Some(3), Some(0), Some(0)));
         assert!(found[0].message.contains("有 1 句") && found[0].message.contains("第 3 行"), "{}", found[0].message);

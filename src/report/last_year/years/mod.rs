@@ -19,6 +19,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod expressions;
+
+use expressions::{expressions, in_document_title, is_comparison, names_period_in_preamble, tokens};
+
 /// Where a year is: the title line, or a line of the preamble (0-based among
 /// the preamble's lines).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -86,187 +90,6 @@ pub struct YearMove {
     pub to: i32,
     pub changes: Vec<YearChange>,
     pub left: Vec<YearLeft>,
-}
-
-/// Lead words of the sentence that hands the report over:
-/// `现将2025年度法治政府建设工作情况报告如下`.
-const REPORT_LEADS: &[&str] = &["现将", "现就", "现把", "特将"];
-
-/// What follows `YYYY年` / `YYYY年度` when it names the report's period
-/// anywhere in the preamble.
-const PERIOD_WORDS: &[&str] = &["法治政府建设", "法治建设", "依法行政", "推进法治"];
-
-/// Words naming a document (written without 《》): `印发2025年度法治政府建设
-/// 工作要点` names last year's plan, which is no more this year's than its
-/// date is. A clause holding one of these after the year does not name the
-/// report's period.
-const DOCUMENT_WORDS: &[&str] =
-    &["方案", "要点", "计划", "通知", "意见", "办法", "规划", "清单", "细则", "规定", "安排", "决定", "纲要"];
-
-/// Between the two years of a range; longest first.
-const RANGE_SEPARATORS: &[&str] = &["——", "—", "–", "―", "－", "-", "~", "～", "〜", "至", "到"];
-
-/// Words in the same clause after a year that make it a comparison.
-const COMPARISON_WORDS: &[&str] = &["同比", "相比", "相较", "同期", "比较", "对比"];
-
-/// Characters ending a clause.
-const CLAUSE_ENDS: &[char] = &['，', ',', '。', '；', ';', '！', '!', '？', '?', '：', ':', '、'];
-
-/// Characters ending a sentence.
-const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?'];
-
-/// A year's digits: byte range in the line and value.
-#[derive(Clone, Copy)]
-struct Token {
-    start: usize,
-    end: usize,
-    year: i32,
-}
-
-/// Every four-digit number from 1990 to 2100 not part of a longer number.
-fn tokens(line: &str) -> Vec<Token> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let alone = (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        if alone {
-            // Four ASCII digits: the slice is on character boundaries.
-            let year: i32 = line[i..i + 4].parse().expect("four digits");
-            if (1990..=2100).contains(&year) {
-                out.push(Token { start: i, end: i + 4, year });
-                i += 4;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// `年` or `年度` at `at`: the byte after it.
-fn after_nian(line: &str, at: usize) -> Option<usize> {
-    let rest = line[at..].strip_prefix('年')?;
-    let end = line.len() - rest.len();
-    Some(if rest.starts_with('度') { end + '度'.len_utf8() } else { end })
-}
-
-fn skip_spaces(line: &str, at: usize) -> usize {
-    at + line[at..].len() - line[at..].trim_start_matches([' ', '\u{3000}']).len()
-}
-
-/// A month (`12月`, `１２月`, `十二月`) and optionally a day (`15日`) at `at`:
-/// the byte after them.
-fn date_end(line: &str, at: usize) -> Option<usize> {
-    let number = |from: usize| -> usize {
-        let rest = &line[from..];
-        let ascii = rest.chars().take_while(|c| c.is_ascii_digit()).count();
-        let wide = rest.chars().take_while(|c| ('０'..='９').contains(c)).count();
-        let chinese = rest.chars().take_while(|c| "〇零一二三四五六七八九十".contains(*c)).count();
-        let (n, each) = if ascii > 0 { (ascii, 1) } else if wide > 0 { (wide, 3) } else { (chinese, 3) };
-        if (1..=3).contains(&n) { from + n * each } else { from }
-    };
-    let m = number(at);
-    if m == at {
-        return None;
-    }
-    let month = line[m..].strip_prefix('月')?;
-    let mut end = line.len() - month.len();
-    let d = number(end);
-    if d > end {
-        if let Some(rest) = line[d..].strip_prefix(['日', '号']) {
-            end = line.len() - rest.len();
-        }
-    }
-    Some(end)
-}
-
-/// Whether `at` lies inside 《…》 or 〈…〉 (an unclosed one counts).
-fn in_document_title(line: &str, at: usize) -> bool {
-    let mut depth = 0i32;
-    for c in line[..at].chars() {
-        match c {
-            '《' | '〈' => depth += 1,
-            '》' | '〉' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-    }
-    depth > 0
-}
-
-/// A year-expression: one year with 年 (and perhaps 年度, a month and day), or
-/// a range of two.
-struct Expr {
-    range: Range<usize>,
-    /// Indices into the tokens.
-    first: usize,
-    second: Option<usize>,
-    date: bool,
-}
-
-/// The expressions of a line, in order.
-fn expressions(line: &str, toks: &[Token]) -> Vec<Expr> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < toks.len() {
-        let t = toks[k];
-        // A range: YYYY[年[度]] SEP YYYY[年[度]].
-        let mut p = after_nian(line, t.end).unwrap_or(t.end);
-        p = skip_spaces(line, p);
-        let second = RANGE_SEPARATORS.iter().find_map(|sep| {
-            let q = skip_spaces(line, p + line[p..].strip_prefix(sep).map(|_| sep.len())?);
-            toks.get(k + 1).filter(|n| n.start == q).map(|_| k + 1)
-        });
-        if let Some(j) = second {
-            let end = after_nian(line, toks[j].end).unwrap_or(toks[j].end);
-            out.push(Expr { range: t.start..end, first: k, second: Some(j), date: false });
-            k = j + 1;
-            continue;
-        }
-        if let Some(end) = after_nian(line, t.end) {
-            // 年度 is never followed by a month.
-            let date = if end == t.end + '年'.len_utf8() { date_end(line, end) } else { None };
-            out.push(Expr { range: t.start..date.unwrap_or(end), first: k, second: None, date: date.is_some() });
-        }
-        k += 1;
-    }
-    out
-}
-
-fn is_comparison(line: &str, range: &Range<usize>) -> bool {
-    let before = &line[..range.start];
-    if before.ends_with(['较', '比', '同']) || before.ends_with("相较于") {
-        return true;
-    }
-    let after = &line[range.end..];
-    let clause = after.split(CLAUSE_ENDS).next().unwrap_or("");
-    COMPARISON_WORDS.iter().any(|w| clause.contains(w))
-}
-
-/// Whether the report's own year at `range` (`YYYY年` or `YYYY年度`) names
-/// the report's period in a preamble line.
-fn names_period_in_preamble(line: &str, range: &Range<usize>) -> bool {
-    let after = &line[range.end..];
-    if after.starts_with("以来") {
-        return true;
-    }
-    let clause = after.split(CLAUSE_ENDS).next().unwrap_or("");
-    if PERIOD_WORDS.iter().any(|w| after.starts_with(w)) && !DOCUMENT_WORDS.iter().any(|w| clause.contains(w)) {
-        return true;
-    }
-    let before = &line[..range.start];
-    let sentence = before.rsplit(SENTENCE_ENDS).next().unwrap_or(before);
-    // 现将……2025年度……报告如下, the year after the lead and before 如下.
-    let handed_over = REPORT_LEADS.iter().any(|lead| sentence.rfind(lead).is_some_and(|at| !sentence[at..].contains("如下")));
-    if handed_over {
-        return true;
-    }
-    // An opening 2025年， / 2025年度，.
-    let opening = before.trim_end_matches([' ', '\u{3000}']);
-    let opens = opening.is_empty() || opening.ends_with(SENTENCE_ENDS) || opening.ends_with(['：', ':']);
-    opens && after.starts_with(['，', ','])
 }
 
 impl YearMove {
@@ -505,5 +328,19 @@ mod tests {
         let (_, range) = move_year_in("2021至2025年", P, 2025, 2026);
         assert_eq!(range.summary(), ["开头段：“2021至2025年”为起止年份，未改动，请核对"]);
         assert!(YearMove::new(2025, 2026).summary().is_empty());
+    }
+
+    #[test]
+    fn years_move_forward_only_where_they_are_years() {
+        let moved = |text: &str, from: i32, to: i32| move_year_in(text, YearPlace::Preamble(0), from, to);
+        // Issue #25: the range 2022年至2023年 is now left as written (it
+        // used to become 2023年至2024年) and listed for checking.
+        let (line, years) = moved("2023年度，2022年至2023年", 2023, 2024);
+        assert_eq!(line, "2024年度，2022年至2023年");
+        assert_eq!(years.left.iter().map(|l| (l.text.as_str(), l.reason)).collect::<Vec<_>>(), [("2022年至2023年", Reason::Range)]);
+        let (line, years) = moved("12023年、2023.5、第2023号、3000年、1989年", 2023, 2024);
+        assert_eq!(line, "12023年、2023.5、第2023号、3000年、1989年");
+        assert!(years.changes.is_empty() && years.left.is_empty(), "{years:?}");
+        assert_eq!(moved("现就区国资委2023年度开展", 2023, 2025).0, "现就区国资委2025年度开展");
     }
 }

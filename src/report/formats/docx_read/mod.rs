@@ -1,0 +1,206 @@
+//! Reading the text of a .docx (Word, WPS, LibreOffice) so it can be parsed
+//! as a report.
+//!
+//! Each paragraph (`w:p`) of the main document becomes one line: its text
+//! runs (`w:t`) concatenated, `w:tab` as a tab, a line break (`w:br`,
+//! `w:cr`) as a new line. Tracked changes read as if accepted: inserted
+//! text (`w:ins`, `w:moveTo`) is kept, deleted text (`w:del`, `w:moveFrom`)
+//! is left out. Tables are flattened (cells joined by tabs, one line per row)
+//! with a warning. Text boxes, headers, footers, footnotes and comments are
+//! not read. Elements are matched by local name, so any namespace prefix and
+//! Strict OOXML work as well as the usual `w:`.
+//!
+//! Lines are joined with `\n`: the document's own line endings (a .docx has
+//! none) cannot be recovered, and a document whose last paragraph is empty
+//! gives text that ends with a line ending.
+//!
+//! The rooms: this file (the package: its parts found through the
+//! relationships, size limits, encryption and legacy .doc told apart),
+//! `document.rs` (`document.xml` to lines, with what Word shows beyond the
+//! text) and `numbering/` (the markers and heading levels of
+//! `numbering.xml` and `styles.xml`).
+
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+use zip::result::ZipError;
+use zip::ZipArchive;
+
+mod document;
+mod numbering;
+
+use super::{check_import_size, FormatError};
+use document::extract_with;
+use numbering::Numbering;
+
+pub use document::{DocxImport, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
+
+/// The most that the main document part may decompress to (zip bomb guard).
+pub const MAX_DOCUMENT_XML_BYTES: usize = 50 * 1024 * 1024;
+/// The most that `_rels/.rels` may decompress to.
+const MAX_RELS_BYTES: usize = 1024 * 1024;
+
+const OLE_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// The most that `styles.xml` or `numbering.xml` may decompress to.
+const MAX_AUX_XML_BYTES: usize = 10 * 1024 * 1024;
+
+/// Read the text of a .docx.
+pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
+    check_import_size(bytes)?;
+    if bytes.is_empty() {
+        return Err(FormatError::Empty);
+    }
+    if bytes.starts_with(&OLE_SIGNATURE) {
+        return Err(if contains_utf16le(bytes, "EncryptedPackage") {
+            FormatError::EncryptedDocx
+        } else {
+            FormatError::LegacyDoc
+        });
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(FormatError::NotDocx);
+    }
+    let mut archive =
+        ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormatError::CorruptDocx { detail: e.to_string() })?;
+    let main = main_document_path(&mut archive);
+    let xml = read_part(&mut archive, &main, MAX_DOCUMENT_XML_BYTES)?
+        .ok_or(FormatError::MissingDocument)?;
+    let xml = decode_xml(&xml)?;
+    // Styles and numbering are what Word shows beyond the text; a part that
+    // cannot be read costs the numbers, never the paragraphs.
+    let (styles_path, numbering_path) = part_paths(&mut archive, &main);
+    let mut aux = |path: &str| -> Option<String> {
+        read_part(&mut archive, path, MAX_AUX_XML_BYTES).ok().flatten().and_then(|b| decode_xml(&b).ok())
+    };
+    let styles = aux(&styles_path);
+    let numbering = aux(&numbering_path);
+    extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))
+}
+
+/// The styles and numbering parts named by the main part's relationships
+/// (`word/styles.xml`, `word/numbering.xml` in every known producer).
+fn part_paths(archive: &mut ZipArchive<Cursor<&[u8]>>, main: &str) -> (String, String) {
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
+    let join = |target: &str| -> String {
+        let target = target.trim_start_matches("./");
+        if let Some(abs) = target.strip_prefix('/') {
+            abs.to_string()
+        } else if dir.is_empty() {
+            target.to_string()
+        } else {
+            format!("{dir}/{target}")
+        }
+    };
+    let mut styles = join("styles.xml");
+    let mut numbering = join("numbering.xml");
+    let rels_path = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
+    if let Some(rels) = read_part(archive, &rels_path, MAX_RELS_BYTES).ok().flatten().and_then(|b| String::from_utf8(b).ok()) {
+        let mut reader = Reader::from_str(&rels);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                    let ty = attr(&e, "Type").unwrap_or_default();
+                    let target = attr(&e, "Target").unwrap_or_default();
+                    if ty.ends_with("/styles") {
+                        styles = join(&target);
+                    } else if ty.ends_with("/numbering") {
+                        numbering = join(&target);
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+    (styles, numbering)
+}
+
+fn contains_utf16le(haystack: &[u8], needle: &str) -> bool {
+    let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    haystack.windows(pattern.len()).any(|w| w == pattern.as_slice())
+}
+
+/// The main part named by the package relationships (`word/document.xml` in
+/// every known producer, but the relationship is what counts).
+fn main_document_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
+    let fallback = "word/document.xml".to_string();
+    let Ok(Some(rels)) = read_part(archive, "_rels/.rels", MAX_RELS_BYTES) else {
+        return fallback;
+    };
+    let Ok(rels) = String::from_utf8(rels) else {
+        return fallback;
+    };
+    let mut reader = Reader::from_str(&rels);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                let ty = attr(&e, "Type").unwrap_or_default();
+                if ty.ends_with("/officeDocument") {
+                    if let Some(target) = attr(&e, "Target") {
+                        let target = target.trim_start_matches('/').to_string();
+                        if !target.is_empty() && archive.index_for_name(&target).is_some() {
+                            return target;
+                        }
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return fallback,
+            _ => {}
+        }
+    }
+}
+
+/// An attribute by its local name, whatever its prefix (`w:val`, `val`).
+fn attr(e: &BytesStart, local: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == local).then(|| a.normalized_value(XmlVersion::Implicit1_0).map(Cow::into_owned).ok()).flatten()
+    })
+}
+
+/// One part's bytes, or `None` when the package has no such part. Reads at
+/// most `limit` bytes whatever the zip headers claim.
+fn read_part(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, FormatError> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(ZipError::FileNotFound) => return Ok(None),
+        Err(ZipError::UnsupportedArchive(msg)) if msg.to_lowercase().contains("password") => {
+            return Err(FormatError::EncryptedDocx)
+        }
+        Err(ZipError::InvalidPassword) => return Err(FormatError::EncryptedDocx),
+        Err(e) => return Err(FormatError::CorruptDocx { detail: e.to_string() }),
+    };
+    if file.size() > limit as u64 {
+        return Err(FormatError::DocumentTooLarge { limit });
+    }
+    let mut out = Vec::with_capacity(file.size().min(limit as u64) as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| FormatError::CorruptDocx { detail: format!("{name}: {e}") })?;
+    if out.len() > limit {
+        return Err(FormatError::DocumentTooLarge { limit });
+    }
+    Ok(Some(out))
+}
+
+/// XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is decoded too.
+/// Plain Rust, not encoding_rs: a dynamic encoding_rs lookup would link
+/// every decoder's tables into the web build (about 240 KB gzip).
+fn decode_xml(bytes: &[u8]) -> Result<String, FormatError> {
+    use crate::report::decode::utf16;
+    let invalid = |what: &str| FormatError::MalformedXml { detail: format!("invalid {what}") };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes).map_err(|_| invalid("UTF-16LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes).map_err(|_| invalid("UTF-16BE"));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| FormatError::MalformedXml { detail: format!("not UTF-8: {e}") })
+}
