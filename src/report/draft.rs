@@ -41,6 +41,11 @@ pub struct Draft {
     /// reference (read-only) and the checklist of its plans.
     #[serde(default)]
     pub previous: Option<PreviousYear>,
+    /// The colleague's revision this draft was opened from (a share file or
+    /// .docx they exported), so what it sends back names the same base
+    /// (`merge::Base::for_export`). `None` for a draft begun here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<super::merge::Base>,
 }
 
 /// Where the author is with a section: 未开始 / 进行中 are read from its text,
@@ -80,6 +85,7 @@ impl Draft {
             unit_kind: None,
             leader_title: String::new(),
             previous: None,
+            base: None,
         }
     }
 
@@ -101,6 +107,7 @@ impl Draft {
             unit_kind: None,
             leader_title: String::new(),
             previous: None,
+            base: None,
         }
     }
 

@@ -44,6 +44,9 @@ pub struct DocxImport {
     /// [`crate::report::text::parse::parse_with_levels`]; nothing is added to
     /// the text for it.
     pub levels: Vec<Option<u8>>,
+    /// The draft and revision the document was exported from, when its
+    /// custom properties name them ([`super::docx_props`]).
+    pub base: Option<crate::report::merge::Base>,
 }
 
 impl DocxImport {
@@ -90,12 +93,40 @@ pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
     // Styles and numbering are what Word shows beyond the text; a part that
     // cannot be read costs the numbers, never the paragraphs.
     let (styles_path, numbering_path) = part_paths(&mut archive, &main);
+    let custom_path = custom_properties_path(&mut archive);
     let mut aux = |path: &str| -> Option<String> {
         read_part(&mut archive, path, MAX_AUX_XML_BYTES).ok().flatten().and_then(|b| decode_xml(&b).ok())
     };
     let styles = aux(&styles_path);
     let numbering = aux(&numbering_path);
-    extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))
+    // Custom properties never cost the text: unreadable means no base.
+    let base = aux(&custom_path).and_then(|xml| super::docx_props::read_base(&xml));
+    let mut import = extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))?;
+    import.base = base;
+    Ok(import)
+}
+
+/// The custom properties part named by the package relationships
+/// (`docProps/custom.xml` in every known producer).
+fn custom_properties_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
+    let fallback = super::docx_props::CUSTOM_PART.to_string();
+    let Some(rels) = read_part(archive, "_rels/.rels", MAX_RELS_BYTES).ok().flatten().and_then(|b| String::from_utf8(b).ok()) else {
+        return fallback;
+    };
+    let mut reader = Reader::from_str(&rels);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                if attr(&e, "Type").unwrap_or_default().ends_with("/custom-properties") {
+                    if let Some(target) = attr(&e, "Target") {
+                        return target.trim_start_matches('/').to_string();
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return fallback,
+            _ => {}
+        }
+    }
 }
 
 /// The styles and numbering parts named by the main part's relationships
@@ -498,7 +529,7 @@ pub(crate) fn extract_with(xml: &str, numbering: Numbering) -> Result<DocxImport
     if unresolved > 0 || malformed {
         warnings.push(WARN_NUMBERING.to_string());
     }
-    Ok(DocxImport { text: x.lines.join("\n"), warnings, levels: x.levels })
+    Ok(DocxImport { text: x.lines.join("\n"), warnings, levels: x.levels, base: None })
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::FormatError;
+use crate::report::merge::Base;
 use crate::report::model::{Item, Report};
 use crate::report::render::render;
 
@@ -318,10 +319,25 @@ fn app_xml() -> String {
 /// The report as the bytes of a .docx file (see the module documentation
 /// for the layout). Deterministic: the same report gives the same bytes.
 pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
+    export_docx_based(report, None)
+}
+
+/// [`export_docx`] for a colleague: the document also names the draft and
+/// revision it was made from in its custom properties
+/// ([`super::docx_props`]), so the merge finds its base when it comes back.
+pub fn export_docx_based(report: &Report, base: Option<&Base>) -> Result<Vec<u8>, FormatError> {
+    use super::docx_props::{custom_xml, CUSTOM_CONTENT_TYPE, CUSTOM_PART, CUSTOM_RELATIONSHIP};
     let title = report.title().unwrap_or("法治政府建设情况报告");
-    let parts: [(&str, String); 11] = [
-        ("[Content_Types].xml", CONTENT_TYPES_XML.to_string()),
-        ("_rels/.rels", ROOT_RELS_XML.to_string()),
+    let (content_types, root_rels) = match base {
+        None => (CONTENT_TYPES_XML.to_string(), ROOT_RELS_XML.to_string()),
+        Some(_) => (
+            CONTENT_TYPES_XML.replace("</Types>", &format!(r#"<Override PartName="/{CUSTOM_PART}" ContentType="{CUSTOM_CONTENT_TYPE}"/></Types>"#)),
+            ROOT_RELS_XML.replace("</Relationships>", &format!(r#"<Relationship Id="rIdCustom" Type="{CUSTOM_RELATIONSHIP}" Target="{CUSTOM_PART}"/></Relationships>"#)),
+        ),
+    };
+    let mut parts: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", root_rels),
         ("word/document.xml", document_xml(report)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS_XML.to_string()),
         ("word/styles.xml", styles_xml()),
@@ -332,6 +348,9 @@ pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
         ("docProps/core.xml", core_xml(title)),
         ("docProps/app.xml", app_xml()),
     ];
+    if let Some(base) = base {
+        parts.push((CUSTOM_PART, custom_xml(base)));
+    }
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
