@@ -243,3 +243,42 @@ fn their_line_endings_follow_mine_and_mine_ends_as_it_did() {
     let merged = render(&m.apply(&all(&m, Choice::Theirs)));
     assert_eq!(merged, format!("{BASE}四、其他需要报告的情况\n无。\n"));
 }
+
+/// A .docx the app exported for a colleague, edited and saved again by
+/// LibreOffice Writer (tests/fixtures/merge, scripts/make-merge-fixture.sh):
+/// its custom properties still name the revision it was made from, so the
+/// merge is three-way and my own edit since is mine, not theirs to undo.
+#[test]
+fn a_docx_saved_again_by_libreoffice_still_finds_its_base() {
+    use fazhi_report::report::formats::{import_docx, import_share_based};
+    use fazhi_report::report::merge::{Identity, Received};
+    let sent = import_share_based(include_bytes!("fixtures/merge/sent.fzbg.json")).unwrap();
+    assert_eq!(import_docx(include_bytes!("fixtures/merge/sent.docx")).unwrap().base.as_ref(), Some(&sent.base));
+    let bytes = include_bytes!("fixtures/merge/colleague-libreoffice.docx");
+    let docx = import_docx(bytes).unwrap();
+    assert!(docx.text.contains("营造浓厚氛围"), "the colleague's edit is in the file");
+    assert_eq!(docx.base.as_ref(), Some(&sent.base), "LibreOffice kept the custom properties");
+
+    let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
+    let received = Received::read(bytes, &gb).unwrap();
+    assert_eq!(received.base.as_ref(), Some(&sent.base));
+    assert_eq!(Identity::of_draft(&sent.draft).mismatch(&received.identity), None, "the same report");
+
+    // The base is the text the app kept; I have edited 下一年度 since.
+    let base = &sent.draft.report;
+    let sent_text = render(base);
+    let mine_text = sent_text.replacen("3. ", "3. 【我改的】", 1);
+    assert_ne!(mine_text, sent_text);
+    let m = three_way(Some(base), &parse(&mine_text), &received.report);
+    assert!(m.base_found);
+    let offered = only(&m, RowKind::TheirsOnly);
+    assert_eq!(offered.len(), 1, "{:?}", changes(&m));
+    let marked: Vec<&str> = offered[0].theirs.as_ref().unwrap().spans.iter().filter(|s| s.changed).map(|s| s.text.as_str()).collect();
+    assert_eq!(marked, ["浓厚", "5"]);
+    assert_eq!(only(&m, RowKind::MineOnly).len(), 1);
+    assert_eq!(m.conflicts(), 0);
+    assert_eq!(
+        render(&m.apply(&all(&m, Choice::Theirs))),
+        mine_text.replace("营造良好氛围", "营造浓厚氛围").replace("全年共开展专题法治培训3次", "全年共开展专题法治培训5次")
+    );
+}
