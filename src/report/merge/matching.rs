@@ -61,11 +61,23 @@ pub fn match_units(a: &[String], b: &[String], titles: Option<(&[String], &[Stri
     }
     // The most similar of what is left, best first; nearer places win ties.
     let chars = |s: &String| s.chars().collect::<Vec<char>>();
+    let sorted = |cs: &Vec<char>| {
+        let mut v = cs.clone();
+        v.sort_unstable();
+        v
+    };
     let b_chars: Vec<Vec<char>> = b.iter().map(chars).collect();
+    let b_sorted: Vec<Vec<char>> = b_chars.iter().map(sorted).collect();
     let mut candidates = Vec::new();
     for i in (0..a.len()).filter(|&i| m.a_to_b[i].is_none() && !blank(&a[i])) {
         let ca = chars(&a[i]);
+        let sa = sorted(&ca);
         for j in (0..b.len()).filter(|&j| m.b_to_a[j].is_none() && !blank(&b[j])) {
+            // The characters the two share in any order bound what they share
+            // in order: most unrelated pairs are ruled out without a diff.
+            if (2 * shared(&sa, &b_sorted[j])) as f32 / ((sa.len() + b_sorted[j].len()) as f32) < SIMILAR {
+                continue;
+            }
             let r = diff::ratio(&ca, &b_chars[j]);
             if r >= SIMILAR {
                 candidates.push((r, i.abs_diff(j), i, j));
@@ -87,6 +99,23 @@ pub fn match_units(a: &[String], b: &[String], titles: Option<(&[String], &[Stri
         m.moved[*i] = !keep[k];
     }
     m
+}
+
+/// How many characters two sorted lists have in common, with repeats.
+fn shared(a: &[char], b: &[char]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Which elements belong to one longest strictly increasing subsequence
