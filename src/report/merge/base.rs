@@ -189,6 +189,21 @@ mod tests {
     }
 
     #[test]
+    fn an_export_names_the_draft_or_the_base_it_was_opened_from() {
+        let mut a = Draft::new("d1", "区国资委", 2023, 0);
+        a.revision = 5;
+        let sent = Base::for_export(&a);
+        assert_eq!(sent, Base { draft: "d1".into(), revision: 5, unit: "区国资委".into(), year: 2023 });
+        assert!(sent.is_of(&a));
+        let mut b = Draft::new("b7", "区国资委", 2023, 0);
+        b.base = Some(sent.clone());
+        b.revision = 12;
+        assert_eq!(Base::for_export(&b), sent, "a reply names the sender's revision");
+        assert!(!Base::of(&b).is_of(&a));
+        assert_eq!(Identity::of_draft(&b).drafts, ["b7", "d1"]);
+    }
+
+    #[test]
     fn another_units_year_is_named_in_one_sentence() {
         let mine = who("区国资委", 2023, &["d1"]);
         let theirs = who("某县市场监管局", 2022, &[]);
