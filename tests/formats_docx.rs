@@ -273,3 +273,20 @@ fn numbering_restarts_and_formats_as_word_shows_them() {
         assert!(t.contains(marker), "{marker:?} in {t}");
     }
 }
+
+// A .docx for a colleague records its base in the custom properties.
+#[test]
+fn an_export_for_a_colleague_names_its_base_and_a_plain_export_does_not() {
+    use fazhi_report::report::draft::Base;
+    use fazhi_report::report::formats::docx_props::CUSTOM_PART;
+    use fazhi_report::report::formats::{export_docx, export_docx_based, import_docx};
+    let report = fazhi_report::report::parse("区国资委2023年度法治政府建设情况报告\n一、主要举措\n1. 强化学习。正文\n");
+    let base = Base { draft: "d-7".into(), revision: 9, unit: "区国资委".into(), year: 2023 };
+    let based = export_docx_based(&report, Some(&base)).unwrap();
+    let back = import_docx(&based).unwrap();
+    assert_eq!(back.base, Some(base));
+    assert_eq!(back.text, import_docx(&export_docx(&report).unwrap()).unwrap().text, "the same document otherwise");
+    let plain = export_docx(&report).unwrap();
+    assert_eq!(import_docx(&plain).unwrap().base, None);
+    assert!(!plain.windows(CUSTOM_PART.len()).any(|w| w == CUSTOM_PART.as_bytes()), "no custom part without a base");
+}

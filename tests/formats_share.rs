@@ -53,7 +53,6 @@ fn other_json_and_garbage_are_refused() {
         b"{\"format\":\"something-else\",\"schema\":1}",
         b"[1,2,3]",
         b"\x00\x01\x02garbage",
-        b"{\"format\": \"fazhi-report-share\", \"schema\": 1, \"draft\": ",
         "一、这是一段纯文本".as_bytes(),
     ] {
         let err = import_share(bytes).unwrap_err();
@@ -61,6 +60,60 @@ fn other_json_and_garbage_are_refused() {
         assert!(err.message_zh().contains("分享文件"));
     }
     assert_eq!(import_share(b"  \n").unwrap_err(), FormatError::Empty);
+}
+
+/// Issue #28: a share file cut short (a download that did not finish) is
+/// named as such, not as "not a share file" — this input was in the list
+/// above until then, and its message still names the share file.
+#[test]
+fn a_truncated_share_file_is_named_as_such() {
+    let whole = export_share(&seed_draft(), 0);
+    let mut cases: Vec<Vec<u8>> = vec![b"{\"format\": \"fazhi-report-share\", \"schema\": 1, \"draft\": ".to_vec()];
+    for cut in [60, whole.len() / 3, whole.len() / 2, whole.len() - 5] {
+        cases.push(whole[..cut].to_vec());
+    }
+    // Cut inside a character of 天津市武清区国资委.
+    let at = whole.windows("津".len()).position(|w| w == "津".as_bytes()).unwrap();
+    cases.push(whole[..at + 1].to_vec());
+    for bytes in cases {
+        let err = import_share(&bytes).unwrap_err();
+        assert!(matches!(err, FormatError::TruncatedShare { .. }), "{} bytes: {err:?}", bytes.len());
+        assert!(err.message_zh().starts_with("分享文件不完整或已损坏，可能没有下载完"), "{}", err.message_zh());
+        assert!(err.message_zh().contains("分享文件"));
+    }
+    // Through import_any, as the app and the CLI read files.
+    let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
+    let message = fazhi_report::report::formats::import_any(&whole[..whole.len() / 2], &gb).unwrap_err();
+    assert!(message.starts_with("分享文件不完整或已损坏，可能没有下载完"), "{message}");
+}
+
+#[test]
+fn the_file_names_its_base_and_a_reply_names_the_same_base() {
+    use fazhi_report::report::formats::import_share_based;
+    use fazhi_report::report::merge::Base;
+    // A sends revision 42 of its draft.
+    let a = seed_draft();
+    let sent = import_share_based(&export_share(&a, 1)).unwrap();
+    let base = Base { draft: "draft-7f3a".into(), revision: 42, unit: "天津市武清区国资委".into(), year: 2023 };
+    assert_eq!(sent.base, base);
+    assert_eq!(sent.draft, a, "the draft inside is as it was");
+    let v: serde_json::Value = serde_json::from_slice(&export_share(&a, 1)).unwrap();
+    assert_eq!(v["base"], serde_json::json!({ "draft": "draft-7f3a", "revision": 42, "unit": "天津市武清区国资委", "year": 2023 }));
+    // B opens it as a draft of its own, edits it and sends it back.
+    let mut b = sent.draft.clone();
+    b.id = "draft-b".into();
+    b.revision = 3;
+    b.base = Some(sent.base.clone());
+    b.report.front[0].text.push_str("（修改稿）");
+    let reply = import_share_based(&export_share(&b, 2)).unwrap();
+    assert_eq!(reply.base, base, "B's reply names A's revision");
+    assert_eq!(reply.draft.base, Some(base.clone()));
+    // A share file from before the field: its draft is its base.
+    let mut old: serde_json::Value = serde_json::from_slice(&export_share(&a, 1)).unwrap();
+    old.as_object_mut().unwrap().remove("base");
+    let old = import_share_based(&serde_json::to_vec(&old).unwrap()).unwrap();
+    assert_eq!(old.base, base);
+    assert_eq!(old.draft, a);
 }
 
 #[test]

@@ -19,6 +19,10 @@ fn main() {
 mod review;
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "fzbg/merge.rs"]
+mod merge_cmd;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::Write;
 
@@ -43,9 +47,15 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
   fzbg review DIR|FILE... [--csv OUT] [--json]
                                审阅多份报告：每份一行（五部分、错误、提醒），并找出报告之间雷同的段落
                                / many reports: one row each (parts, errors, warnings) and passages copied between them
+  fzbg merge MINE THEIRS [--base BASE] [--json] [--force]
+                               三方对比：对方改的、我改的、双方都改的（冲突），逐部分列出 / three-way comparison per part:
+                               theirs-only, mine-only, conflicts. BASE: 发给对方的那一版；不给出时，若 MINE 正是对方
+                               文件记录的版本则用 MINE，否则按两个版本对比 / the version sent; without it MINE when it is
+                               the version THEIRS records, else a two-way comparison. 不是同一份报告（单位、年度或草稿不同）
+                               时拒绝，除非 --force / refuses another report (unit, year, draft) unless --force
   fzbg --help | --version
 
-退出状态 Exit status: 0 成功、无错误 success, no errors; 1 有文件存在错误 a file has errors;
+退出状态 Exit status: 0 成功、无错误 success, no errors; 1 有文件存在错误 a file has errors (merge: 有冲突 conflicts);
                       2 有文件无法读取或用法错误（其余文件照常检查）unreadable file or bad usage (the others are still checked).
 ";
 
@@ -94,11 +104,12 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 Ok(()) => 0,
                 Err(problem) => usage(err, &problem),
             },
+            ["merge", rest @ ..] => crate::merge_cmd::merge_cmd(rest, out, err),
             [other, ..] => usage(err, &format!("未知命令 {other} / unknown command {other}")),
         }
     }
 
-    fn usage(err: &mut dyn Write, problem: &str) -> i32 {
+    pub fn usage(err: &mut dyn Write, problem: &str) -> i32 {
         let _ = writeln!(err, "fzbg: {problem}");
         let _ = write!(err, "{USAGE}");
         2
@@ -113,6 +124,11 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         pub format: &'static str,
         /// The same for people.
         pub format_zh: &'static str,
+        /// The draft and revision the file names as its base (a share
+        /// file's, or a .docx's custom properties).
+        pub base: Option<fazhi_report::report::merge::Base>,
+        /// Unit, year and drafts: a share file's draft, the base, or what the text says.
+        pub identity: fazhi_report::report::merge::Identity,
     }
 
     /// Read a report as the app does — .txt in any encoding, .docx (with
@@ -120,7 +136,12 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     /// recognised by content — or print why not (one line, Chinese and
     /// English). Import notes such as flattened tables go to stderr.
     pub fn read_report(path: &str, err: &mut dyn Write) -> Option<Read> {
-        use fazhi_report::report::formats::{import_any, Imported, MAX_IMPORT_BYTES};
+        use fazhi_report::report::formats::{import_any_based, Imported, MAX_IMPORT_BYTES};
+        use fazhi_report::report::merge::Identity;
+        let text_read = |path: &str, report: fazhi_report::report::Report, format, format_zh| {
+            let identity = Identity::of_report(&report, None);
+            Read { draft: draft_of(path, report), format, format_zh, base: None, identity }
+        };
         // Refuse huge files before reading them whole.
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.len() > MAX_IMPORT_BYTES.max(MAX_TEXT_BYTES) as u64 {
@@ -142,22 +163,28 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if is_text && !looks_like_share {
             // Text keeps decode's own messages in both languages (size, binary, encoding).
             return match decode(&bytes) {
-                Ok(d) => Some(Read { draft: draft_of(path, parse(&d.text)), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
+                Ok(d) => Some(text_read(path, parse(&d.text), d.encoding.name(), d.encoding.label_zh())),
                 Err(e) => {
                     let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
                     None
                 }
             };
         }
-        match import_any(&bytes, &gb) {
-            Ok(Imported::Text(d)) => Some(Read { draft: draft_of(path, parse(&d.text)), format: d.encoding.name(), format_zh: d.encoding.label_zh() }),
-            Ok(Imported::Docx(d)) => {
+        match import_any_based(&bytes, &gb) {
+            Ok((Imported::Text(d), _)) => Some(text_read(path, parse(&d.text), d.encoding.name(), d.encoding.label_zh())),
+            Ok((Imported::Docx(d), base)) => {
                 for w in &d.warnings {
                     let _ = writeln!(err, "fzbg: {path}: {w}");
                 }
-                Some(Read { draft: draft_of(path, d.report()), format: "docx", format_zh: "Word 文档" })
+                let report = d.report();
+                let identity = Identity::of_report(&report, base.as_ref());
+                Some(Read { draft: draft_of(path, report), format: "docx", format_zh: "Word 文档", base, identity })
             }
-            Ok(Imported::Share(d)) => Some(Read { draft: *d, format: "share", format_zh: "分享文件" }),
+            Ok((Imported::Share(d), base)) => {
+                let mut identity = Identity::of_draft(&d);
+                identity.drafts.extend(base.as_ref().map(|b| b.draft.clone()).filter(|b| !identity.drafts.contains(b)));
+                Some(Read { draft: *d, format: "share", format_zh: "分享文件", base, identity })
+            }
             Err(message) => {
                 let _ = writeln!(err, "fzbg: {path}: {message} / the file cannot be read");
                 None
@@ -270,8 +297,12 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     /// A draft around a report read from a file (the CLI keeps no store).
+    /// Its id is made from the text, so two different texts never pass for
+    /// one draft (a share or .docx exported from it names this id as base).
     fn draft_of(path: &str, report: fazhi_report::report::Report) -> fazhi_report::report::Draft {
-        fazhi_report::report::Draft::from_report("fzbg", report, path, 0, 0)
+        // FNV-1a, 64 bits: stable across runs and builds.
+        let hash = render(&report).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        fazhi_report::report::Draft::from_report(format!("fzbg-{hash:016x}"), report, path, 0, 0)
     }
 
     /// Read a report in any form the app imports as a draft, or print why not.
@@ -280,7 +311,8 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::formats::{export_docx, export_share, export_txt, TxtEncoding, TxtOptions};
+        use fazhi_report::report::formats::{export_docx_based, export_share, export_txt, TxtEncoding, TxtOptions};
+        use fazhi_report::report::merge::Base;
 
         let (mut input, mut to, mut output) = (None, None, None);
         let mut txt = TxtOptions::default();
@@ -303,10 +335,15 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if !matches!(to, "txt" | "docx" | "share") {
             return usage(err, "--to 取 txt、docx 或 share / --to takes txt, docx or share");
         }
-        let Some(draft) = import_draft(input, err) else { return 2 };
+        let Some(read) = read_report(input, err) else { return 2 };
+        let mut draft = read.draft;
+        // A file that names its base passes it on: a reply names what the sender keeps.
+        if draft.base.is_none() && read.base.as_ref().is_some_and(|b| *b != Base::of(&draft)) {
+            draft.base = read.base.clone();
+        }
         let result = match to {
             "txt" => export_txt(&draft.report, &txt).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
-            "docx" => export_docx(&draft.report).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
+            "docx" => export_docx_based(&draft.report, read.base.as_ref()).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
             _ => Ok(export_share(&draft, 0)),
         };
         match result.and_then(|b| std::fs::write(output, b).map_err(|e| format!("无法写入 {output}（{e}） / cannot write: {e}"))) {

@@ -42,6 +42,41 @@ pub struct Draft {
     /// reference (read-only) and the checklist of its plans.
     #[serde(default)]
     pub previous: Option<PreviousYear>,
+    /// The colleague's revision this draft was opened from (a share file or
+    /// .docx they exported), so what it sends back names the same base
+    /// (`merge::Base::for_export`). `None` for a draft begun here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Base>,
+}
+
+/// A revision of a draft as it left the app: enough to find its text again
+/// in the sender's history and to name the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Base {
+    /// The draft's id.
+    pub draft: String,
+    /// Its revision when the file was made.
+    pub revision: u64,
+    pub unit: String,
+    pub year: i32,
+}
+
+impl Base {
+    /// The draft itself, at its current revision.
+    pub fn of(draft: &Draft) -> Base {
+        Base { draft: draft.id.clone(), revision: draft.revision, unit: draft.unit.clone(), year: draft.year }
+    }
+
+    /// What an export of `draft` records: the base it was received as, if it
+    /// came from a colleague's file, else the draft at its current revision.
+    pub fn for_export(draft: &Draft) -> Base {
+        draft.base.clone().unwrap_or_else(|| Base::of(draft))
+    }
+
+    /// This base is a revision of `draft` (to be looked up in its history).
+    pub fn is_of(&self, draft: &Draft) -> bool {
+        self.draft == draft.id
+    }
 }
 
 /// Where the author is with a section: 未开始 / 进行中 are read from its text,
@@ -81,6 +116,7 @@ impl Draft {
             unit_kind: None,
             leader_title: String::new(),
             previous: None,
+            base: None,
         }
     }
 
@@ -102,6 +138,7 @@ impl Draft {
             unit_kind: None,
             leader_title: String::new(),
             previous: None,
+            base: None,
         }
     }
 

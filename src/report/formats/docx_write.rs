@@ -31,7 +31,9 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::xml::xml_escape;
 use super::FormatError;
+use crate::report::draft::Base;
 use crate::report::model::{Item, Report};
 use crate::report::render::render;
 
@@ -153,26 +155,6 @@ fn split_embedded_breaks(paras: Vec<Para>) -> Vec<Para> {
             }
         }
         out.push(cur);
-    }
-    out
-}
-
-/// Escape text for XML element content and attribute values. Characters XML
-/// 1.0 cannot carry at all (C0 controls other than tab/newline, U+FFFE/FFFF)
-/// are dropped; there is no way to store them in a .docx.
-pub(crate) fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
     }
     out
 }
@@ -318,10 +300,25 @@ fn app_xml() -> String {
 /// The report as the bytes of a .docx file (see the module documentation
 /// for the layout). Deterministic: the same report gives the same bytes.
 pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
+    export_docx_based(report, None)
+}
+
+/// [`export_docx`] for a colleague: the document also names the draft and
+/// revision it was made from in its custom properties
+/// ([`super::docx_props`]), so the merge finds its base when it comes back.
+pub fn export_docx_based(report: &Report, base: Option<&Base>) -> Result<Vec<u8>, FormatError> {
+    use super::docx_props::{custom_xml, CUSTOM_CONTENT_TYPE, CUSTOM_PART, CUSTOM_RELATIONSHIP};
     let title = report.title().unwrap_or("法治政府建设情况报告");
-    let parts: [(&str, String); 11] = [
-        ("[Content_Types].xml", CONTENT_TYPES_XML.to_string()),
-        ("_rels/.rels", ROOT_RELS_XML.to_string()),
+    let (content_types, root_rels) = match base {
+        None => (CONTENT_TYPES_XML.to_string(), ROOT_RELS_XML.to_string()),
+        Some(_) => (
+            CONTENT_TYPES_XML.replace("</Types>", &format!(r#"<Override PartName="/{CUSTOM_PART}" ContentType="{CUSTOM_CONTENT_TYPE}"/></Types>"#)),
+            ROOT_RELS_XML.replace("</Relationships>", &format!(r#"<Relationship Id="rIdCustom" Type="{CUSTOM_RELATIONSHIP}" Target="{CUSTOM_PART}"/></Relationships>"#)),
+        ),
+    };
+    let mut parts: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", root_rels),
         ("word/document.xml", document_xml(report)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS_XML.to_string()),
         ("word/styles.xml", styles_xml()),
@@ -332,6 +329,9 @@ pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
         ("docProps/core.xml", core_xml(title)),
         ("docProps/app.xml", app_xml()),
     ];
+    if let Some(base) = base {
+        parts.push((CUSTOM_PART, custom_xml(base)));
+    }
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())

@@ -35,6 +35,9 @@ pub enum FormatError {
     ShareTooNew { schema: u64, supported: u64 },
     /// A share file whose draft does not have the expected shape.
     CorruptShare { detail: String },
+    /// A share file that ends early (a download or copy cut short): it
+    /// names our format, and the JSON stops mid-way.
+    TruncatedShare { detail: String },
 }
 
 fn mib(n: usize) -> String {
@@ -70,6 +73,7 @@ impl FormatError {
             FormatError::NotShareFile { .. } => "这不是法治报告助手的分享文件（.fzbg.json）。请让同事用“导出分享文件”重新导出后发给您；Word 文档或文本文件请用对应的导入方式。".to_string(),
             FormatError::ShareTooNew { .. } => "此分享文件由更新版本的法治报告助手生成，当前版本无法完整读取。请升级后再打开。".to_string(),
             FormatError::CorruptShare { .. } => "分享文件内容不完整或已损坏，无法读取草稿。请让同事重新导出分享文件后再发给您。".to_string(),
+            FormatError::TruncatedShare { .. } => "分享文件不完整或已损坏，可能没有下载完。请重新下载，或请同事重新发送后再打开。".to_string(),
         }
     }
 
@@ -103,6 +107,7 @@ impl FormatError {
                 "the share file has schema {schema}, newer than this version supports ({supported}); upgrade the app"
             ),
             FormatError::CorruptShare { detail } => format!("the share file's draft is malformed: {detail}"),
+            FormatError::TruncatedShare { detail } => format!("the share file is incomplete (cut short): {detail}"),
         }
     }
 }

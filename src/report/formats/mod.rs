@@ -27,16 +27,18 @@
 //! reports problems as a [`FormatError`] with a Chinese message for the user
 //! ([`FormatError::message_zh`]) and an English one for logs and the CLI.
 
+pub mod docx_props;
 pub mod docx_read;
 pub mod docx_write;
 mod error;
+mod xml;
 pub mod share;
 pub mod txt;
 
 pub use docx_read::{import_docx, DocxImport};
-pub use docx_write::export_docx;
+pub use docx_write::{export_docx, export_docx_based};
 pub use error::FormatError;
-pub use share::{export_share, import_share, SHARE_FORMAT, SHARE_SCHEMA};
+pub use share::{export_share, import_share, import_share_based, Shared, SHARE_FORMAT, SHARE_SCHEMA};
 pub use txt::{encode_gbk_with, export_txt, export_txt_with, gbk_probe, gbk_table, TxtEncoding, TxtOptions};
 
 /// The largest file any import accepts (20 MiB). A real report is a few
@@ -72,15 +74,29 @@ pub enum Imported {
 /// .docx (zip), a share file (JSON naming our format), or text in any
 /// encoding `decode_with` knows. Errors are the user's message in Chinese.
 pub fn import_any(bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Option<String>) -> Result<Imported, String> {
+    import_any_based(bytes, gb18030).map(|(imported, _)| imported)
+}
+
+/// [`import_any`], with the base the file names: a share file's `base`, a
+/// .docx's custom properties (`None` for text and for other .docx).
+pub fn import_any_based(
+    bytes: &[u8],
+    gb18030: &dyn Fn(&[u8]) -> Option<String>,
+) -> Result<(Imported, Option<crate::report::merge::Base>), String> {
     check_import_size(bytes).map_err(|e| e.message_zh())?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return import_docx(bytes).map(Imported::Docx).map_err(|e| e.message_zh());
+        return import_docx(bytes)
+            .map(|d| {
+                let base = d.base.clone();
+                (Imported::Docx(d), base)
+            })
+            .map_err(|e| e.message_zh());
     }
     let head = &bytes[..bytes.len().min(400)];
     let looks_like_share = head.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF) == Some(&b'{')
         && head.windows(SHARE_FORMAT.len()).any(|w| w == SHARE_FORMAT.as_bytes());
     if looks_like_share {
-        return import_share(bytes).map(|d| Imported::Share(Box::new(d))).map_err(|e| e.message_zh());
+        return import_share_based(bytes).map(|s| (Imported::Share(Box::new(s.draft)), Some(s.base))).map_err(|e| e.message_zh());
     }
-    crate::report::decode::decode_with(bytes, gb18030).map(Imported::Text).map_err(|e| e.message_zh())
+    crate::report::decode::decode_with(bytes, gb18030).map(|d| (Imported::Text(d), None)).map_err(|e| e.message_zh())
 }

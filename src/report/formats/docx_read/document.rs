@@ -22,6 +22,9 @@ pub struct DocxImport {
     /// [`crate::report::text::parse::parse_with_levels`]; nothing is added to
     /// the text for it.
     pub levels: Vec<Option<u8>>,
+    /// The draft and revision the document was exported from, when its
+    /// custom properties name them ([`crate::report::formats::docx_props`]).
+    pub base: Option<crate::report::merge::Base>,
 }
 
 impl DocxImport {
@@ -316,7 +319,7 @@ pub(crate) fn extract_with(xml: &str, numbering: Numbering) -> Result<DocxImport
     if unresolved > 0 || malformed {
         warnings.push(WARN_NUMBERING.to_string());
     }
-    Ok(DocxImport { text: x.lines.join("\n"), warnings, levels: x.levels })
+    Ok(DocxImport { text: x.lines.join("\n"), warnings, levels: x.levels, base: None })
 }
 
 #[cfg(test)]

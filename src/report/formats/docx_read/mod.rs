@@ -20,11 +20,10 @@
 //! text) and `numbering/` (the markers and heading levels of
 //! `numbering.xml` and `styles.xml`).
 
-use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::{Reader, XmlVersion};
+use quick_xml::events::Event;
+use quick_xml::Reader;
 use zip::result::ZipError;
 use zip::ZipArchive;
 
@@ -71,12 +70,40 @@ pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
     // Styles and numbering are what Word shows beyond the text; a part that
     // cannot be read costs the numbers, never the paragraphs.
     let (styles_path, numbering_path) = part_paths(&mut archive, &main);
+    let custom_path = custom_properties_path(&mut archive);
     let mut aux = |path: &str| -> Option<String> {
         read_part(&mut archive, path, MAX_AUX_XML_BYTES).ok().flatten().and_then(|b| decode_xml(&b).ok())
     };
     let styles = aux(&styles_path);
     let numbering = aux(&numbering_path);
-    extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))
+    // Custom properties never cost the text: unreadable means no base.
+    let base = aux(&custom_path).and_then(|xml| super::docx_props::read_base(&xml));
+    let mut import = extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))?;
+    import.base = base;
+    Ok(import)
+}
+
+/// The custom properties part named by the package relationships
+/// (`docProps/custom.xml` in every known producer).
+fn custom_properties_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
+    let fallback = super::docx_props::CUSTOM_PART.to_string();
+    let Some(rels) = read_part(archive, "_rels/.rels", MAX_RELS_BYTES).ok().flatten().and_then(|b| String::from_utf8(b).ok()) else {
+        return fallback;
+    };
+    let mut reader = Reader::from_str(&rels);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                if attr(&e, "Type").unwrap_or_default().ends_with("/custom-properties") {
+                    if let Some(target) = attr(&e, "Target") {
+                        return target.trim_start_matches('/').to_string();
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => return fallback,
+            _ => {}
+        }
+    }
 }
 
 /// The styles and numbering parts named by the main part's relationships
@@ -152,12 +179,7 @@ fn main_document_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
     }
 }
 
-/// An attribute by its local name, whatever its prefix (`w:val`, `val`).
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == local).then(|| a.normalized_value(XmlVersion::Implicit1_0).map(Cow::into_owned).ok()).flatten()
-    })
-}
+pub(crate) use super::xml::attr;
 
 /// One part's bytes, or `None` when the package has no such part. Reads at
 /// most `limit` bytes whatever the zip headers claim.

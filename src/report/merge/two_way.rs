@@ -1,64 +1,18 @@
-//! Merging a colleague's version of a report into the open draft.
+//! The two-way comparison the merge page has used so far: each part of
+//! mine against theirs, paragraph by paragraph, with no common base. The
+//! three-way merge ([`super::three_way`]) supersedes it — it covers the
+//! no-base case too, without this module's 都保留 copying a whole item a
+//! sentence was deleted from — and this module goes once the merge page
+//! calls that instead.
 //!
-//! A draft comes back from a colleague or the leader as a file: the report is
-//! cut into parts — the front matter (title and preamble) and each section —
-//! and the two versions of each part are compared paragraph by paragraph
-//! (one line per paragraph in these reports) with Myers' diff ([`super::diff`]). Pairs
-//! of changed paragraphs are compared again character by character, so the
-//! view can mark the words that differ.
-//!
-//! The author then picks, for each part that differs, 用我的 / 用对方的 /
-//! 都保留 ([`Choice`]); [`apply`] builds the merged report. Parts that are
-//! identical need no choice. Sections are paired by kind (the second
-//! `Unknown` section with the other version's second `Unknown`), never by
-//! position, so a colleague who added a missing section does not shift the
-//! others.
-//!
-//! Everything here is pure: the caller keeps a snapshot of the draft before
-//! it replaces the report (see `storage::history`, reason `BeforeMerge`).
+//! Parts are paired by kind (the second `Unknown` section with the other
+//! version's second `Unknown`), never by position.
 
-
-use super::diff::{self, DiffOp};
-use super::model::{Eol, Item, Line, Report, Section, SectionKind};
-use super::render::render_section_text;
-
-/// Which part of the report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PartKey {
-    /// The lines before the first section: title and preamble.
-    Front,
-    /// The `nth` section of this kind (0 for the first).
-    Section { kind: SectionKind, nth: usize },
-}
-
-/// What to keep of a part that differs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
-    /// 用我的: keep the open draft's version.
-    Mine,
-    /// 用对方的: take the colleague's version.
-    Theirs,
-    /// 都保留: my version, followed by whatever of theirs mine does not
-    /// already contain (their extra paragraphs and items), to edit by hand.
-    Both,
-}
-
-impl Choice {
-    pub fn label(self) -> &'static str {
-        match self {
-            Choice::Mine => "用我的",
-            Choice::Theirs => "用对方的",
-            Choice::Both => "都保留",
-        }
-    }
-}
-
-/// A stretch of one paragraph, marked when it differs from the other side.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub text: String,
-    pub changed: bool,
-}
+use super::marks::{marks, Span};
+use super::{Choice, PartKey};
+use crate::report::diff::{self, DiffOp};
+use crate::report::model::{Eol, Item, Line, Report, Section, SectionKind};
+use crate::report::render::render_section_text;
 
 /// One row of the side-by-side view: a paragraph of mine and/or of theirs.
 /// `None` on a side means the paragraph is missing there.
@@ -180,7 +134,7 @@ fn part(key: PartKey, label: String, mine: Option<String>, theirs: Option<String
     Part { key, label, mine, theirs, rows }
 }
 
-fn section_keys(r: &Report) -> Vec<PartKey> {
+pub(super) fn section_keys(r: &Report) -> Vec<PartKey> {
     let mut keys = Vec::new();
     let mut seen: Vec<SectionKind> = Vec::new();
     for s in &r.sections {
@@ -191,13 +145,13 @@ fn section_keys(r: &Report) -> Vec<PartKey> {
     keys
 }
 
-fn nth_section(r: &Report, kind: SectionKind, nth: usize) -> Option<&Section> {
+pub(super) fn nth_section(r: &Report, kind: SectionKind, nth: usize) -> Option<&Section> {
     r.sections.iter().filter(|s| s.kind == kind).nth(nth)
 }
 
 /// Where a section only the colleague has goes: before the first section
 /// that comes later in the regulation's order; unknown sections at the end.
-fn insert_position(sections: &[Section], kind: SectionKind) -> usize {
+pub(super) fn insert_position(sections: &[Section], kind: SectionKind) -> usize {
     if kind == SectionKind::Unknown {
         return sections.len();
     }
@@ -205,11 +159,11 @@ fn insert_position(sections: &[Section], kind: SectionKind) -> usize {
 }
 
 /// Lines from the other file take our line ending style.
-fn adopt_lines(lines: &[Line], eol: Eol) -> Vec<Line> {
+pub(super) fn adopt_lines(lines: &[Line], eol: Eol) -> Vec<Line> {
     lines.iter().map(|l| Line { text: l.text.clone(), eol: adopt_eol(l.eol, eol) }).collect()
 }
 
-fn adopt_eol(theirs: Eol, ours: Eol) -> Eol {
+pub(super) fn adopt_eol(theirs: Eol, ours: Eol) -> Eol {
     if theirs == Eol::None {
         Eol::None
     } else {
@@ -217,7 +171,7 @@ fn adopt_eol(theirs: Eol, ours: Eol) -> Eol {
     }
 }
 
-fn adopt_section(s: &Section, eol: Eol) -> Section {
+pub(super) fn adopt_section(s: &Section, eol: Eol) -> Section {
     let mut s = s.clone();
     s.heading.eol = adopt_eol(s.heading.eol, eol);
     s.intro = adopt_lines(&s.intro, eol);
@@ -300,45 +254,15 @@ fn rows(a: &str, b: &str, has_a: bool, has_b: bool) -> Vec<Row> {
     rows
 }
 
-/// Two versions of one paragraph, with the differing characters marked. When
-/// they have little in common, each is marked as a whole: highlighting
-/// scattered shared characters helps nobody.
+/// Two versions of one paragraph, marked by [`marks`]. A side with nothing
+/// of its own marked (a pure insertion on the other side) is still a
+/// changed paragraph: its presence is marked.
 fn inline(a: &str, b: &str) -> (Vec<Span>, Vec<Span>) {
-    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let ops = diff::ops(&ac, &bc);
-    if 2 * diff::matched(&ops) * 10 < 4 * (ac.len() + bc.len()) {
-        // Less than 40 % in common.
-        return (vec![Span { text: a.into(), changed: true }], vec![Span { text: b.into(), changed: true }]);
-    }
-    let (mut m, mut t) = (Vec::new(), Vec::new());
-    let text = |cs: &[char]| cs.iter().collect::<String>();
-    for op in ops {
-        match op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                push_span(&mut m, &text(&ac[old_index..old_index + len]), false);
-                push_span(&mut t, &text(&bc[new_index..new_index + len]), false);
-            }
-            DiffOp::Delete { old_index, old_len, .. } => push_span(&mut m, &text(&ac[old_index..old_index + old_len]), true),
-            DiffOp::Insert { new_index, new_len, .. } => push_span(&mut t, &text(&bc[new_index..new_index + new_len]), true),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                push_span(&mut m, &text(&ac[old_index..old_index + old_len]), true);
-                push_span(&mut t, &text(&bc[new_index..new_index + new_len]), true);
-            }
-        }
-    }
-    // A side with nothing of its own marked (pure insertion on the other
-    // side) is still a changed paragraph: mark at least its presence.
+    let (mut m, t) = marks(a, b);
     if m.iter().all(|s| !s.changed) && t.iter().all(|s| !s.changed) {
         m.iter_mut().for_each(|s| s.changed = true);
     }
     (m, t)
-}
-
-fn push_span(spans: &mut Vec<Span>, text: &str, changed: bool) {
-    match spans.last_mut() {
-        Some(last) if last.changed == changed => last.text.push_str(text),
-        _ => spans.push(Span { text: text.to_string(), changed }),
-    }
 }
 
 #[cfg(test)]
