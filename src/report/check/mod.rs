@@ -18,6 +18,7 @@
 //! severity and provision of the row being run. `place.rs` says where a
 //! finding is in the author's terms.
 
+mod ahead;
 mod content;
 mod copied;
 mod ctx;
@@ -25,6 +26,7 @@ mod dates;
 mod finding;
 pub mod place;
 mod plans;
+mod publish;
 mod structure;
 mod text;
 
@@ -38,7 +40,7 @@ use crate::report::template::REGULATION;
 use ctx::{AgainstLastYear, Ctx, Findings};
 use finding::sort_findings;
 
-pub use copied::{copied_sentences, Copied, COPY_SIMILARITY, MIN_SENTENCE_CHARS};
+pub use crate::report::last_year::{copied_sentences, Copied, COPY_SIMILARITY, MIN_SENTENCE_CHARS};
 pub use finding::{findings_for_section, format_table, CheckContext, Finding, Severity};
 pub use text::{fix_half_width, fix_report_punctuation};
 
@@ -64,6 +66,13 @@ pub enum RuleId {
     PreviousPlanUnaddressed,
     PreviousPlanUnexplained,
     CopiedFromPrevious,
+    PlaceholderLeft,
+    PlanWithoutMeasure,
+    ShortcomingWithoutRemedy,
+    FirstResponsibleShufa,
+    StalePeriod,
+    PersonalData,
+    WrongReportKind,
 }
 
 impl RuleId {
@@ -113,7 +122,7 @@ pub(crate) enum Find {
 const FIRST_RESPONSIBLE_DUTIES: &str = "《党政主要负责人履行推进法治建设第一责任人职责规定》";
 
 /// Every rule, in the order of [`RuleId`] and of docs/CHECKS.md.
-pub static RULES: [Rule; 18] = {
+pub static RULES: [Rule; 25] = {
     use Severity::{Error, Warning};
     use RuleId::*;
     [
@@ -153,6 +162,20 @@ pub static RULES: [Rule; 18] = {
             provision: None, find: Find::LastYear(plans::previous_plan_unexplained) },
         Rule { id: CopiedFromPrevious, name: "copied-from-previous", title: "与去年报告雷同", severity: Warning,
             provision: None, find: Find::LastYear(copied::copied_from_previous) },
+        Rule { id: PlaceholderLeft, name: "placeholder-left", title: "模板内容未替换", severity: Error,
+            provision: None, find: Find::Report(publish::placeholder_left) },
+        Rule { id: PlanWithoutMeasure, name: "plan-without-measure", title: "安排缺少具体措施", severity: Warning,
+            provision: Some(REGULATION), find: Find::Report(ahead::plan_without_measure) },
+        Rule { id: ShortcomingWithoutRemedy, name: "shortcoming-without-remedy", title: "不足没有对应的改进安排", severity: Warning,
+            provision: Some(REGULATION), find: Find::Report(ahead::shortcoming_without_remedy) },
+        Rule { id: FirstResponsibleShufa, name: "first-responsible-shufa", title: "未写述法情况", severity: Warning,
+            provision: Some(FIRST_RESPONSIBLE_DUTIES), find: Find::Report(content::first_responsible_shufa) },
+        Rule { id: StalePeriod, name: "stale-period", title: "安排的时间已过", severity: Warning,
+            provision: None, find: Find::Report(ahead::stale_period) },
+        Rule { id: PersonalData, name: "personal-data", title: "个人信息", severity: Warning,
+            provision: Some("《中华人民共和国个人信息保护法》第十三条、《中华人民共和国政府信息公开条例》第十五条"), find: Find::Report(publish::personal_data) },
+        Rule { id: WrongReportKind, name: "wrong-report-kind", title: "不是法治政府建设年度报告", severity: Error,
+            provision: Some(REGULATION), find: Find::Report(publish::wrong_report_kind) },
     ]
 };
 
@@ -177,7 +200,10 @@ pub fn check_with_previous(report: &Report, ctx: &CheckContext, previous: Option
 /// The rules of the table that apply, over one reading of the report.
 fn run(report: &Report, outer: &CheckContext, on_report: bool, previous: Option<&PreviousYear>) -> Vec<Finding> {
     let ctx = Ctx::new(report, *outer);
-    let last_year = previous.map(|p| AgainstLastYear { plans: &p.plans, report: p.report(), index: PlanIndex::new(report) });
+    let last_year = previous.map(|p| {
+        let copied = copied_sentences(report, p.report());
+        AgainstLastYear { plans: &p.plans, index: PlanIndex::excluding(report, &copied), copied }
+    });
     let mut out = Findings::new(report, &RULES[0]);
     for rule in &RULES {
         out.now_running(rule);

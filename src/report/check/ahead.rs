@@ -1,0 +1,229 @@
+//! What the next year's plans must be: concrete (`plan-without-measure`),
+//! answering this year's 不足 (`shortcoming-without-remedy`), set in a
+//! period still to come (`stale-period`).
+
+use super::ctx::{At, Ctx, Findings};
+use crate::report::last_year::{Place, TitleMatcher};
+use crate::report::model::{Section, SectionKind};
+use crate::report::text::markers::without_marker;
+
+fn sections_of<'a>(ctx: &Ctx<'a>, kind: SectionKind) -> impl Iterator<Item = (usize, &'a Section)> {
+    ctx.report.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind)
+}
+
+/// One plan of the 下一年度 part: an item, or a paragraph when the part has
+/// no items.
+struct Plan {
+    section: usize,
+    item: Option<usize>,
+    line: usize,
+    /// The item's title, or the paragraph's first sentence.
+    title: String,
+    /// Title and body.
+    text: String,
+}
+
+fn plans(ctx: &Ctx) -> Vec<Plan> {
+    let mut out = Vec::new();
+    for (i, s) in sections_of(ctx, SectionKind::NextYear) {
+        if s.items.is_empty() {
+            for (k, l) in s.intro.iter().enumerate().filter(|(_, l)| !l.text.trim().is_empty()) {
+                let text = without_marker(&l.text).to_string();
+                let title = text.split(['。', '；']).next().unwrap_or("").to_string();
+                out.push(Plan { section: i, item: None, line: ctx.lines.intros[i][k], title, text });
+            }
+        }
+        for (k, item) in s.items.iter().enumerate() {
+            let text = format!("{}{}{}", item.title, item.sep, item.body_text());
+            out.push(Plan { section: i, item: Some(k), line: ctx.lines.items[i][k], title: item.title.clone(), text });
+        }
+    }
+    out
+}
+
+/// Verbs that name something to be done and can be checked afterwards —
+/// not 加强, 推进, 提升, 深化, which say only that more of the same will come.
+const CONCRETE_VERBS: &[&str] = &[
+    "制定", "出台", "修订", "修改", "废止", "清理", "印发", "编制", "发布", "建立", "建成", "完成", "实现", "开展", "组织", "举办",
+    "召开", "培训", "评查", "审查", "备案", "考核", "督察", "督查", "检查", "试点", "上线", "覆盖", "达到", "不少于", "不低于",
+    "落实", "实施", "推行", "聘请", "配备", "旁听", "讲授", "述法", "创建", "选树", "评估",
+];
+
+/// When: 年内, 上半年, 6月底前, 每季度 …
+const TIME_WORDS: &[&str] = &["年内", "全年", "上半年", "下半年", "年底", "年末", "季度", "每月", "每年", "月底", "月前", "日前", "前完成", "年度内", "届时"];
+
+fn has_figure(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().any(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        || chars.windows(2).any(|w| "一二三四五六七八九十百千万两".contains(w[0]) && "次件项个人场期条份家名户余批轮所篇部起".contains(w[1]))
+}
+
+/// A concrete verb with something after it in the same clause.
+fn has_measure(text: &str) -> bool {
+    CONCRETE_VERBS.iter().any(|v| {
+        text.match_indices(v).any(|(at, _)| {
+            text[at + v.len()..].chars().take_while(|c| !"，。；、,;".contains(*c)).filter(|c| !c.is_whitespace()).count() >= 2
+        })
+    })
+}
+
+pub(super) fn plan_without_measure(ctx: &Ctx, out: &mut Findings) {
+    for Plan { section, item, line, text, .. } in plans(ctx) {
+        if text.trim().is_empty() || has_figure(&text) || TIME_WORDS.iter().any(|w| text.contains(w)) || has_measure(&text) {
+            continue;
+        }
+        let what = item.map_or("这一段安排".to_string(), |k| format!("第 {} 条安排", k + 1));
+        out.push(At { section: Some(section), item, line: Some(line) },
+            format!("{what}只有“加强”“推进”一类的方向，没有具体措施、目标数字或完成时间，明年难以对照落实。请写明要做的具体事项（如制定、开展、完成什么），并写上数量或时间（如“年内”“6月底前”）。"));
+    }
+}
+
+/// Words that make a title a problem rather than a subject: taken out before
+/// a 不足 is looked for among the plans, which never repeat them.
+const PROBLEM_WORDS: &[&str] = &[
+    "还不够", "不够", "还有差距", "有差距", "不足", "不充分", "不多", "较少", "欠缺", "有待", "存在", "问题", "短板", "薄弱", "不到位",
+    "不高", "不强", "不深入", "不系统", "不完善", "不健全", "不平衡", "不规范", "不够强", "仍需", "需要", "进一步", "加强", "提高", "的",
+    "不够充分", "发挥", "作用", "不够深入",
+];
+
+/// What a 不足 item is about: its title without the words of complaint.
+fn subject(title: &str) -> String {
+    let mut s = without_marker(title).trim().trim_end_matches(['。', '；', '，']).to_string();
+    // Longest first: 不充分 before 不足, 还不够 before 不够.
+    let mut words = PROBLEM_WORDS.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    for w in words {
+        s = s.replace(w, "");
+    }
+    s
+}
+
+/// A 不足 to be answered, read once: its subject, the subject's topic and
+/// its character pairs.
+struct Subject {
+    chars: Vec<char>,
+    topic: Option<String>,
+    matcher: TitleMatcher,
+}
+
+impl Subject {
+    fn new(subject: &str) -> Subject {
+        let chars: Vec<char> = subject.chars().collect();
+        let topic: String = chars.iter().take(2).collect();
+        let topic = (chars.len() >= 2 && !GENERIC_TOPICS.contains(&topic.as_str())).then_some(topic);
+        Subject { chars, topic, matcher: TitleMatcher::new(subject) }
+    }
+
+    /// A plan answers a 不足 on the same evidence as a plan is reported on
+    /// ([`TitleMatcher::matches_place`]): most of the subject's distinctive
+    /// character pairs in the plan's title or in one of its sentences; or
+    /// four of the subject's characters in a row anywhere in the plan
+    /// (法律顾问, 执法人员: a term, not characters scattered over a
+    /// paragraph); or the topic the 不足 opens with (普法形式 → 普法) in the
+    /// plan's own title (创新普法方式方法: the plan is about the same work).
+    fn answered_by(&self, plan: &Plan, place: &Place) -> bool {
+        self.topic.as_ref().is_some_and(|t| plan.title.contains(t.as_str()))
+            || self.matcher.matches_place(place)
+            || self.chars.windows(4).any(|w| plan.text.contains(&w.iter().collect::<String>()))
+    }
+}
+
+/// Openings too common to name a topic.
+const GENERIC_TOPICS: &[&str] = &["法治", "依法", "工作", "建设", "推进", "制度", "政府", "单位", "干部", "部分", "个别", "一些", "少数", "有的"];
+
+pub(super) fn shortcoming_without_remedy(ctx: &Ctx, out: &mut Findings) {
+    let plans = plans(ctx);
+    if plans.is_empty() {
+        return; // missing-section or empty-section says it
+    }
+    let places: Vec<Place> = plans.iter().map(|p| Place::of_text(&p.text)).collect();
+    for (i, s) in sections_of(ctx, SectionKind::Shortcomings) {
+        for (k, item) in s.items.iter().enumerate() {
+            let about = subject(&item.title);
+            if about.chars().count() < 2 {
+                continue;
+            }
+            let subject = Subject::new(&about);
+            if !plans.iter().zip(&places).any(|(plan, place)| subject.answered_by(plan, place)) {
+                out.push(At { section: Some(i), item: Some(k), line: Some(ctx.lines.items[i][k]) },
+                    format!("第 {} 条不足“{}”在下一年度的安排中没有对应的改进措施。请在第四部分写明针对这一不足明年怎么改、做到什么程度。", k + 1, item.title.trim_end_matches('。')));
+            }
+        }
+    }
+}
+
+/// A plan set in a period already over: 到2025年, "十四五" as the future, or
+/// (from the 2026 report on) the 2021–2025 outline as the plan in force.
+pub(super) fn stale_period(ctx: &Ctx, out: &mut Findings) {
+    let Some(year) = ctx.year else { return };
+    for Plan { section, item, line, text, .. } in plans(ctx) {
+        let past_year = (2000..=year).rev().find(|y| ["到", "至"].iter().any(|p| text.contains(&format!("{p}{y}年"))) || text.contains(&format!("{y}年底前")) || text.contains(&format!("{y}年前")));
+        let why = if let Some(y) = past_year {
+            Some(format!("安排写的是“{y}年”，这一时间在报告年度（{year}年）之内或之前，已经过去"))
+        } else if year >= 2025 && text.contains("十四五") {
+            Some("“十四五”时期已于2025年结束，不能作为明年的规划期".to_string())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.push(At { section: Some(section), item, line: Some(line) },
+                format!("{why}。请按下一年度的实际时间写明目标和完成时限。"));
+        }
+    }
+    if year >= 2026 {
+        for (line, section, item, text) in ctx.texts() {
+            let outline = text.contains("纲要") && text.contains("2021") && text.contains("2025");
+            if outline && ["贯彻落实", "深入实施", "全面落实", "对标", "按照"].iter().any(|w| text.contains(w)) {
+                out.push(At { section: *section, item: *item, line: Some(*line) },
+                    "《法治政府建设实施纲要（2021－2025年）》的实施期已于2025年结束，不宜再作为现行的部署依据。请改为依据现行的规定和部署表述；总结纲要实施情况时，写明是已经完成的期间。".into());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::check::{check, CheckContext, RuleId};
+    use crate::report::parse;
+
+    fn report(shortcomings: &str, plans: &str) -> String {
+        format!("某局2026年度法治政府建设情况报告\n一、2026年度推进法治政府建设的主要举措和成效\n1. 开展执法检查36次。\n二、2026年度推进法治政府建设存在的不足和原因\n{shortcomings}\n三、2026年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况\n局长主持专题会议3次，年底述法。\n四、2027年度推进法治政府建设的主要安排\n{plans}\n五、其他需要报告的情况\n无。\n")
+    }
+
+    fn found(text: &str, rule: RuleId) -> Vec<String> {
+        check(&parse(text), &CheckContext { report_year: Some(2026), ..Default::default() })
+            .into_iter().filter(|f| f.rule == rule).map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn a_plan_with_only_a_direction_is_asked_for_a_measure() {
+        let vague = report("1. 学习不够深入。原因是重视不够。", "1. 进一步加强法治建设。\n2. 年内制定行政执法公示办法。");
+        let hits = found(&vague, RuleId::PlanWithoutMeasure);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].starts_with("第 1 条安排"));
+        let concrete = report("1. 学习不够深入。原因是重视不够。", "1. 深化学习。每季度组织集中学法不少于1次。\n2. 修订合法性审查工作规则。");
+        assert_eq!(found(&concrete, RuleId::PlanWithoutMeasure), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_shortcoming_no_plan_answers_is_named() {
+        let text = report(
+            "1. 法律顾问作用发挥不够充分。原因是机制不健全。\n2. 执法人员培训不够系统。原因是经费不足。",
+            "1. 健全法律顾问参与重大决策机制，年内出台工作规则。",
+        );
+        let hits = found(&text, RuleId::ShortcomingWithoutRemedy);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].contains("执法人员培训不够系统"), "{hits:?}");
+    }
+
+    #[test]
+    fn a_plan_in_a_period_already_over_is_stale() {
+        let stale = report("1. 学习不够深入。原因是重视不够。", "1. 到2025年基本建成法治政府，年内完成评估。\n2. 谋划“十四五”期间法治建设，年内印发方案。");
+        assert_eq!(found(&stale, RuleId::StalePeriod).len(), 2);
+        let outline = report("1. 学习不够深入。原因是重视不够。", "1. 深入实施《法治政府建设实施纲要（2021－2025年）》，年内完成评估。");
+        assert_eq!(found(&outline, RuleId::StalePeriod).len(), 1);
+        let fine = report("1. 学习不够深入。原因是重视不够。", "1. 到2027年底前完成执法证件换发。");
+        assert_eq!(found(&fine, RuleId::StalePeriod), Vec::<String>::new());
+    }
+}
