@@ -265,3 +265,49 @@ fn each_subcommand_has_its_own_help() {
     let (code, _, _) = fzbg(&["nosuch", "--help"]);
     assert_eq!(code, 2);
 }
+
+/// Issue #17: what the author set aside in the app travels in the share
+/// file; `check` lists it apart and does not count it; `--ignore` leaves
+/// whole rules out; an unknown rule name is a usage error.
+#[test]
+fn check_lists_findings_set_aside_in_a_share_file_apart() {
+    use fazhi_report::report::deadline::Date;
+    use fazhi_report::report::formats::export_share;
+    use fazhi_report::report::{check::RuleId, parse, Draft};
+
+    let today = Date::parse("2024-02-01").unwrap();
+    let mut draft = Draft::from_report("d-aside", parse(&std::fs::read_to_string(SEED).unwrap()), "seed", 2023, 0);
+    let found = draft.check(today);
+    let causes = found.iter().find(|f| f.rule == RuleId::ShortcomingsWithoutCauses).unwrap().clone();
+    let shufa = found.iter().find(|f| f.rule == RuleId::FirstResponsibleShufa).unwrap().clone();
+    draft.set_finding_aside(&causes, "原因已在第五部分集中说明", today);
+    draft.set_finding_aside(&shufa, "", today);
+    let share = temp("aside.fzbg.json", &export_share(&draft, 0));
+
+    let (code, out, _) = fzbg(&["check", "--json", &share]);
+    assert_eq!(code, 0, "the only error is set aside: {out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules = |key: &str| -> Vec<String> {
+        v[key].as_array().unwrap().iter().map(|f| f["finding"].get("rule").unwrap_or(&f["rule"]).as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(rules("set_aside"), ["shortcomings-without-causes", "first-responsible-shufa"]);
+    assert_eq!(v["set_aside"][0]["reason"], "原因已在第五部分集中说明");
+    assert!(!rules("findings").contains(&"shortcomings-without-causes".to_string()));
+    assert_eq!(rules("findings").len(), found.len() - 2);
+
+    let (_, table, _) = fzbg(&["check", &share]);
+    assert!(table.contains("另有 2 条已由作者忽略（其中 1 个错误）"), "{table}");
+    assert!(table.contains("（理由：原因已在第五部分集中说明）"), "{table}");
+
+    let (code, out, _) = fzbg(&["check", "--json", "--ignore", "half-width-punctuation,shortcoming-without-remedy", SEED]);
+    assert_eq!(code, 1, "the seed's causes error is not set aside in a text file");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kept: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(kept, ["shortcomings-without-causes", "first-responsible-shufa"]);
+    assert_eq!(v["ignored"].as_array().unwrap().len(), 15);
+    assert_eq!(v["set_aside"], serde_json::json!([]));
+
+    let (code, _, err) = fzbg(&["check", "--ignore", "no-such-rule", SEED]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有名为 no-such-rule 的规则"), "{err}");
+}

@@ -36,8 +36,10 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 用法 Usage:
   fzbg inspect FILE [--json]   编码、字数、标题、开头段和各部分 / encoding, size, title, preamble, sections
   fzbg render FILE             规范化后的全文（UTF-8）/ the normalised text, UTF-8, on stdout
-  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD] [--previous LAST]
+  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD] [--previous LAST] [--ignore RULE[,RULE]]
                                对照规定检查，可一次检查多个文件 / check against the regulation, many files at once
+                               --ignore 不计这些规则的结果（另行列出）；分享文件中作者已忽略的也另行列出、不计入
+                               / leave these rules out (listed apart); what the author set aside in a share file likewise
                                KIND: department | local_government | township_street | other
                                (--kind 时按今天的日期检查报送时限 / with --kind, deadlines are checked against today)
                                --previous 上一年度报告（.txt、.docx 或分享文件）：检查去年安排的落实情况和照抄去年的内容
@@ -221,7 +223,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn check_cmd(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::check::{check_with_previous, format_table, CheckContext, Severity};
+        use fazhi_report::report::check::{check_with_previous, format_table, sort_out, without_rules, CheckContext, RuleId, Severity};
         use fazhi_report::report::deadline::{Date, UnitKind};
         use fazhi_report::report::last_year::PreviousYear;
 
@@ -229,10 +231,22 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         let mut json = false;
         let mut previous_file = None;
         let mut files = Vec::new();
+        let mut ignore: Vec<String> = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match *arg {
                 "--json" => json = true,
+                "--ignore" => match it.next() {
+                    Some(list) => {
+                        for rule in list.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                            if RuleId::parse(rule).is_none() {
+                                return usage(err, &format!("--ignore：没有名为 {rule} 的规则，规则名见 docs/CHECKS.md / --ignore: no rule named {rule}"));
+                            }
+                            ignore.push(rule.to_string());
+                        }
+                    }
+                    None => return usage(err, "--ignore 需要规则名，多个以逗号分隔 / --ignore takes RULE[,RULE]"),
+                },
                 "--previous" => match it.next() {
                     Some(f) => previous_file = Some(*f),
                     None => return usage(err, "--previous 需要上一年度报告文件 / --previous takes last year's report"),
@@ -275,12 +289,32 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 unreadable = true;
                 continue;
             };
-            let findings = check_with_previous(&read.draft.report, &ctx, previous.as_ref());
+            let all = check_with_previous(&read.draft.report, &ctx, previous.as_ref());
+            // Set aside in the app (a share file carries them) or by --ignore:
+            // listed apart, never counted.
+            let sorted = sort_out(&read.draft.report, all, &read.draft.set_aside);
+            let (findings, ignored) = without_rules(sorted.active, &ignore);
             any_errors |= findings.iter().any(|f| f.severity == Severity::Error);
             if json {
-                results.push(serde_json::json!({ "file": file, "findings": findings }));
+                let aside: Vec<_> = sorted
+                    .set_aside
+                    .iter()
+                    .map(|(f, entry)| serde_json::json!({ "finding": f, "reason": entry.reason }))
+                    .collect();
+                results.push(serde_json::json!({ "file": file, "findings": findings, "set_aside": aside, "ignored": ignored }));
             } else {
                 let _ = write!(out, "{}", format_table(file, &findings));
+                if !sorted.set_aside.is_empty() {
+                    let errors = sorted.set_aside.iter().filter(|(f, _)| f.severity == Severity::Error).count();
+                    let _ = writeln!(out, "  另有 {} 条已由作者忽略（其中 {errors} 个错误）/ {} set aside by the author ({errors} errors):", sorted.set_aside.len(), sorted.set_aside.len());
+                    for (f, entry) in &sorted.set_aside {
+                        let reason = if entry.reason.is_empty() { String::new() } else { format!("（理由：{}）", entry.reason) };
+                        let _ = writeln!(out, "    {:>4}  {}  {}{reason}", f.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into()), f.rule.as_str(), f.message);
+                    }
+                }
+                if !ignored.is_empty() {
+                    let _ = writeln!(out, "  --ignore 略去 {} 条 / {} left out by --ignore", ignored.len(), ignored.len());
+                }
             }
         }
         if json {

@@ -47,6 +47,23 @@ pub struct Draft {
     /// (`merge::Base::for_export`). `None` for a draft begun here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Base>,
+    /// Findings the author checked and set aside (忽略), each until the text
+    /// it was about changes (`check::aside`). Travels in share files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAside>,
+}
+
+/// One finding set aside, as a draft stores it (the rule `check::aside`
+/// matches it to findings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The rule's stable name (`plan-without-measure`).
+    pub rule: String,
+    /// A fingerprint of the text the finding was about (`check::about`).
+    pub about: String,
+    /// The author's reason, if they gave one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 /// A revision of a draft as it left the app: enough to find its text again
@@ -117,6 +134,7 @@ impl Draft {
             leader_title: String::new(),
             previous: None,
             base: None,
+            set_aside: Vec::new(),
         }
     }
 
@@ -139,6 +157,7 @@ impl Draft {
             leader_title: String::new(),
             previous: None,
             base: None,
+            set_aside: Vec::new(),
         }
     }
 

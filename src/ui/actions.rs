@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browser::now_ms;
 use super::route::Screen;
 use super::state::{AppState, Notice, Problem, SaveStatus};
+use crate::report::check::Finding;
 use crate::report::deadline::{Date, UnitKind};
 use crate::report::{Draft, Report};
 use crate::session::create::Created;
@@ -276,10 +277,29 @@ impl AppState {
     /// Run the checker on the open draft.
     pub fn refresh_findings(self) {
         let today = Date::from_unix_ms_china(now_ms());
-        let findings = self.draft.with_untracked(|d| {
-            d.as_ref().map(|d| super::browser::timed("fzbg:check", || d.check(today))).unwrap_or_default()
+        let sorted = self.draft.with_untracked(|d| {
+            d.as_ref().map(|d| super::browser::timed("fzbg:check", || d.check_sorted(today))).unwrap_or_default()
         });
-        self.findings.set(findings);
+        self.findings.set(sorted.active);
+        self.set_aside.set(sorted.set_aside);
+    }
+
+    /// Set a finding aside (忽略) with the author's reason, save, and check
+    /// again: it leaves the counts until its text changes.
+    pub fn set_finding_aside(self, finding: &Finding, reason: &str) {
+        let today = Date::from_unix_ms_china(now_ms());
+        self.edit(|d| d.set_finding_aside(finding, reason, today));
+        self.save_now();
+        self.refresh_findings();
+        self.confirm("已忽略这条检查结果。可在“已忽略”中恢复。");
+    }
+
+    /// Bring a finding set aside back (恢复).
+    pub fn restore_finding(self, finding: &Finding) {
+        self.edit(|d| d.restore_finding(finding));
+        self.save_now();
+        self.refresh_findings();
+        self.confirm("已恢复这条检查结果。");
     }
 
     /// Focus this field, instead of the heading, when the next screen opens.

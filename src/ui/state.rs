@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use super::browser::{now_ms, random_u32};
 use super::route::{self, Screen};
-use crate::report::check::Finding;
+use crate::report::check::{Finding, SetAside};
 use crate::report::Draft;
 use crate::session::{upsert, Saved, Session};
 pub use crate::session::{Notice, Problem};
@@ -54,6 +54,9 @@ pub struct AppState {
     /// The checker's findings for the open draft, refreshed after each
     /// debounced save (never on the keystroke itself).
     pub findings: RwSignal<Vec<Finding>>,
+    /// Findings the author set aside (忽略) whose text has not changed since:
+    /// out of the counts and badges, listed under 已忽略 on the check page.
+    pub set_aside: RwSignal<Vec<(Finding, SetAside)>>,
     /// How the .txt export is written (encoding, line endings).
     pub txt_options: RwSignal<crate::report::formats::TxtOptions>,
     /// A field to focus when the next screen opens (a finding's link).
@@ -84,6 +87,7 @@ impl AppState {
             conflict: RwSignal::new(None),
             library: RwSignal::new(library),
             findings: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
             txt_options: RwSignal::new(Default::default()),
             checked: RwSignal::new(Vec::new()),
             focus_next: StoredValue::new(None),
@@ -154,6 +158,7 @@ impl AppState {
         // The checker (≈ 12 ms on a 30,000-character report in the browser)
         // runs after the screen is built, so opening shows the text first.
         self.findings.set(Vec::new());
+        self.set_aside.set(Vec::new());
         set_timeout(move || self.refresh_findings(), Duration::from_millis(0));
         self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);

@@ -54,6 +54,14 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('button', { name: '检查并导出' }).click();
   await page.getByTestId('findings-summary').waitFor();
   await check('检查并导出');
+  const first = page.getByTestId('finding').first();
+  await first.getByRole('button', { name: /^忽略/ }).click();
+  await first.getByLabel('忽略的理由（可不填）').waitFor();
+  await check('检查并导出（填写忽略理由）');
+  await page.keyboard.type('已核对');
+  await first.getByRole('button', { name: '确定忽略' }).click();
+  await page.getByTestId('findings-aside').waitFor();
+  await check('检查并导出（已忽略）');
   await page.goBack();
   await page.getByRole('button', { name: '历史版本' }).click();
   await page.getByRole('heading', { name: '历史版本' }).waitFor();

@@ -2,6 +2,8 @@
 //! answering this year's 不足 (`shortcoming-without-remedy`), set in a
 //! period still to come (`stale-period`).
 
+use std::collections::HashMap;
+
 use super::ctx::{At, Ctx, Findings};
 use crate::report::last_year::{Place, TitleMatcher};
 use crate::report::model::{Section, SectionKind};
@@ -117,14 +119,19 @@ impl Subject {
     /// A plan answers a 不足 on the same evidence as a plan is reported on
     /// ([`TitleMatcher::matches_place`]): most of the subject's distinctive
     /// character pairs in the plan's title or in one of its sentences; or
-    /// four of the subject's characters in a row anywhere in the plan
-    /// (法律顾问, 执法人员: a term, not characters scattered over a
-    /// paragraph); or the topic the 不足 opens with (普法形式 → 普法) in the
-    /// plan's own title (创新普法方式方法: the plan is about the same work).
+    /// the topic the 不足 opens with (普法形式 → 普法) in the plan's own
+    /// title (创新普法方式方法: the plan is about the same work). Or, see
+    /// [`Subject::term_in`], four of the subject's characters in a row
+    /// anywhere in the plans (法律顾问, 执法人员: a term, not characters
+    /// scattered over a paragraph).
     fn answered_by(&self, plan: &Plan, place: &Place) -> bool {
-        self.topic.as_ref().is_some_and(|t| plan.title.contains(t.as_str()))
-            || self.matcher.matches_place(place)
-            || self.chars.windows(4).any(|w| plan.text.contains(&w.iter().collect::<String>()))
+        self.topic.as_ref().is_some_and(|t| plan.title.contains(t.as_str())) || self.matcher.matches_place(place)
+    }
+
+    /// Four of the subject's characters in a row in any plan (`all_plans`:
+    /// their texts, one a line).
+    fn term_in(&self, all_plans: &str) -> bool {
+        self.chars.windows(4).any(|w| all_plans.contains(&w.iter().collect::<String>()))
     }
 }
 
@@ -137,14 +144,20 @@ pub(super) fn shortcoming_without_remedy(ctx: &Ctx, out: &mut Findings) {
         return; // missing-section or empty-section says it
     }
     let places: Vec<Place> = plans.iter().map(|p| Place::of_text(&p.text)).collect();
+    let all_plans: String = plans.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let mut answered_before: HashMap<String, bool> = HashMap::new();
     for (i, s) in sections_of(ctx, SectionKind::Shortcomings) {
         for (k, item) in s.items.iter().enumerate() {
             let about = subject(&item.title);
             if about.chars().count() < 2 {
                 continue;
             }
-            let subject = Subject::new(&about);
-            if !plans.iter().zip(&places).any(|(plan, place)| subject.answered_by(plan, place)) {
+            // Long reports repeat their wording: each subject is judged once.
+            let answered = *answered_before.entry(about).or_insert_with_key(|about| {
+                let subject = Subject::new(about);
+                plans.iter().zip(&places).any(|(plan, place)| subject.answered_by(plan, place)) || subject.term_in(&all_plans)
+            });
+            if !answered {
                 out.push(At { section: Some(i), item: Some(k), line: Some(ctx.lines.items[i][k]) },
                     format!("第 {} 条不足“{}”在下一年度的安排中没有对应的改进措施。请在第四部分写明针对这一不足明年怎么改、做到什么程度。", k + 1, item.title.trim_end_matches('。')));
             }
@@ -152,12 +165,31 @@ pub(super) fn shortcoming_without_remedy(ctx: &Ctx, out: &mut Findings) {
     }
 }
 
+/// The years a plan sets as its term: 到2025年, 至2025年, 2025年底前,
+/// 2025年前.
+fn years_named(text: &str) -> impl Iterator<Item = i32> + '_ {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(4) {
+        let digits = &chars[i..i + 4];
+        if !digits.iter().all(char::is_ascii_digit) || chars.get(i + 4) != Some(&'年') || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after: String = chars[i + 5..].iter().take(2).collect();
+        if matches!(before, Some('到' | '至')) || after == "底前" || after.starts_with('前') {
+            out.push(digits.iter().collect::<String>().parse().unwrap_or(0));
+        }
+    }
+    out.into_iter()
+}
+
 /// A plan set in a period already over: 到2025年, "十四五" as the future, or
 /// (from the 2026 report on) the 2021–2025 outline as the plan in force.
 pub(super) fn stale_period(ctx: &Ctx, out: &mut Findings) {
     let Some(year) = ctx.year else { return };
     for Plan { section, item, line, text, .. } in plans(ctx) {
-        let past_year = (2000..=year).rev().find(|y| ["到", "至"].iter().any(|p| text.contains(&format!("{p}{y}年"))) || text.contains(&format!("{y}年底前")) || text.contains(&format!("{y}年前")));
+        let past_year = years_named(&text).find(|y| *y <= year);
         let why = if let Some(y) = past_year {
             Some(format!("安排写的是“{y}年”，这一时间在报告年度（{year}年）之内或之前，已经过去"))
         } else if year >= 2025 && text.contains("十四五") {

@@ -19,6 +19,7 @@
 //! finding is in the author's terms.
 
 mod ahead;
+mod aside;
 mod content;
 mod copied;
 mod ctx;
@@ -41,6 +42,7 @@ use ctx::{AgainstLastYear, Ctx, Findings};
 use finding::sort_findings;
 
 pub use crate::report::last_year::{copied_sentences, Copied, COPY_SIMILARITY, MIN_SENTENCE_CHARS};
+pub use aside::{about, sort_out, without_rules, SetAside, Sorted};
 pub use finding::{findings_for_section, format_table, CheckContext, Finding, Severity};
 pub use text::{fix_half_width, fix_report_punctuation};
 
@@ -84,6 +86,11 @@ impl RuleId {
     /// The stable kebab-case name (`missing-section`).
     pub fn as_str(self) -> &'static str {
         self.rule().name
+    }
+
+    /// The rule of that name.
+    pub fn parse(name: &str) -> Option<RuleId> {
+        RULES.iter().find(|r| r.name == name).map(|r| r.id)
     }
 }
 
@@ -224,6 +231,31 @@ impl Draft {
     /// against last year's report when the draft has one.
     pub fn check(&self, today: Date) -> Vec<Finding> {
         check_with_previous(&self.report, &self.check_context(today), self.previous.as_ref())
+    }
+
+    /// [`Draft::check`] sorted out: the findings that count, and those the
+    /// author set aside whose text has not changed since.
+    pub fn check_sorted(&self, today: Date) -> Sorted {
+        sort_out(&self.report, self.check(today), &self.set_aside)
+    }
+
+    /// Set `finding` aside, with the author's reason (may be empty). Entries
+    /// whose text has changed since (they match no finding any more) are
+    /// dropped on the way, so the list never outgrows the findings.
+    pub fn set_finding_aside(&mut self, finding: &Finding, reason: &str, today: Date) {
+        let current = self.check(today);
+        let live: Vec<String> = current.iter().map(|f| format!("{}\u{0}{}", f.rule.as_str(), about(&self.report, f))).collect();
+        self.set_aside.retain(|a| live.contains(&format!("{}\u{0}{}", a.rule, a.about)));
+        let entry = SetAside { rule: finding.rule.as_str().to_string(), about: about(&self.report, finding), reason: reason.trim().to_string() };
+        if !self.set_aside.iter().any(|a| a.rule == entry.rule && a.about == entry.about) {
+            self.set_aside.push(entry);
+        }
+    }
+
+    /// Bring a finding set aside back into the counts.
+    pub fn restore_finding(&mut self, finding: &Finding) {
+        let about = about(&self.report, finding);
+        self.set_aside.retain(|a| !(a.rule == finding.rule.as_str() && a.about == about));
     }
 
     /// What the checker needs to know about this draft on `today`.

@@ -11,16 +11,16 @@ fn placeholder_in(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let cn_digit = |c: char| "〇零一二三四五六七八九十".contains(c);
     for (i, w) in chars.windows(2).enumerate() {
-        let pair: String = w.iter().collect();
-        match pair.as_str() {
-            "XX" | "xx" | "ＸＸ" | "××" | "某某" => return Some(pair),
+        let found = match (w[0], w[1]) {
+            ('X', 'X') | ('x', 'x') | ('Ｘ', 'Ｘ') | ('×', '×') | ('某', '某') => true,
             // 〇〇 is a blank, but 二〇〇八 is a year.
-            "〇〇" if !(i > 0 && cn_digit(chars[i - 1])) && !chars.get(i + 2).is_some_and(|c| cn_digit(*c)) => return Some(pair),
-            _ => {}
-        }
-        // *次, *件, *人: a figure still to be filled in.
-        if (w[0] == '*' || w[0] == '＊') && "次件项个人场期条份家名户余批轮所篇部起%％".contains(w[1]) {
-            return Some(pair);
+            ('〇', '〇') => !(i > 0 && cn_digit(chars[i - 1])) && !chars.get(i + 2).is_some_and(|c| cn_digit(*c)),
+            // *次, *件, *人: a figure still to be filled in.
+            ('*' | '＊', unit) => "次件项个人场期条份家名户余批轮所篇部起%％".contains(unit),
+            _ => false,
+        };
+        if found {
+            return Some(w.iter().collect());
         }
     }
     for (open, close) in [('【', '】'), ('（', '）'), ('(', ')')] {
