@@ -119,36 +119,26 @@ impl SectionStatus {
 impl Draft {
     /// A new draft with the title, preamble and five required sections.
     pub fn new(id: impl Into<String>, unit: &str, year: i32, now_ms: i64) -> Self {
-        Draft {
-            id: id.into(),
-            schema_version: DRAFT_SCHEMA,
-            revision: 0,
-            unit: unit.trim().to_string(),
-            name: String::new(),
-            year,
-            created: now_ms,
-            edited: now_ms,
-            report: template::new_report(unit, year),
-            statuses: BTreeMap::new(),
-            unit_kind: None,
-            leader_title: String::new(),
-            previous: None,
-            base: None,
-            set_aside: Vec::new(),
-        }
+        Draft::holding(id.into(), unit.trim().to_string(), year, template::new_report(unit, year), now_ms)
     }
 
     /// A draft made from an imported report. Unit and year come from its
     /// text where it says them, else from the file name and `default_year`.
     pub fn from_report(id: impl Into<String>, report: Report, file_stem: &str, default_year: i32, now_ms: i64) -> Self {
         let (unit, year) = unit_and_year(&report);
+        let unit = unit.unwrap_or_else(|| file_stem.trim().to_string());
+        Draft::holding(id.into(), unit, year.unwrap_or(default_year), report, now_ms)
+    }
+
+    /// A draft of this schema holding `report`, created now, nothing else set.
+    fn holding(id: String, unit: String, year: i32, report: Report, now_ms: i64) -> Self {
         Draft {
-            id: id.into(),
+            id,
             schema_version: DRAFT_SCHEMA,
             revision: 0,
-            unit: unit.unwrap_or_else(|| file_stem.trim().to_string()),
+            unit,
             name: String::new(),
-            year: year.unwrap_or(default_year),
+            year,
             created: now_ms,
             edited: now_ms,
             report,
