@@ -159,7 +159,15 @@ impl AppState {
         // runs after the screen is built, so opening shows the text first.
         self.findings.set(Vec::new());
         self.set_aside.set(Vec::new());
-        set_timeout(move || self.refresh_findings(), Duration::from_millis(0));
+        set_timeout(
+            move || {
+                self.refresh_findings();
+                // Then the save path once, on a copy in memory: the first
+                // autosave is then as quick as the others (issue #20).
+                self.draft.with_untracked(|d| d.as_ref().map(|d| super::browser::timed("fzbg:warm", || Session::<Box<dyn KeyValue>>::warm_save(d, now_ms()))));
+            },
+            Duration::from_millis(0),
+        );
         self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);
     }
