@@ -58,7 +58,10 @@ test('the seed: findings listed and linked, fixed in one click, and the missing 
   await page.keyboard.press('End');
   await page.keyboard.type('产生上述问题的主要原因是对理论学习重视不够。');
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
-  await page.getByTestId('section-findings').waitFor({ state: 'detached' });
+  // The error is gone from the part; its one warning (a 不足 no plan
+  // answers) stays.
+  await page.getByTestId('section-findings').getByText('没有分析原因').waitFor({ state: 'detached' });
+  await page.getByTestId('section-findings').getByText('没有对应的改进措施').waitFor();
   await page.getByRole('button', { name: '← 返回任务列表' }).click();
   await page.getByRole('button', { name: '检查并导出' }).click();
   // Left: the two warnings a reviewer raises on the seed (a 不足 with no
