@@ -47,6 +47,9 @@ const CONCRETE_VERBS: &[&str] = &[
     "制定", "出台", "修订", "修改", "废止", "清理", "印发", "编制", "发布", "建立", "建成", "完成", "实现", "开展", "组织", "举办",
     "召开", "培训", "评查", "审查", "备案", "考核", "督察", "督查", "检查", "试点", "上线", "覆盖", "达到", "不少于", "不低于",
     "落实", "实施", "推行", "聘请", "配备", "旁听", "讲授", "述法", "创建", "选树", "评估",
+    // Making or getting a named thing: 建设执法监督平台, 引进法律专业人才,
+    // 升级监管平台, 补充执法装备, 推广模拟法庭 (tests/check_corpus.rs).
+    "建设", "引进", "招录", "遴选", "升级", "更新", "补充", "购置", "推广", "打造", "搭建", "开发", "统一", "设立", "组建",
 ];
 
 /// When: 年内, 上半年, 6月底前, 每季度 …
@@ -125,7 +128,36 @@ impl Subject {
         self.topic.as_ref().is_some_and(|t| plan.title.contains(t.as_str()))
             || self.matcher.matches_place(place)
             || self.chars.windows(4).any(|w| plan.text.contains(&w.iter().collect::<String>()))
+            || self.key_word_in(&plan.title)
     }
+
+    /// A word of two characters from the subject, not one of [`COMMON_WORDS`],
+    /// in the plan's own title: 执法文书不够规范 → 制定文书范本, 执法人员力量
+    /// 不匹配 → 优化执法力量配置. The title names what the plan is about, so
+    /// one such word there is evidence; in a body it would not be.
+    fn key_word_in(&self, title: &str) -> bool {
+        self.chars.windows(2).any(|w| {
+            let word: String = w.iter().collect();
+            w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) && !COMMON_WORDS.contains(&word.as_str()) && title.contains(&word)
+        })
+    }
+}
+
+/// Two-character words too common in these reports to show which work a
+/// plan is about.
+const COMMON_WORDS: &[&str] = &[
+    "执法", "法治", "依法", "法律", "行政", "工作", "建设", "人员", "部分", "个别", "机制", "制度", "管理", "政府", "单位", "干部",
+    "基层", "部门", "能力", "水平", "意识", "推进", "加强", "提升", "落实", "开展", "相关", "有关", "进一", "一步", "实施",
+];
+
+/// The cause a 不足 item states, from its cause word to the end of that
+/// sentence (原因是系统标准不一 → 系统标准不一): a plan that removes the
+/// cause answers the 不足 (统一数据标准).
+fn stated_cause(item: &crate::report::model::Item) -> Option<String> {
+    let body = item.body_text();
+    let at = ["原因是", "原因：", "原因:", "由于", "原因在于", "究其原因，"].iter().filter_map(|w| body.find(w).map(|i| i + w.len())).min()?;
+    let cause: String = body[at..].chars().take_while(|c| !"。；\n".contains(*c)).collect();
+    (cause.chars().count() >= 2).then_some(cause)
 }
 
 /// Openings too common to name a topic.
@@ -143,8 +175,10 @@ pub(super) fn shortcoming_without_remedy(ctx: &Ctx, out: &mut Findings) {
             if about.chars().count() < 2 {
                 continue;
             }
+            let cause = stated_cause(item).map(|c| Subject::new(&subject(&c)));
             let subject = Subject::new(&about);
-            if !plans.iter().zip(&places).any(|(plan, place)| subject.answered_by(plan, place)) {
+            let answered = |plan: &Plan, place: &Place| subject.answered_by(plan, place) || cause.as_ref().is_some_and(|c| c.key_word_in(&plan.title));
+            if !plans.iter().zip(&places).any(|(plan, place)| answered(plan, place)) {
                 out.push(At { section: Some(i), item: Some(k), line: Some(ctx.lines.items[i][k]) },
                     format!("第 {} 条不足“{}”在下一年度的安排中没有对应的改进措施。请在第四部分写明针对这一不足明年怎么改、做到什么程度。", k + 1, item.title.trim_end_matches('。')));
             }
@@ -215,6 +249,33 @@ mod tests {
         let hits = found(&text, RuleId::ShortcomingWithoutRemedy);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert!(hits[0].contains("执法人员培训不够系统"), "{hits:?}");
+    }
+
+    #[test]
+    fn a_plan_taking_up_the_shortcomings_word_or_its_cause_answers_it() {
+        // The plan's title names the 不足's matter (文书) or removes its stated cause (流程).
+        let text = report(
+            "1. 执法文书不够规范。原因是缺乏统一范本。\n2. 办事效率不高。原因是流程繁琐。\n3. 复议纠错偏多。原因是办案人员程序意识不强。",
+            "1. 制定文书范本。\n2. 精简审批流程，年内压减环节3个。\n3. 建设执法监督平台。",
+        );
+        let hits = found(&text, RuleId::ShortcomingWithoutRemedy);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].contains("复议纠错偏多"), "{hits:?}");
+        // A key word (培训) only in a plan's body is no evidence.
+        let text = report("1. 执法人员培训不够系统。原因是经费不足。", "1. 建设信用监管平台。平台上线培训课程。");
+        assert_eq!(found(&text, RuleId::ShortcomingWithoutRemedy).len(), 1);
+    }
+
+    #[test]
+    fn making_or_getting_a_named_thing_is_a_measure() {
+        for plan in ["1. 建设执法监督平台。", "1. 引进法律专业人才。", "1. 升级建筑市场信息化监管平台。", "1. 补充执法记录仪等执法装备。"] {
+            let text = report("1. 学习不够深入。原因是重视不够。", plan);
+            assert_eq!(found(&text, RuleId::PlanWithoutMeasure), Vec::<String>::new(), "{plan}");
+        }
+        for plan in ["1. 加强基层统计。", "1. 推进法治政府建设。", "1. 加强队伍建设。"] {
+            let text = report("1. 学习不够深入。原因是重视不够。", plan);
+            assert_eq!(found(&text, RuleId::PlanWithoutMeasure).len(), 1, "{plan}");
+        }
     }
 
     #[test]
