@@ -49,6 +49,9 @@ const CONCRETE_VERBS: &[&str] = &[
     "制定", "出台", "修订", "修改", "废止", "清理", "印发", "编制", "发布", "建立", "建成", "完成", "实现", "开展", "组织", "举办",
     "召开", "培训", "评查", "审查", "备案", "考核", "督察", "督查", "检查", "试点", "上线", "覆盖", "达到", "不少于", "不低于",
     "落实", "实施", "推行", "聘请", "配备", "旁听", "讲授", "述法", "创建", "选树", "评估",
+    // Making or getting a named thing: 建设执法监督平台, 引进法律专业人才,
+    // 升级监管平台, 补充执法装备, 推广模拟法庭 (tests/check_corpus.rs).
+    "建设", "引进", "招录", "遴选", "升级", "更新", "补充", "购置", "推广", "打造", "搭建", "开发", "统一", "设立", "组建",
 ];
 
 /// When: 年内, 上半年, 6月底前, 每季度 …
@@ -120,12 +123,15 @@ impl Subject {
     /// ([`TitleMatcher::matches_place`]): most of the subject's distinctive
     /// character pairs in the plan's title or in one of its sentences; or
     /// the topic the 不足 opens with (普法形式 → 普法) in the plan's own
-    /// title (创新普法方式方法: the plan is about the same work). Or, see
+    /// title (创新普法方式方法: the plan is about the same work); or a key word
+    /// of the subject in the plan's title ([`Subject::key_word_in`]). Or, see
     /// [`Subject::term_in`], four of the subject's characters in a row
     /// anywhere in the plans (法律顾问, 执法人员: a term, not characters
     /// scattered over a paragraph).
     fn answered_by(&self, plan: &Plan, place: &Place) -> bool {
-        self.topic.as_ref().is_some_and(|t| plan.title.contains(t.as_str())) || self.matcher.matches_place(place)
+        self.topic.as_ref().is_some_and(|t| plan.title.contains(t.as_str()))
+            || self.matcher.matches_place(place)
+            || self.key_word_in(&plan.title)
     }
 
     /// Four of the subject's characters in a row in any plan (`all_plans`:
@@ -133,6 +139,34 @@ impl Subject {
     fn term_in(&self, all_plans: &str) -> bool {
         self.chars.windows(4).any(|w| all_plans.contains(&w.iter().collect::<String>()))
     }
+
+    /// A word of two characters from the subject, not one of [`COMMON_WORDS`],
+    /// in the plan's own title: 执法文书不够规范 → 制定文书范本, 执法人员力量
+    /// 不匹配 → 优化执法力量配置. The title names what the plan is about, so
+    /// one such word there is evidence; in a body it would not be.
+    fn key_word_in(&self, title: &str) -> bool {
+        self.chars.windows(2).any(|w| {
+            let word: String = w.iter().collect();
+            w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) && !COMMON_WORDS.contains(&word.as_str()) && title.contains(&word)
+        })
+    }
+}
+
+/// Two-character words too common in these reports to show which work a
+/// plan is about.
+const COMMON_WORDS: &[&str] = &[
+    "执法", "法治", "依法", "法律", "行政", "工作", "建设", "人员", "部分", "个别", "机制", "制度", "管理", "政府", "单位", "干部",
+    "基层", "部门", "能力", "水平", "意识", "推进", "加强", "提升", "落实", "开展", "相关", "有关", "进一", "一步", "实施",
+];
+
+/// The cause a 不足 item states, from its cause word to the end of that
+/// sentence (原因是系统标准不一 → 系统标准不一): a plan that removes the
+/// cause answers the 不足 (统一数据标准).
+fn stated_cause(item: &crate::report::model::Item) -> Option<String> {
+    let body = item.body_text();
+    let at = ["原因是", "原因：", "原因:", "由于", "原因在于", "究其原因，"].iter().filter_map(|w| body.find(w).map(|i| i + w.len())).min()?;
+    let cause: String = body[at..].chars().take_while(|c| !"。；\n".contains(*c)).collect();
+    (cause.chars().count() >= 2).then_some(cause)
 }
 
 /// Openings too common to name a topic.
@@ -145,17 +179,22 @@ pub(super) fn shortcoming_without_remedy(ctx: &Ctx, out: &mut Findings) {
     }
     let places: Vec<Place> = plans.iter().map(|p| Place::of_text(&p.text)).collect();
     let all_plans: String = plans.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-    let mut answered_before: HashMap<String, bool> = HashMap::new();
+    let mut answered_before: HashMap<(String, Option<String>), bool> = HashMap::new();
     for (i, s) in sections_of(ctx, SectionKind::Shortcomings) {
         for (k, item) in s.items.iter().enumerate() {
             let about = subject(&item.title);
             if about.chars().count() < 2 {
                 continue;
             }
-            // Long reports repeat their wording: each subject is judged once.
-            let answered = *answered_before.entry(about).or_insert_with_key(|about| {
+            let cause = stated_cause(item).map(|c| subject(&c));
+            // Long reports repeat their wording: each subject (with its
+            // cause) is judged once.
+            let answered = *answered_before.entry((about, cause)).or_insert_with_key(|(about, cause)| {
                 let subject = Subject::new(about);
-                plans.iter().zip(&places).any(|(plan, place)| subject.answered_by(plan, place)) || subject.term_in(&all_plans)
+                let cause = cause.as_deref().map(Subject::new);
+                plans.iter().zip(&places).any(|(plan, place)| {
+                    subject.answered_by(plan, place) || cause.as_ref().is_some_and(|c| c.key_word_in(&plan.title))
+                }) || subject.term_in(&all_plans)
             });
             if !answered {
                 out.push(At { section: Some(i), item: Some(k), line: Some(ctx.lines.items[i][k]) },
@@ -215,7 +254,6 @@ pub(super) fn stale_period(ctx: &Ctx, out: &mut Findings) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::report::check::{check, CheckContext, RuleId};
     use crate::report::parse;
 
@@ -247,6 +285,33 @@ mod tests {
         let hits = found(&text, RuleId::ShortcomingWithoutRemedy);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert!(hits[0].contains("执法人员培训不够系统"), "{hits:?}");
+    }
+
+    #[test]
+    fn a_plan_taking_up_the_shortcomings_word_or_its_cause_answers_it() {
+        // The plan's title names the 不足's matter (文书) or removes its stated cause (流程).
+        let text = report(
+            "1. 执法文书不够规范。原因是缺乏统一范本。\n2. 办事效率不高。原因是流程繁琐。\n3. 复议纠错偏多。原因是办案人员程序意识不强。",
+            "1. 制定文书范本。\n2. 精简审批流程，年内压减环节3个。\n3. 建设执法监督平台。",
+        );
+        let hits = found(&text, RuleId::ShortcomingWithoutRemedy);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].contains("复议纠错偏多"), "{hits:?}");
+        // A key word (培训) only in a plan's body is no evidence.
+        let text = report("1. 执法人员培训不够系统。原因是经费不足。", "1. 建设信用监管平台。平台上线培训课程。");
+        assert_eq!(found(&text, RuleId::ShortcomingWithoutRemedy).len(), 1);
+    }
+
+    #[test]
+    fn making_or_getting_a_named_thing_is_a_measure() {
+        for plan in ["1. 建设执法监督平台。", "1. 引进法律专业人才。", "1. 升级建筑市场信息化监管平台。", "1. 补充执法记录仪等执法装备。"] {
+            let text = report("1. 学习不够深入。原因是重视不够。", plan);
+            assert_eq!(found(&text, RuleId::PlanWithoutMeasure), Vec::<String>::new(), "{plan}");
+        }
+        for plan in ["1. 加强基层统计。", "1. 推进法治政府建设。", "1. 加强队伍建设。"] {
+            let text = report("1. 学习不够深入。原因是重视不够。", plan);
+            assert_eq!(found(&text, RuleId::PlanWithoutMeasure).len(), 1, "{plan}");
+        }
     }
 
     #[test]

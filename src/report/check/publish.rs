@@ -38,11 +38,22 @@ fn placeholder_in(text: &str) -> Option<String> {
     None
 }
 
+/// What a web page puts in 【】 beside an article (【字体：大 中 小】,
+/// 【打印】【关闭】): copied along with a published report, not a blank of a
+/// template — it must go too, but the message says what it is.
+fn web_page_chrome(found: &str) -> bool {
+    found.starts_with('【') && ["字体", "打印", "关闭", "分享", "收藏", "返回顶部"].iter().any(|w| found.contains(w))
+}
+
 pub(super) fn placeholder_left(ctx: &Ctx, out: &mut Findings) {
     for (line, section, item, text) in ctx.texts() {
         if let Some(found) = placeholder_in(text) {
-            out.push(At { section: *section, item: *item, line: Some(*line) },
-                format!("“{found}”像是模板中待填写的内容，还没有换成本单位的实际情况。请填写具体的名称、数字或日期，或删去这一处。"));
+            let message = if web_page_chrome(&found) {
+                format!("“{found}”是从网页复制时带入的页面按钮文字，不属于报告内容。请删去这一处。")
+            } else {
+                format!("“{found}”像是模板中待填写的内容，还没有换成本单位的实际情况。请填写具体的名称、数字或日期，或删去这一处。")
+            };
+            out.push(At { section: *section, item: *item, line: Some(*line) }, message);
         }
     }
 }
@@ -148,6 +159,19 @@ mod tests {
         for fine in ["二〇〇八年", "二〇二六年三月", "XML格式", "《行政复议法》（2023年修订）", "开展执法检查36次", "当事人张某"] {
             assert_eq!(placeholder_in(fine), None, "{fine}");
         }
+    }
+
+    #[test]
+    fn web_page_buttons_are_named_as_such() {
+        let found = |text: &str| {
+            check(&parse(text), &CheckContext { report_year: Some(2026), ..Default::default() })
+                .into_iter().filter(|f| f.rule == RuleId::PlaceholderLeft).map(|f| f.message).collect::<Vec<_>>()
+        };
+        let web = found("某局2026年度法治政府建设情况报告\n【字体：大 中 小】 打印本页\n一、主要举措和成效\n开展执法检查36次。\n【打印】【关闭】");
+        assert_eq!(web.len(), 2, "{web:?}");
+        assert!(web.iter().all(|m| m.contains("从网页复制") && !m.contains("模板")), "{web:?}");
+        let blank = found("某局2026年度法治政府建设情况报告\n一、主要举措和成效\n开展执法检查【填写次数】次。");
+        assert!(blank.len() == 1 && blank[0].contains("模板"), "{blank:?}");
     }
 
     #[test]
