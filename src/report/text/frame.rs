@@ -1,4 +1,4 @@
-//! The 公文's frame around the five parts (GB/T 9704-2012 §7.2.4, §7.3.2,
+//! The 公文's frame around the five parts (GB/T 9704-2012 §7.2.5, §7.3.2,
 //! §7.3.4–7.3.6): the 发文字号 and the 主送机关 among the front lines, and
 //! after the last part the 附件说明, the 发文机关署名, the 成文日期 and an
 //! 附注 such as （此件公开发布）.
