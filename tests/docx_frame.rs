@@ -6,15 +6,19 @@
 
 use std::io::{Cursor, Read};
 
-use fazhi_report::report::formats::gongwen::{body_width, closing_indents, title_lines, Seal, CHAR, TITLE_LINE_HALVES};
+use fazhi_report::report::formats::gongwen::{body_width, closing_indents, date_width, title_lines, unsealed_date_left, Seal, CHAR, TITLE_LINE_HALVES};
 use fazhi_report::report::formats::{export_docx_laid_out, import_docx, DocxLayout};
 use fazhi_report::report::{parse, render};
 
 const FRAMED: &str = "青石市临溪区东门街道办事处2025年度法治政府建设情况报告\n区人民政府：\n现将我街道2025年度法治政府建设情况报告如下。\n一、主要举措和成效\n1. 开展法治街道创建。化解矛盾纠纷312件。\n二、存在的不足和原因\n1. 普法形式单一。原因是经费不足。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n1. 党工委书记带头讲法治课2次。\n四、下一年度主要安排\n1. 推进网格化普法。\n五、其他需要报告的情况\n无\n\n附件：1. 法治建设工作台账\n2. 行政执法统计表\n东门街道办事处\n2026年2月26日\n";
 
 fn document_xml(seal: Seal) -> String {
+    document_xml_of(FRAMED, seal)
+}
+
+fn document_xml_of(text: &str, seal: Seal) -> String {
     let layout = DocxLayout { seal, unit: Some("青石市临溪区东门街道办事处".into()) };
-    let bytes = export_docx_laid_out(&parse(FRAMED), None, &layout).unwrap();
+    let bytes = export_docx_laid_out(&parse(text), None, &layout).unwrap();
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
@@ -52,7 +56,7 @@ fn unsealed_signature_two_from_the_right_and_the_date_two_further_right() {
     let (sig, date) = (ppr_of(&xml, "东门街道办事处"), ppr_of(&xml, "2026年2月26日"));
     assert!(sig.contains(r#"<w:jc w:val="right"/>"#) && date.contains(r#"<w:jc w:val="right"/>"#));
     // The date's first character two characters right of the 署名's.
-    let (ws, wd) = (body_width("东门街道办事处"), body_width("2026年2月26日"));
+    let (ws, wd) = (body_width("东门街道办事处"), date_width("2026年2月26日"));
     let (sig_right, date_right) = (attr(sig, "w:right").unwrap(), attr(date, "w:right").unwrap());
     assert_eq!((ws + sig_right) - (wd + date_right), 2 * CHAR);
     // 七字 against 6.5 characters of date: the date would end less than two
@@ -63,6 +67,16 @@ fn unsealed_signature_two_from_the_right_and_the_date_two_further_right() {
     let (sig_right, date_right) = closing_indents("青石市临溪区东门街道办事处", "2026年2月26日", Seal::Unsealed);
     assert_eq!(sig_right, 2 * CHAR, "署名右空二字");
     assert_eq!((body_width("青石市临溪区东门街道办事处") + sig_right) - (wd + date_right), 2 * CHAR);
+    // Then the writer places the date by its first character: the 署名's
+    // first character two characters further right, from the left edge.
+    let text_width = 11906 - 1587 - 1474;
+    let left = unsealed_date_left("青石市临溪区东门街道办事处", "2026年2月26日", text_width).unwrap();
+    assert_eq!(left, text_width - 2 * CHAR - body_width("青石市临溪区东门街道办事处") + 2 * CHAR);
+    assert_eq!(unsealed_date_left("东门街道办事处", "2026年2月26日", text_width), None, "the date too long: 右空二字");
+    let long = document_xml_of(&FRAMED.replace("\n东门街道办事处\n", "\n青石市临溪区东门街道办事处\n"), Seal::Unsealed);
+    let date = ppr_of(&long, "2026年2月26日");
+    assert!(date.contains(r#"<w:jc w:val="left"/>"#), "{date}");
+    assert_eq!(attr(date, "w:left"), Some(left));
     assert_eq!(attr(sig, "w:before"), Some(579), "正文（附件说明）下空一行");
     assert_eq!(attr(date, "w:before"), None);
 }
@@ -72,7 +86,7 @@ fn sealed_date_four_from_the_right_and_the_signature_centred_over_it() {
     let xml = document_xml(Seal::Sealed);
     let (sig, date) = (ppr_of(&xml, "东门街道办事处"), ppr_of(&xml, "2026年2月26日"));
     assert_eq!(attr(date, "w:right"), Some(4 * CHAR), "成文日期右空四字");
-    let (ws, wd) = (body_width("东门街道办事处") as i64, body_width("2026年2月26日") as i64);
+    let (ws, wd) = (body_width("东门街道办事处") as i64, date_width("2026年2月26日") as i64);
     let centre = |right: u32, w: i64| right as i64 + w / 2;
     assert!((centre(attr(sig, "w:right").unwrap(), ws) - centre(4 * CHAR, wd)).abs() <= 1, "署名以成文日期为准居中");
     assert_eq!(attr(sig, "w:before"), Some(2 * 579), "room for the seal");
@@ -83,7 +97,9 @@ fn a_date_longer_than_the_signature_stands_two_from_the_right() {
     let (sig, date) = closing_indents("某局", "2026年12月26日", Seal::Unsealed);
     assert_eq!(date, 2 * CHAR);
     let first = |right: u32, w: u32| right + w;
-    assert_eq!(first(sig, body_width("某局")) - first(date, body_width("2026年12月26日")), 2 * CHAR);
+    assert_eq!(first(sig, body_width("某局")) - first(date, date_width("2026年12月26日")), 2 * CHAR);
+    // Half of LibreOffice's 0.2 em at each change between digits and Chinese.
+    assert_eq!(date_width("2026年12月26日"), body_width("2026年12月26日") + 5 * 32);
 }
 
 #[test]

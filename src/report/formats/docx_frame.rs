@@ -4,7 +4,8 @@
 //! the text, as the rest of the document, so the import gives the text back.
 
 use super::docx_write::layout::LINE;
-use super::gongwen::{body_width, closing_indents, lines_before_signature, Seal, CHAR};
+use super::docx_write::layout::{MARGIN_LEFT, MARGIN_RIGHT, PAGE_W};
+use super::gongwen::{body_width, closing_indents, lines_before_signature, unsealed_date_left, Seal, CHAR};
 use crate::report::model::Report;
 
 /// No first-line indent: the Normal style's two characters are taken off.
@@ -28,8 +29,15 @@ pub(super) fn doc_number_ppr() -> String {
     format!(r#"<w:ind {NO_INDENT}/><w:jc w:val="center"/>"#)
 }
 
+/// A 署名 or 成文日期 line. Word adds space between Chinese characters and
+/// digits by default (`autoSpaceDE`/`autoSpaceDN`); a 成文日期 is set without
+/// it, so its width is its characters' (LibreOffice ignores the setting:
+/// `gongwen::date_width`).
 fn right_aligned(right: u32, before: u32) -> String {
-    format!(r#"{}<w:ind w:right="{right}" {NO_INDENT}/><w:jc w:val="right"/>"#, spacing_before(before))
+    format!(
+        r#"<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>{}<w:ind w:right="{right}" {NO_INDENT}/><w:jc w:val="right"/>"#,
+        spacing_before(before)
+    )
 }
 
 /// The closing lines as (text, paragraph properties). The blank lines the
@@ -42,6 +50,9 @@ pub(super) fn closing_paras(report: &Report, seal: Seal) -> Vec<(String, String)
     let signature = roles.signature.map(|i| back[i].text.as_str()).unwrap_or("");
     let date = roles.date.map(|i| back[i].text.as_str()).unwrap_or("");
     let (sig_right, date_right) = closing_indents(signature, date, seal);
+    // §7.3.5.2: the date placed by its first character, whatever the
+    // office suite's spacing between its digits and Chinese characters.
+    let date_left = (seal == Seal::Unsealed).then(|| unsealed_date_left(signature, date, PAGE_W - MARGIN_LEFT - MARGIN_RIGHT)).flatten();
     // The first of 署名 and 日期 gets the space above the closing.
     let first = roles.signature.or(roles.date);
     back.iter()
@@ -52,7 +63,13 @@ pub(super) fn closing_paras(report: &Report, seal: Seal) -> Vec<(String, String)
                 right_aligned(sig_right, need(lines_before_signature(seal)))
             } else if Some(i) == roles.date {
                 let before = if first == Some(i) { need(lines_before_signature(seal)) } else { 0 };
-                right_aligned(date_right, before)
+                match date_left {
+                    Some(left) => format!(
+                        r#"{}<w:ind w:left="{left}" {NO_INDENT}/><w:jc w:val="left"/>"#,
+                        spacing_before(before)
+                    ),
+                    None => right_aligned(date_right, before),
+                }
             } else if roles.annex.as_ref().is_some_and(|r| r.start == i) {
                 // §7.3.4: 正文下空一行左空二字编排"附件"二字.
                 spacing_before(need(1))

@@ -34,9 +34,27 @@ pub fn body_width(text: &str) -> u32 {
     text.chars().map(|c| if c.is_ascii() { HALF } else { CHAR }).sum()
 }
 
-/// The right indents (twip) of the 署名 and the 成文日期.
+/// Half the space LibreOffice puts between a Chinese character and a digit,
+/// in twip. Word leaves none where the paragraph says `autoSpaceDE="0"`;
+/// LibreOffice ignores that setting and adds 0.2 em (64 twip at 三号) at each
+/// change between the two. A width that rests on a date's is figured
+/// halfway, so it is within 1.5 mm of its place in either (measured:
+/// tests/fixtures/docx-frame-measured/).
+const AUTOSPACE_HALF: u32 = 32;
+
+/// The width of a 成文日期 as placed: its characters and half the space an
+/// office suite may add between its Chinese characters and digits.
+pub fn date_width(date: &str) -> u32 {
+    let chars: Vec<char> = date.trim().chars().collect();
+    let changes = chars.windows(2).filter(|w| w[0].is_ascii() != w[1].is_ascii()).count() as u32;
+    body_width(date.trim()) + changes * AUTOSPACE_HALF
+}
+
+/// The right indents (twip) of the 署名 and the 成文日期. The writer places
+/// an unsealed date that sits right of the 署名 by its first character
+/// instead ([`unsealed_date_left`]), which no office suite's spacing moves.
 pub fn closing_indents(signature: &str, date: &str, seal: Seal) -> (u32, u32) {
-    let (ws, wd) = (body_width(signature.trim()) as i64, body_width(date.trim()) as i64);
+    let (ws, wd) = (body_width(signature.trim()) as i64, date_width(date) as i64);
     let c = CHAR as i64;
     let (sig, date) = match seal {
         // 成文日期右空四字; 署名 centred on the date: equal centres.
@@ -48,6 +66,14 @@ pub fn closing_indents(signature: &str, date: &str, seal: Seal) -> (u32, u32) {
         Seal::Unsealed => (4 * c + wd - ws, 2 * c),
     };
     (sig.max(0) as u32, date.max(0) as u32)
+}
+
+/// §7.3.5.2 with 署名右空二字: the 成文日期's left indent (twip) in a text
+/// area `text_width` wide, its first character two characters right of the
+/// 署名's — `None` when the date is too long for that and stands 右空二字.
+pub fn unsealed_date_left(signature: &str, date: &str, text_width: u32) -> Option<u32> {
+    let (sig_right, _) = closing_indents(signature, date, Seal::Unsealed);
+    (sig_right == 2 * CHAR).then(|| (text_width + 2 * CHAR).saturating_sub(sig_right + body_width(signature.trim())))
 }
 
 /// Blank lines between the text (or the 附件说明) and the 署名: one without
