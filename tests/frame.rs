@@ -55,6 +55,10 @@ fn cases() -> Vec<Case> {
             frame: f(None, None, None, None, None, None), last_intro: vec!["无"], last_items: 0 },
         Case { name: "a byline unit under the title without a colon is no 主送机关", text: body(&format!("{TITLE}\n东门街道办事处\n现将情况报告如下。\n"), "无\n", ""),
             frame: f(None, None, None, None, None, None), last_intro: vec!["无"], last_items: 0 },
+        Case { name: "an empty last part (a new draft's) and the closing a blank line below", text: body(&title_pre("区人民政府：\n"), "", "\n东门街道办事处\n2026年2月26日"),
+            frame: f(Some("区人民政府"), None, None, Some("东门街道办事处"), Some("2026年2月26日"), None), last_intro: vec![], last_items: 0 },
+        Case { name: "a last part that is only a date stays a part", text: body(&title_pre(""), "2026年2月26日\n", ""),
+            frame: f(None, None, None, None, None, None), last_intro: vec!["2026年2月26日"], last_items: 0 },
     ]
 }
 

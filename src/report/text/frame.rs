@@ -278,8 +278,9 @@ pub fn back_roles(lines: &[Line]) -> BackRoles {
 /// Take the closing lines off the end of the last part's lines.
 pub(crate) fn split_back(lines: &mut Vec<Line>) -> Vec<Line> {
     let start = back_roles(lines).start;
-    // A part must keep a line: a part that is only a date stays a part.
-    if start == 0 {
+    // A part that is only a date stays a part; a closing set apart by a
+    // blank line under an empty part (a new draft's) is the frame.
+    if start == 0 && !lines.first().is_some_and(blank) {
         return Vec::new();
     }
     lines.split_off(start)
