@@ -3,7 +3,7 @@
 //! settings, content types, relationships and document properties. Apart
 //! from the document so each file keeps to one concern.
 
-use super::docx_write::layout;
+use super::gongwen::layout;
 use super::xml::xml_escape;
 
 const FONT_BODY: &str = "仿宋_GB2312";

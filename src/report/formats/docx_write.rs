@@ -36,33 +36,12 @@ use super::FormatError;
 use crate::report::draft::Base;
 use crate::report::model::{Item, Report};
 use crate::report::render::render;
-use super::docx_frame::{addressee_ppr, closing_paras, doc_number_ppr};
+use super::docx_frame::{addressee_ppr, closing_paras, doc_number_ppr, Grid};
 pub use super::gongwen::Seal;
 use super::gongwen::title_lines;
 
 /// Page and layout figures (twip), see the module documentation.
-pub mod layout {
-    pub const PAGE_W: u32 = 11906;
-    pub const PAGE_H: u32 = 16838;
-    pub const MARGIN_TOP: u32 = 2098;
-    pub const MARGIN_BOTTOM: u32 = 1984;
-    pub const MARGIN_LEFT: u32 = 1587;
-    pub const MARGIN_RIGHT: u32 = 1474;
-    pub const FOOTER: u32 = 1247;
-    /// Exact line spacing: 28.95 pt, 22 lines in the 225 mm text area.
-    pub const LINE: u32 = 579;
-    /// Character spacing of body text in twentieths of a point: −0.25 pt, so
-    /// 28 characters of 三号 (15.75 pt each) fit the 156 mm text area.
-    pub const CHAR_SPACING: i32 = -5;
-    /// Two characters of 15.75 pt.
-    pub const FIRST_LINE_INDENT: u32 = 630;
-    /// Body, headings: 三号 16 pt in half-points.
-    pub const BODY_SIZE: u32 = 32;
-    /// Title: 二号 22 pt in half-points.
-    pub const TITLE_SIZE: u32 = 44;
-    /// Page numbers: 四号 14 pt in half-points.
-    pub const PAGE_NUMBER_SIZE: u32 = 28;
-}
+pub use super::gongwen::layout;
 
 use super::docx_package::*;
 
@@ -102,6 +81,9 @@ impl Para {
     }
 }
 
+/// The page's figures the frame's paragraphs need.
+const GRID: Grid = Grid { line: layout::LINE, text_width: layout::PAGE_W - layout::MARGIN_LEFT - layout::MARGIN_RIGHT };
+
 /// How the 公文 is laid out: the author's choice of seal (§7.3.5) and the
 /// unit's name, which a title line never breaks inside (§7.3.1).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -122,7 +104,7 @@ fn paragraphs(report: &Report, layout: &DocxLayout) -> Vec<Para> {
         let previous_blank = i == 0 || report.front[i - 1].text.trim().is_empty();
         out.push(match Some(i) {
             t if t == title => title_para(&line.text, layout.unit.as_deref()),
-            a if a == addressee => Para::framed(&line.text, addressee_ppr(previous_blank)),
+            a if a == addressee => Para::framed(&line.text, addressee_ppr(previous_blank, GRID)),
             d if d == doc_number => Para::framed(&line.text, doc_number_ppr()),
             _ => Para::plain(Kind::Body, &line.text),
         });
@@ -140,7 +122,7 @@ fn paragraphs(report: &Report, layout: &DocxLayout) -> Vec<Para> {
             }
         }
     }
-    out.extend(closing_paras(report, layout.seal).into_iter().map(|(text, ppr)| Para::framed(&text, ppr)));
+    out.extend(closing_paras(report, layout.seal, GRID).into_iter().map(|(text, ppr)| Para::framed(&text, ppr)));
     let text = render(report);
     if text.ends_with(['\n', '\r']) {
         out.push(Para::plain(Kind::Body, ""));

@@ -12,6 +12,30 @@
 //! see `docx_write.rs`) and a Latin letter or digit half of 16 pt less the
 //! same spacing.
 
+/// Page and layout figures (twip), see `docx_write.rs`'s documentation.
+pub mod layout {
+    pub const PAGE_W: u32 = 11906;
+    pub const PAGE_H: u32 = 16838;
+    pub const MARGIN_TOP: u32 = 2098;
+    pub const MARGIN_BOTTOM: u32 = 1984;
+    pub const MARGIN_LEFT: u32 = 1587;
+    pub const MARGIN_RIGHT: u32 = 1474;
+    pub const FOOTER: u32 = 1247;
+    /// Exact line spacing: 28.95 pt, 22 lines in the 225 mm text area.
+    pub const LINE: u32 = 579;
+    /// Character spacing of body text in twentieths of a point: −0.25 pt, so
+    /// 28 characters of 三号 (15.75 pt each) fit the 156 mm text area.
+    pub const CHAR_SPACING: i32 = -5;
+    /// Two characters of 15.75 pt.
+    pub const FIRST_LINE_INDENT: u32 = 630;
+    /// Body, headings: 三号 16 pt in half-points.
+    pub const BODY_SIZE: u32 = 32;
+    /// Title: 二号 22 pt in half-points.
+    pub const TITLE_SIZE: u32 = 44;
+    /// Page numbers: 四号 14 pt in half-points.
+    pub const PAGE_NUMBER_SIZE: u32 = 28;
+}
+
 /// The author's choice for the closing (§7.3.5).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Seal {
