@@ -37,6 +37,18 @@ pub enum FrameField {
     Date,
 }
 
+impl FrameField {
+    /// The id of its field on the title card.
+    pub fn field_id(self) -> &'static str {
+        match self {
+            FrameField::Addressee => "frame-addressee",
+            FrameField::DocNumber => "frame-doc-number",
+            FrameField::Signature => "frame-signature",
+            FrameField::Date => "frame-date",
+        }
+    }
+}
+
 /// A finding's place: the part (by position among the sections) and the spot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
@@ -83,15 +95,7 @@ impl Place {
             Spot::Intro => Some("section-intro".into()),
             Spot::Item(k) => Some(format!("item-{k}-title")),
             Spot::ItemBody(k) => Some(format!("item-{k}-body")),
-            Spot::Frame(f) => Some(
-                match f {
-                    FrameField::Addressee => "frame-addressee",
-                    FrameField::DocNumber => "frame-doc-number",
-                    FrameField::Signature => "frame-signature",
-                    FrameField::Date => "frame-date",
-                }
-                .into(),
-            ),
+            Spot::Frame(f) => Some(f.field_id().into()),
             Spot::Heading | Spot::Part | Spot::Whole => None,
         }
     }
