@@ -97,6 +97,8 @@ test('a 街道 quick start suggests the 主送机关, takes a 成文日期, and 
 
   // Sealed: 成文日期右空四字 (1260 twip), room above for the seal.
   await page.getByRole('radio', { name: /^加盖印章/ }).check();
+  await page.locator('.seal-picker').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'frame-seal-picker.png') });
   xml = await exportDocx(page);
   assert.match(pPr(xml, '2026年2月27日'), /<w:ind w:right="1260" w:firstLineChars="0" w:firstLine="0"\/><w:jc w:val="right"\/>/);
   // Two lines above the 署名: the blank line in the text and one more.
