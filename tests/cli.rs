@@ -311,3 +311,41 @@ fn check_lists_findings_set_aside_in_a_share_file_apart() {
     assert_eq!(code, 2);
     assert!(err.contains("没有名为 no-such-rule 的规则"), "{err}");
 }
+
+/// Issue #24: `inspect --json` names the 公文's frame, and `export --to docx`
+/// lays the closing out sealed or unsealed as the author chooses.
+#[test]
+fn the_frame_in_inspect_and_the_seal_in_export() {
+    let framed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/49_frame_sealed_annex.txt");
+    let (code, out, _) = fzbg(&["inspect", framed, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = &v["frame"];
+    assert_eq!((f["addressee"].as_str(), f["doc_number"].as_str()), (Some("区人民政府"), Some("临司〔2026〕5号")));
+    assert_eq!((f["signature"].as_str(), f["date"].as_str()), (Some("青石市临溪区司法局"), Some("2026年2月26日")));
+    assert!(f["annex"].as_str().unwrap().starts_with("附件："));
+    assert_eq!(v["sections"][4]["items"], 1, "the closing lines are not 其他需要报告的情况's");
+    assert!(!v["preamble"].as_str().unwrap().contains("区人民政府："));
+
+    let dir = std::env::temp_dir().join(format!("fzbg-seal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let xml = |path: &str| {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/document.xml").unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    assert_eq!(fzbg(&["export", framed, "--to", "docx", "--sealed", "-o", &out("sealed.docx")]).0, 0);
+    assert_eq!(fzbg(&["export", framed, "--to", "docx", "--unsealed", "-o", &out("unsealed.docx")]).0, 0);
+    // 成文日期右空四字 with a seal (1260 twip), 右空二字 or more without.
+    assert!(xml(&out("sealed.docx")).contains(r#"<w:ind w:right="1260" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">2026年2月26日"#));
+    assert!(!xml(&out("unsealed.docx")).contains(r#"w:right="1260" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">2026年2月26日"#));
+    let (code, _, err) = fzbg(&["export", framed, "--to", "txt", "--sealed", "-o", &out("x.txt")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--to docx"), "{err}");
+    let (code, _, err) = fzbg(&["export", framed, "--to", "docx", "--sealed", "--unsealed", "-o", &out("x.docx")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("只能选一个"), "{err}");
+}

@@ -44,8 +44,10 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                                (--kind 时按今天的日期检查报送时限 / with --kind, deadlines are checked against today)
                                --previous 上一年度报告（.txt、.docx 或分享文件）：检查去年安排的落实情况和照抄去年的内容
                                / last year's report: its plans reported on, sentences copied from it
-  fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf]
+  fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf] [--sealed|--unsealed]
                                转换格式（FILE 可为 .txt、.docx 或分享文件）/ convert (FILE: .txt, .docx or a share file)
+                               docx 落款：--sealed 加盖印章（GB/T 9704 7.3.5.1），--unsealed 不加盖印章（7.3.5.2，默认）
+                               / the .docx closing: sealed (7.3.5.1) or unsealed (7.3.5.2, the default)
   fzbg review DIR|FILE... [--csv OUT] [--json]
                                审阅多份报告：每份一行（五部分、错误、提醒），并找出报告之间雷同的段落
                                / many reports: one row each (parts, errors, warnings) and passages copied between them
@@ -345,11 +347,12 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::formats::{export_docx_based, export_share, export_txt, TxtEncoding, TxtOptions};
+        use fazhi_report::report::formats::{export_docx_laid_out, export_share, export_txt, DocxLayout, Seal, TxtEncoding, TxtOptions};
         use fazhi_report::report::merge::Base;
 
         let (mut input, mut to, mut output) = (None, None, None);
         let mut txt = TxtOptions::default();
+        let mut seal: Option<Seal> = None;
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match *arg {
@@ -358,6 +361,13 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 "--gbk" => txt.encoding = TxtEncoding::Gbk,
                 "--bom" => txt.encoding = TxtEncoding::Utf8Bom,
                 "--crlf" => txt.crlf = true,
+                "--sealed" | "--unsealed" => {
+                    let chosen = if *arg == "--sealed" { Seal::Sealed } else { Seal::Unsealed };
+                    if seal.is_some_and(|s| s != chosen) {
+                        return usage(err, "--sealed 与 --unsealed 只能选一个 / --sealed and --unsealed exclude each other");
+                    }
+                    seal = Some(chosen);
+                }
                 flag if flag.starts_with('-') => return usage(err, &format!("未知选项 {flag} / unknown option {flag}")),
                 file if input.is_none() => input = Some(file),
                 extra => return usage(err, &format!("多余的参数 {extra} / unexpected argument {extra}")),
@@ -369,6 +379,9 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if !matches!(to, "txt" | "docx" | "share") {
             return usage(err, "--to 取 txt、docx 或 share / --to takes txt, docx or share");
         }
+        if seal.is_some() && to != "docx" {
+            return usage(err, "--sealed、--unsealed 只用于 --to docx / --sealed and --unsealed are for --to docx");
+        }
         let Some(read) = read_report(input, err) else { return 2 };
         let mut draft = read.draft;
         // A file that names its base passes it on: a reply names what the sender keeps.
@@ -377,7 +390,11 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         }
         let result = match to {
             "txt" => export_txt(&draft.report, &txt).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
-            "docx" => export_docx_based(&draft.report, read.base.as_ref()).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
+            "docx" => {
+                let unit = Some(draft.unit.trim().to_string()).filter(|u| !u.is_empty());
+                let layout = DocxLayout { seal: seal.unwrap_or_default(), unit };
+                export_docx_laid_out(&draft.report, read.base.as_ref(), &layout).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en()))
+            }
             _ => Ok(export_share(&draft, 0)),
         };
         match result.and_then(|b| std::fs::write(output, b).map_err(|e| format!("无法写入 {output}（{e}） / cannot write: {e}"))) {

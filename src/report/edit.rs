@@ -60,9 +60,10 @@ impl Report {
         }
     }
 
-    /// Replace the preamble, keeping the title line.
+    /// Replace the preamble, keeping the title line and the 主送机关 (and a
+    /// 发文字号) under it.
     pub fn set_preamble(&mut self, text: &str) {
-        let keep = self.title_index().map_or(0, |i| i + 1).min(self.front.len());
+        let keep = self.preamble_start().unwrap_or(self.front.len());
         self.front.truncate(keep);
         self.front.extend(split_lines(text).into_iter().map(|l| Line::new(l.text)));
     }

@@ -8,19 +8,25 @@ use leptos::prelude::*;
 use super::browser::now_ms;
 use super::route::Screen;
 use super::state::{AppState, Notice, Problem, SaveStatus};
+use crate::report::check::place::FrameField;
 use crate::report::check::Finding;
-use crate::report::deadline::{Date, UnitKind};
+use crate::report::deadline::Date;
 use crate::report::{Draft, Report};
-use crate::session::create::Created;
+use crate::session::create::{Created, FieldProblem, QuickStart};
 use crate::session::{upsert, External, Message};
 use crate::storage::history::Snapshot;
 
 impl AppState {
-    /// Create a new blank draft and open it. When it cannot be stored, work
-    /// goes on in the page and the band says why.
-    pub fn create(self, unit: &str, year: i32, unit_kind: Option<UnitKind>, leader_title: &str) {
+    /// 快速开始: create a new blank draft with the 公文's frame and open it.
+    /// The fields to correct come back when the 主送机关 or 成文日期 would not
+    /// read back. When it cannot be stored, work goes on in the page and the
+    /// band says why.
+    pub fn start(self, answers: &QuickStart) -> Vec<FieldProblem> {
         self.save_now();
-        let (draft, stored) = self.session(|s| s.create(unit, year, unit_kind, leader_title, now_ms()));
+        let (draft, stored) = match self.session(|s| s.start(answers, now_ms())) {
+            Ok(made) => made,
+            Err(problems) => return problems,
+        };
         let id = draft.id.clone();
         match stored {
             Ok(entry) => self.open_created(Created { draft, summary: entry, notice: None }),
@@ -32,6 +38,24 @@ impl AppState {
                 self.screen.set(Screen::Draft(id));
             }
         }
+        Vec::new()
+    }
+
+    /// Set one element of the open draft's 公文 frame from the title card.
+    /// What would not read back is refused with what to write; the draft is
+    /// then unchanged.
+    pub fn set_frame(self, field: FrameField, text: &str) -> Result<(), String> {
+        let mut result = Ok(());
+        self.edit(|d| {
+            let r = &mut d.report;
+            result = match field {
+                FrameField::Addressee => r.set_addressee(text),
+                FrameField::DocNumber => r.set_doc_number(text),
+                FrameField::Signature => r.set_signature(text),
+                FrameField::Date => r.set_date(text),
+            };
+        });
+        result
     }
 
     /// Open a draft just made and stored, as it was built (never read back),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::browser::download;
 use super::state::{use_app, AppState};
-use crate::report::formats::{export_txt_with, FormatError, TxtEncoding};
+use crate::report::formats::{export_docx_laid_out, export_txt_with, DocxLayout, FormatError, Seal, TxtEncoding};
 
 /// Download the open draft as a text file: by default UTF-8 in the seed's
 /// shape; encoding and line endings as chosen in [`TxtOptionsPicker`].
@@ -91,7 +91,13 @@ pub fn ExportButton(#[prop(optional)] primary: bool) -> impl IntoView {
 pub fn export_docx(state: AppState) {
     state.save_now();
     let result = super::browser::timed("fzbg:export-docx", || {
-        state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), crate::report::formats::export_docx(&d.report))))
+        state.draft.with_untracked(|d| {
+            d.as_ref().map(|d| {
+                let unit = Some(d.unit.trim().to_string()).filter(|u| !u.is_empty());
+                let layout = DocxLayout { seal: state.seal.get_untracked(), unit };
+                (d.file_stem(), export_docx_laid_out(&d.report, None, &layout))
+            })
+        })
     });
     let failed = match result {
         Some((stem, Ok(bytes))) => {
@@ -118,6 +124,33 @@ pub fn export_share(state: AppState) {
         if download(&format!("{stem}.fzbg.json"), "application/json", &bytes).is_err() {
             state.warn("浏览器未能生成下载文件。请先导出文本文件保存。");
         }
+    }
+}
+
+/// Word 文档的落款: with the seal (§7.3.5.1: the date 右空四字, the 署名
+/// centred over it, room above for the seal) or without (§7.3.5.2).
+#[component]
+pub fn SealPicker() -> impl IntoView {
+    let state = use_app();
+    let option = move |seal: Seal, id: &'static str, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="merge-option">
+                <input type="radio" name="docx-seal" data-testid=id
+                    prop:checked=move || state.seal.get() == seal
+                    on:change=move |_| state.seal.set(seal)/>
+                <span>{label}</span>
+                <span class="field-hint">{hint}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="plain-fieldset seal-picker">
+            <legend>"Word 文档的落款"</legend>
+            <div class="merge-options">
+                {option(Seal::Unsealed, "seal-unsealed", "不加盖印章", "署名右空二字，成文日期在署名下一行、首字比署名首字右移二字")}
+                {option(Seal::Sealed, "seal-sealed", "加盖印章", "成文日期右空四字，署名以成文日期为准居中，上方留出用印位置")}
+            </div>
+        </fieldset>
     }
 }
 

@@ -59,6 +59,8 @@ pub struct AppState {
     pub set_aside: RwSignal<Vec<(Finding, SetAside)>>,
     /// How the .txt export is written (encoding, line endings).
     pub txt_options: RwSignal<crate::report::formats::TxtOptions>,
+    /// The .docx closing: with or without the seal (GB/T 9704 §7.3.5).
+    pub seal: RwSignal<crate::report::formats::Seal>,
     /// A field to focus when the next screen opens (a finding's link).
     pub(super) focus_next: StoredValue<Option<String>>,
     /// Drafts whose check page the author has opened in this session: only
@@ -89,6 +91,7 @@ impl AppState {
             findings: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(Vec::new()),
             txt_options: RwSignal::new(Default::default()),
+            seal: RwSignal::new(Default::default()),
             checked: RwSignal::new(Vec::new()),
             focus_next: StoredValue::new(None),
             persistent: open_error.is_none(),

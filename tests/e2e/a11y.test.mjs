@@ -40,6 +40,11 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('button', { name: '开始撰写' }).click();
   await page.getByTestId('start-errors').waitFor();
   await check('新建报告（有错误）');
+  await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('青石市临溪区东门街道办事处');
+  await page.getByRole('textbox', { name: '成文日期（可选）' }).fill('下周一');
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByTestId('start-errors').filter({ hasText: '下周一' }).waitFor();
+  await check('新建报告（成文日期有误）');
   await page.getByRole('link', { name: '帮助' }).click();
   await page.getByRole('heading', { name: '帮助和关于' }).waitFor();
   await check('帮助');
@@ -47,6 +52,13 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByLabel(/导入文件/).setInputFiles(SEED);
   await page.getByTestId('task-row').first().waitFor();
   await check('任务列表');
+  await page.getByRole('textbox', { name: '成文日期' }).fill('下周一');
+  await page.getByRole('textbox', { name: '成文日期' }).press('Tab');
+  await page.locator('#frame-date-error').waitFor();
+  await check('任务列表（成文日期有误）');
+  await page.getByRole('textbox', { name: '成文日期' }).fill('');
+  await page.getByRole('textbox', { name: '成文日期' }).press('Tab');
+  await page.locator('#frame-date-error').waitFor({ state: 'detached' });
   await page.getByRole('link', { name: /^一、/ }).click();
   await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
   await check('章节编辑');

@@ -111,6 +111,10 @@ pub(crate) fn all_lines(report: &Report, map: &LineMap) -> Vec<NumberedLine> {
             }
         }
     }
+    // The 公文's closing (附件说明, 署名, 成文日期), after the last part:
+    // template blanks and personal data are looked for there too.
+    let last = out.iter().map(|l| l.0).max().unwrap_or(0);
+    out.extend(report.back.iter().enumerate().map(|(i, l)| (last + 1 + i, None, None, l.text.clone())));
     out
 }
 

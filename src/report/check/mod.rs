@@ -11,7 +11,8 @@
 //! The functions live by concern: `structure.rs` (required sections,
 //! numbering, empty items), `content.rs` (不足 with 原因, the 第一责任人,
 //! 成效 with figures, repetition, length), `text.rs` (half-width
-//! punctuation, 保密 words), `dates.rs` (years, deadlines), and, against
+//! punctuation, 保密 words), `dates.rs` (years, deadlines), `format.rs`
+//! (the 公文's frame: 成文日期, 署名, 发文字号, 主送机关), and, against
 //! last year's report when there is one, `plans.rs` (its plans reported on)
 //! and `copied.rs` (sentences copied over). A function never names its own
 //! rule: it reports into [`ctx::Findings`], which gives each finding the id,
@@ -25,6 +26,7 @@ mod copied;
 mod ctx;
 mod dates;
 mod finding;
+mod format;
 pub mod place;
 mod plans;
 mod publish;
@@ -65,6 +67,11 @@ pub enum RuleId {
     RepeatedParagraph,
     SectionLength,
     Confidentiality,
+    DateFormat,
+    DateAfterDeadline,
+    SignatureMissing,
+    DocNumberFormat,
+    AddresseeFormat,
     PreviousPlanUnaddressed,
     PreviousPlanUnexplained,
     CopiedFromPrevious,
@@ -129,7 +136,7 @@ pub(crate) enum Find {
 const FIRST_RESPONSIBLE_DUTIES: &str = "《党政主要负责人履行推进法治建设第一责任人职责规定》";
 
 /// Every rule, in the order of [`RuleId`] and of docs/CHECKS.md.
-pub static RULES: [Rule; 25] = {
+pub static RULES: [Rule; 30] = {
     use Severity::{Error, Warning};
     use RuleId::*;
     [
@@ -163,6 +170,16 @@ pub static RULES: [Rule; 25] = {
             provision: None, find: Find::Report(content::section_length) },
         Rule { id: Confidentiality, name: "confidentiality", title: "保密审查", severity: Warning,
             provision: Some("《法治政府建设与责任落实督察工作规定》第二十四条"), find: Find::Report(text::confidentiality) },
+        Rule { id: DateFormat, name: "date-format", title: "成文日期格式", severity: Error,
+            provision: Some("GB/T 9704-2012《党政机关公文格式》7.3.5.4"), find: Find::Report(format::date_format) },
+        Rule { id: DateAfterDeadline, name: "date-after-deadline", title: "成文日期晚于报送时限", severity: Warning,
+            provision: Some(REGULATION), find: Find::Report(format::date_after_deadline) },
+        Rule { id: SignatureMissing, name: "signature-missing", title: "缺少署名或成文日期", severity: Warning,
+            provision: Some("GB/T 9704-2012《党政机关公文格式》7.3.5"), find: Find::Report(format::signature_missing) },
+        Rule { id: DocNumberFormat, name: "doc-number-format", title: "发文字号格式", severity: Error,
+            provision: Some("GB/T 9704-2012《党政机关公文格式》7.2.5"), find: Find::Report(format::doc_number_format) },
+        Rule { id: AddresseeFormat, name: "addressee-format", title: "主送机关格式", severity: Error,
+            provision: Some("GB/T 9704-2012《党政机关公文格式》7.3.2"), find: Find::Report(format::addressee_format) },
         Rule { id: PreviousPlanUnaddressed, name: "previous-plan-unaddressed", title: "去年的安排未见落实", severity: Warning,
             provision: None, find: Find::LastYear(plans::previous_plan_unaddressed) },
         Rule { id: PreviousPlanUnexplained, name: "previous-plan-unexplained", title: "未完成的安排未说明原因", severity: Warning,
