@@ -266,6 +266,14 @@ mod tests {
     }
 
     #[test]
+    fn a_first_responsible_part_without_shufa_is_asked_for_it() {
+        let part = "三、2026年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况\n局长主持专题会议3次，带头学法4次。";
+        assert_eq!(fired(part, "first-responsible-shufa"), 1);
+        assert_eq!(fired(&format!("{part}年底在述职中书面述法，接受评议。"), "first-responsible-shufa"), 0);
+        assert_eq!(fired("一、主要举措和成效\n开展执法检查36次。", "first-responsible-shufa"), 0, "no such part: missing-section says it");
+    }
+
+    #[test]
     fn shortcomings_need_causes() {
         let without = "二、存在的不足和原因\n1. 学习不够系统。\n2. 宣传方式单一，导致效果不理想。";
         assert_eq!(fired(without, "shortcomings-without-causes"), 1);
