@@ -47,6 +47,11 @@ pub struct Draft {
     /// (`merge::Base::for_export`). `None` for a draft begun here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Base>,
+    /// Fields written by a newer version that this one does not know: kept
+    /// as they came and written back, so a draft that passes through an
+    /// older build loses nothing.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A revision of a draft as it left the app: enough to find its text again
@@ -117,6 +122,7 @@ impl Draft {
             leader_title: String::new(),
             previous: None,
             base: None,
+            extra: BTreeMap::new(),
         }
     }
 
@@ -139,6 +145,7 @@ impl Draft {
             leader_title: String::new(),
             previous: None,
             base: None,
+            extra: BTreeMap::new(),
         }
     }
 

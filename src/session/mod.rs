@@ -193,6 +193,19 @@ pub fn read_report_file(file_name: &str, bytes: &[u8], gb18030: &Gb18030) -> Res
     }
 }
 
+/// Why a draft may only be read here: one saved by a newer version (its own
+/// `schema_version` above this build's) is shown and exported, never written
+/// over. `None` for a draft this build can edit.
+pub fn read_only(draft: &Draft) -> Option<Problem> {
+    use crate::report::draft::DRAFT_SCHEMA;
+    (draft.schema_version > DRAFT_SCHEMA).then(|| {
+        Problem::new(format!(
+            "这份草稿由更新版本的法治报告助手保存（草稿数据版本 {}，本版本支持 {DRAFT_SCHEMA}）。为避免覆盖新版本写入的内容，本页只能查看和导出，不能修改。请使用新版本继续编辑。",
+            draft.schema_version
+        ))
+    })
+}
+
 /// Put a draft's new library entry into the list shown, in the library's
 /// order (newest first), instead of listing storage again after a save.
 pub fn upsert(list: &mut Vec<DraftSummary>, entry: DraftSummary) {

@@ -25,6 +25,7 @@ impl StoreError {
         match self {
             StoreError::Unavailable(_) => "浏览器禁止了本地存储（可能处于无痕模式或受单位策略限制），草稿只保存在当前页面中，关闭标签页后将会丢失。请及时点击“导出文本文件”保存到本机。".to_string(),
             StoreError::QuotaExceeded => "浏览器本地存储空间已满，最近的修改未能保存（内容仍在页面中）。请立即导出文本文件备份，再删除不需要的草稿以释放空间。".to_string(),
+            StoreError::Corrupt { key, .. } if key == super::drafts::SCHEMA_KEY => "本机草稿的数据版本标记（fazhi-report/schema）无法识别，无法确认草稿由哪个版本保存。为避免覆盖，保存、新建和导入已暂停；现有草稿仍可打开查看、导出，“备份全部”也仍可使用。请先在草稿库点击“备份全部”下载备份，然后在浏览器设置中清除本页面的站点数据，再用“从备份恢复”导回全部草稿。".to_string(),
             StoreError::Corrupt { key, .. } => format!("有一份草稿数据已损坏（{key}），已跳过该条目，其余草稿不受影响。"),
             StoreError::NewerSchema { found, supported } => format!(
                 "本机草稿由更新版本的法治报告助手保存（数据版本 {found}，本版本支持 {supported}）。为避免覆盖，当前只能查看和导出，请使用新版本继续编辑。"

@@ -102,13 +102,13 @@ pub fn TaskList() -> impl IntoView {
                 <h2 id="front-title">"标题和开头段"</h2>
                 <div class="field">
                     <label for="report-title">"报告标题"</label>
-                    <input id="report-title" type="text" prop:value=title
+                    <input id="report-title" type="text" prop:value=title readonly=move || state.read_only()
                         on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_title(&t)); }/>
                 </div>
                 <div class="field">
                     <label for="preamble">"开头段"</label>
                     <p class="field-hint" id="preamble-hint">"说明报告依据和对象。已按规定格式生成，可按本单位情况修改。"</p>
-                    <textarea id="preamble" rows="3" aria-describedby="preamble-hint" prop:value=preamble
+                    <textarea id="preamble" rows="3" aria-describedby="preamble-hint" prop:value=preamble readonly=move || state.read_only()
                         on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_preamble(&t)); }></textarea>
                 </div>
             </section>
