@@ -176,3 +176,22 @@ fn a_garbage_schema_marker_says_what_is_blocked_and_backup_still_works() {
     assert!(s.export_backup(NOW).unwrap().contains(&d.id));
     assert!(matches!(s.save(&s.open(&d.id).unwrap(), NOW + 1), Saved::Failed(_)));
 }
+
+#[test]
+fn a_draft_too_large_for_any_storage_is_told_as_too_large_not_as_a_full_quota() {
+    // Chromium's quota: 5M UTF-16 units for the whole site, nearly empty.
+    let kv = MemoryStore::with_quota(5_000_000);
+    let s = session(&kv);
+    let (mut d, _) = s.create("甲局", 2025, None, "", NOW);
+    body(&mut d, &format!("1. {}", "依法行政。".repeat(1_100_000)));
+    let Saved::Failed(p) = s.save(&d, NOW + 1) else { panic!("refused") };
+    assert!(p.message.contains("草稿过大") && p.message.contains("导出"), "{}", p.message);
+    assert!(!p.message.contains("已满"), "{}", p.message);
+    assert!(!p.offer_free_space, "freeing space would not help");
+    // A draft that only misses the room others take is still "full".
+    let (mut small, _) = s.create("乙局", 2025, None, "", NOW);
+    kv.set("other-page/filler", &"x".repeat(5_000_000 - kv.used_units() - 20)).unwrap();
+    body(&mut small, &format!("1. {}", "依法行政。".repeat(100)));
+    let Saved::Failed(p) = s.save(&small, NOW + 2) else { panic!("refused") };
+    assert!(p.offer_free_space && p.message.contains("已满"), "{}", p.message);
+}

@@ -122,7 +122,15 @@ impl<K: KeyValue> DraftStore<K> {
             return Err(StoreError::NewerSchema { found: draft.schema_version, supported: DRAFT_SCHEMA });
         }
         let json = serde_json::to_string(draft).map_err(|e| StoreError::Other(e.to_string()))?;
-        self.kv.set(&draft_key(&draft.id), &json)?;
+        self.kv.set(&draft_key(&draft.id), &json).map_err(|e| match e {
+            StoreError::QuotaExceeded if json.len() > super::error::LARGEST_DRAFT_UNITS => {
+                match json.encode_utf16().count() {
+                    units if units > super::error::LARGEST_DRAFT_UNITS => StoreError::TooLarge { units },
+                    _ => e,
+                }
+            }
+            e => e,
+        })?;
         // Only the index itself is updated here (no scan of every key, which
         // `list` does to repair it): this runs on every autosave.
         let mut summary = DraftSummary::of(draft);
