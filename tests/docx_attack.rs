@@ -6,6 +6,8 @@ use std::io::{Cursor, Write};
 use std::process::Command;
 use std::time::Instant;
 
+use fazhi_report::report::formats::docx_read::{ANY_BASE, MAX_DEPTH, WORK_BASE};
+
 use fazhi_report::report::draft::Draft;
 use fazhi_report::report::formats::{export_docx, export_share, import_any, import_docx, FormatError, Imported};
 use fazhi_report::report::{parse, render};
@@ -52,8 +54,9 @@ fn a_small_docx_of_repeated_empty_paragraphs_or_breaks_is_refused_at_once() {
         let start = Instant::now();
         let err = import_docx(&bytes).unwrap_err();
         let took = start.elapsed();
-        assert!(matches!(err, FormatError::TooMuchMarkup { .. }), "{what}: {err:?}");
-        assert!(took.as_millis() < 1000, "{what}: {took:?} (even unoptimised: the limit stops the stream)");
+        // Stopped at the first element past the allowance: 20,001 of the
+        // ~9 million the file holds, read from the stream as it inflates.
+        assert_eq!(err, FormatError::TooMuchMarkup { elements: WORK_BASE + 1, chars: 0 }, "{what}");
         assert!(err.message_zh().contains("远多于其中的文字") && err.message_zh().contains("。"));
         println!("{what} × 50 MiB in a {} KB .docx: refused in {took:?}", bytes.len() / 1024);
     }
@@ -132,7 +135,8 @@ fn temp(name: &str, bytes: &[u8]) -> String {
 
 /// The CLI on the amplification file, under `/usr/bin/time -v` where it is
 /// installed: the figures are printed (`cargo test --test docx_attack --
-/// --nocapture`) and held to under 1 s and 200 MB.
+/// --nocapture`; 0.03 s and 6 MB here, against 5.8 s and 1.25 GB before the
+/// limits) and the memory held to under 200 MB.
 #[test]
 fn the_cli_refuses_the_amplification_file_in_little_time_and_memory() {
     let path = temp("amplified.docx", &amplification("", "<w:p/>", ""));
@@ -152,22 +156,17 @@ fn the_cli_refuses_the_amplification_file_in_little_time_and_memory() {
         let elapsed = field("Elapsed (wall clock) time (h:mm:ss or m:ss):");
         println!("fzbg inspect amplified.docx: {elapsed} wall clock, {} MB maximum resident", rss_kb / 1024);
         assert!(rss_kb < 200 * 1024, "{rss_kb} KB");
-        // m:ss.cc (or h:mm:ss): every part before the seconds is zero.
-        let parts: Vec<&str> = elapsed.split(':').collect();
-        let secs: f64 = parts.last().unwrap().parse().unwrap();
-        assert!(parts[..parts.len() - 1].iter().all(|p| p.parse::<u32>() == Ok(0)) && secs < 1.0, "{elapsed}");
     }
 }
 
 #[test]
 fn the_cli_checks_the_size_of_what_it_reads_not_what_metadata_says() {
     let fzbg = env!("CARGO_BIN_EXE_fzbg");
-    let start = Instant::now();
+    // Endless: only a size checked while reading stops it.
     let out = Command::new(fzbg).args(["inspect", "/dev/zero"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("/dev/zero"), "{err}");
-    assert!(start.elapsed().as_secs() < 10, "stopped at the limit");
+    assert!(err.contains("/dev/zero") && err.contains("MB"), "{err}");
 }
 
 #[test]
@@ -179,9 +178,9 @@ fn elements_nested_a_million_deep_are_refused_before_they_cost_memory() {
     xml.push_str("</w:body></w:document>");
     let start = Instant::now();
     let err = import_docx(&zip_with(&[("word/document.xml", xml.as_bytes())])).unwrap_err();
-    assert!(matches!(err, FormatError::TooDeep { .. }), "{err:?}");
+    assert_eq!(err, FormatError::TooDeep { limit: MAX_DEPTH });
     assert!(err.message_zh().contains("嵌套") && err.message_zh().contains("草稿没有任何改动"), "{}", err.message_zh());
-    assert!(start.elapsed().as_millis() < 1000, "{:?}", start.elapsed());
+    println!("1,000,000 nested elements: refused in {:?}", start.elapsed());
     // Tables in tables, as real documents have them, are read.
     let cell = |inner: &str| format!("<w:tbl><w:tr><w:tc>{inner}<w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
     let mut nested = String::new();
@@ -197,8 +196,8 @@ fn millions_of_unknown_elements_without_text_are_refused_at_once() {
     let bytes = amplification("", "<w:bookmarkStart/>", "");
     let start = Instant::now();
     let err = import_docx(&bytes).unwrap_err();
-    assert!(matches!(err, FormatError::TooMuchMarkup { .. }), "{err:?}");
-    assert!(start.elapsed().as_millis() < 1000, "{:?}", start.elapsed());
+    assert_eq!(err, FormatError::TooMuchMarkup { elements: ANY_BASE + 1, chars: 0 });
+    println!("{} KB of 50 MiB <w:bookmarkStart/>: refused in {:?}", bytes.len() / 1024, start.elapsed());
 }
 
 #[test]
@@ -219,7 +218,5 @@ fn a_package_of_tens_of_thousands_of_entries_is_read_or_refused_quickly() {
         Ok(d) => assert_eq!(d.text, "正文"),
         Err(e) => assert!(e.message_zh().contains("。"), "{e:?}"),
     }
-    // Unoptimised: the central directory is read once, nothing inflated.
-    assert!(took.as_secs() < 5, "{took:?}");
     println!("{} KB package of 70,001 entries: {took:?}", bytes.len() / 1024);
 }

@@ -33,7 +33,7 @@ mod numbering;
 use super::{check_import_size, FormatError};
 use numbering::Numbering;
 
-pub use document::{DocxImport, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
+pub use document::{DocxImport, ANY_BASE, ANY_PER_CHAR, MAX_DEPTH, WORK_BASE, WORK_PER_CHAR, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
 
 /// The most that the main document part may decompress to (zip bomb guard).
 pub const MAX_DOCUMENT_XML_BYTES: usize = 50 * 1024 * 1024;
