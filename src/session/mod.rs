@@ -12,8 +12,9 @@
 pub mod create;
 pub mod library;
 pub mod outcome;
+pub mod tabs;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::report::formats::{import_any, Imported};
 use crate::report::{Draft, Report};
@@ -32,6 +33,8 @@ pub struct Session<K: KeyValue> {
     /// storage: a save on top of any other is another tab's business.
     base_revision: Cell<u64>,
     random: Box<dyn Fn() -> u32>,
+    /// This page's token among tabs on one draft ([`tabs`]).
+    tab: RefCell<String>,
 }
 
 /// How an autosave ended.
@@ -62,7 +65,7 @@ pub enum External {
 
 impl<K: KeyValue> Session<K> {
     pub fn new(kv: K, random: impl Fn() -> u32 + 'static) -> Self {
-        Session { store: DraftStore::new(kv), base_revision: Cell::new(0), random: Box::new(random) }
+        Session { store: DraftStore::new(kv), base_revision: Cell::new(0), random: Box::new(random), tab: RefCell::new(String::new()) }
     }
 
     pub fn store(&self) -> &DraftStore<K> {

@@ -4,7 +4,10 @@
 //! origin, e.g. other files opened from the same USB stick, are left alone):
 //! - `fazhi-report/schema`: the schema version, e.g. `1`;
 //! - `fazhi-report/draft/<id>`: one draft as JSON;
-//! - `fazhi-report/index`: a JSON list of [`DraftSummary`] for the library.
+//! - `fazhi-report/index`: a JSON list of [`DraftSummary`] for the library;
+//! - `fazhi-report/editor/<id>`: the tab that edits the draft (the others
+//!   follow it read-only; see `session::tabs`), and
+//!   `fazhi-report/handover/<id>`: the tab it last handed the draft to.
 //!
 //! A save writes the draft first and the index second, so an interruption in
 //! between leaves a readable draft and an index that is at worst one edit old
@@ -20,6 +23,8 @@ pub const SCHEMA_KEY: &str = "fazhi-report/schema";
 pub const INDEX_KEY: &str = "fazhi-report/index";
 pub const DRAFT_PREFIX: &str = "fazhi-report/draft/";
 pub const TRASH_PREFIX: &str = "fazhi-report/trash/";
+pub const EDITOR_PREFIX: &str = "fazhi-report/editor/";
+pub const HANDOVER_PREFIX: &str = "fazhi-report/handover/";
 
 /// What the drafts library lists for each draft without loading it whole.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -41,6 +41,17 @@ pub enum SaveStatus {
     Failed,
 }
 
+/// This tab's part in editing the open draft (see `session::tabs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TabRole {
+    /// This tab edits the draft.
+    Editing,
+    /// Another tab was editing it: keystrokes wait for its hand-over.
+    Waiting,
+    /// Another tab edits it: this one shows its saves, read-only.
+    Following,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub screen: RwSignal<Screen>,
@@ -71,6 +82,8 @@ pub struct AppState {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// When the oldest unsaved edit was made (None: nothing unsaved).
     pending_since: StoredValue<Option<f64>>,
+    /// Whether this tab edits the open draft or follows another tab.
+    pub tab_role: RwSignal<TabRole>,
 }
 
 impl AppState {
@@ -102,6 +115,7 @@ impl AppState {
             session: StoredValue::new_local(session),
             timer: StoredValue::new(None),
             pending_since: StoredValue::new(None),
+            tab_role: RwSignal::new(TabRole::Editing),
         };
         // Opening the app with no drafts at all goes straight to the start
         // screen; the (empty) library stays reachable for 从备份恢复.
@@ -125,6 +139,11 @@ impl AppState {
     /// back to the library with the reason.
     pub fn go(self, screen: Screen) {
         self.save_now();
+        let leaving = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())).filter(|id| screen.draft_id() != Some(id.as_str()));
+        if let Some(id) = leaving {
+            self.session(|s| s.release(&id));
+            self.tab_role.set(TabRole::Editing);
+        }
         // A notice is about the screen it was given on; one for the new
         // screen is set after this call.
         if screen != self.screen.get_untracked() {
@@ -134,7 +153,9 @@ impl AppState {
             Some(id) if self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.as_str()) != Some(id)) => {
                 match self.session(|s| s.open(id)) {
                     Ok(d) => {
+                        let id = d.id.clone();
                         self.show(d);
+                        self.take_over(&id);
                         screen
                     }
                     Err(message) => {
@@ -174,10 +195,34 @@ impl AppState {
         self.status.set(SaveStatus::Saved);
     }
 
-    /// The open draft may only be read here (a newer version saved it):
-    /// its fields are read-only and edits are not taken.
+    /// The open draft may only be read here (a newer version saved it, or
+    /// another tab edits it): its fields are read-only and edits are not taken.
     pub fn read_only(self) -> bool {
-        self.draft.with(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
+        self.tab_role.get() != TabRole::Editing
+            || self.draft.with(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
+    }
+
+    /// Edit draft `id` in this tab (on opening it, or 在此标签页编辑). When
+    /// another tab was editing it, keystrokes wait until that tab has
+    /// written its last edits and handed over, or until it is clearly gone.
+    pub fn take_over(self, id: &str) {
+        use crate::session::tabs::{Claim, HANDOVER_WAIT_MS};
+        match self.session(|s| s.claim(id)) {
+            Claim::Edit => self.tab_role.set(TabRole::Editing),
+            Claim::Wait => {
+                self.tab_role.set(TabRole::Waiting);
+                let id = id.to_string();
+                set_timeout(
+                    move || {
+                        let still = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
+                        if still && self.tab_role.get_untracked() == TabRole::Waiting {
+                            self.tab_role.set(TabRole::Editing);
+                        }
+                    },
+                    Duration::from_millis(HANDOVER_WAIT_MS.into()),
+                );
+            }
+        }
     }
 
     /// Apply an edit to the open draft and schedule a save.
@@ -207,7 +252,8 @@ impl AppState {
     }
 
     fn read_only_untracked(self) -> bool {
-        self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
+        self.tab_role.get_untracked() != TabRole::Editing
+            || self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
     }
 
     /// An edit that changes the structure (items added, removed, moved, a
