@@ -220,3 +220,14 @@ fn a_package_of_tens_of_thousands_of_entries_is_read_or_refused_quickly() {
     }
     println!("{} KB package of 70,001 entries: {took:?}", bytes.len() / 1024);
 }
+
+#[test]
+fn control_characters_in_a_docx_are_left_out_and_counted_so_the_txt_export_reads_again() {
+    let xml = "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>一、甲&#1;乙&#x1B;丙\u{ffff}丁&#x85;戊\t己</w:t></w:r></w:p></w:body></w:document>";
+    let got = import_docx(&zip_with(&[("word/document.xml", xml.as_bytes())])).unwrap();
+    assert_eq!(got.text, "一、甲乙丙丁戊\t己");
+    assert!(got.warnings.iter().any(|w| w.contains("4 个不可见的控制字符")), "{:?}", got.warnings);
+    // The app's own .txt of it imports again.
+    let txt = fazhi_report::report::formats::export_txt(&got.report(), &Default::default()).unwrap();
+    assert_eq!(fazhi_report::report::decode::decode(&txt).unwrap().text.trim_start_matches('\u{feff}'), render(&got.report()));
+}

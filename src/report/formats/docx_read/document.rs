@@ -79,6 +79,8 @@ struct Extractor {
     /// text: the work a document asks for, held proportionate to the text.
     elements: usize,
     chars: usize,
+    /// Control characters and noncharacters left out of the text.
+    dropped: usize,
     /// Every element met so far (properties, bookmarks, unknown markup):
     /// held to a looser bound than [`Extractor::elements`].
     all_elements: usize,
@@ -100,10 +102,20 @@ pub const ANY_PER_CHAR: usize = 40;
 pub const MAX_DEPTH: usize = 512;
 
 impl Extractor {
+    /// Text for the paragraph being read. Control characters other than
+    /// tab, CR and LF (NUL and the like, from `&#1;` or a careless
+    /// producer) and the noncharacters U+FFFE/U+FFFF are left out and
+    /// counted: kept, they would make the app's own .txt export unreadable.
     fn push_text(&mut self, s: &str) {
         if self.skip == 0 {
             if let Some(p) = &mut self.para {
-                p.push_str(s);
+                for c in s.chars() {
+                    if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}' {
+                        self.dropped += 1;
+                    } else {
+                        p.push(c);
+                    }
+                }
             }
         }
     }
@@ -385,6 +397,9 @@ pub(crate) fn extract_from<R: std::io::BufRead>(input: R, numbering: Numbering) 
     }
     if x.saw_note {
         warnings.push(WARN_NOTES.to_string());
+    }
+    if x.dropped > 0 {
+        warnings.push(format!("文档中有 {} 个不可见的控制字符（如空字符 NUL），无法保存为文本，已删除；其余文字不受影响，请核对", x.dropped));
     }
     let (unresolved, malformed) = x.numbering.problems();
     if unresolved > 0 || malformed {
