@@ -195,3 +195,27 @@ fn a_draft_too_large_for_any_storage_is_told_as_too_large_not_as_a_full_quota() 
     let Saved::Failed(p) = s.save(&small, NOW + 2) else { panic!("refused") };
     assert!(p.offer_free_space && p.message.contains("已满"), "{}", p.message);
 }
+
+#[test]
+fn control_characters_in_a_share_or_text_file_are_left_out_with_a_notice_that_counts_them() {
+    use fazhi_report::report::formats::export_share;
+    let kv = MemoryStore::new();
+    let s = session(&kv);
+    let mut d = Draft::new("draft-ctl", "某区司法局", 2025, NOW);
+    d.report = fazhi_report::report::parse("一、主要举措和成效\n1. 甲\u{0}乙\u{1b}丙\u{ffff}丁\u{c}戊\n");
+    let share = export_share(&d, NOW);
+    let created = s.import("同事.fzbg.json", &share, &|_| None, NOW).unwrap();
+    let notice = created.notice.expect("a notice").message;
+    assert!(notice.contains("3 个不可见的控制字符"), "{notice}");
+    let text = render(&created.draft.report);
+    assert!(text.contains("甲乙丙丁\u{c}戊"), "form feed kept: {text:?}");
+    // What the app exports from it, it imports again.
+    let txt = fazhi_report::report::formats::export_txt(&created.draft.report, &Default::default()).unwrap();
+    assert!(s.import("导出.txt", &txt, &|_| None, NOW + 1).is_ok());
+
+    let long = format!("一、主要举措和成效\n1. {}\u{1b}[0m结尾。\n", "依法行政。".repeat(40));
+    let created = s.import("终端输出.txt", long.as_bytes(), &|_| None, NOW + 2).unwrap();
+    let notice = created.notice.expect("a notice").message;
+    assert!(notice.contains("1 个不可见的控制字符"), "{notice}");
+    assert!(!render(&created.draft.report).contains('\u{1b}'));
+}
