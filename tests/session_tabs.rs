@@ -192,3 +192,15 @@ fn a_full_storage_cannot_carry_the_claim_and_the_tab_edits_as_before() {
     // And A, never told, keeps editing: the revision check still guards.
     assert_eq!(a.s.lease_changed(&d.id, Some(&d.id)), Lease::Nothing);
 }
+
+#[test]
+fn storage_of_a_newer_version_gets_no_claim_written() {
+    use fazhi_report::storage::drafts::SCHEMA_KEY;
+    let kv = MemoryStore::new();
+    let a = tab(&kv, 1);
+    let (d, _) = a.s.create("甲局", 2025, None, "", NOW);
+    kv.set(SCHEMA_KEY, "99").unwrap();
+    let before = kv.keys().unwrap();
+    assert_eq!(a.s.claim(&d.id), Claim::Edit);
+    assert_eq!(kv.keys().unwrap(), before, "nothing written");
+}

@@ -61,10 +61,16 @@ impl<K: KeyValue> Session<K> {
         tab.clone()
     }
 
-    /// Edit draft `id` in this tab from now on. A full or unreadable
-    /// storage cannot carry the claim: then the tab edits as before, and the
-    /// revision check on save still guards against another tab.
+    /// Edit draft `id` in this tab from now on. A full storage, or one
+    /// holding a newer version's data, does not carry the claim: then the
+    /// tab edits as before (or not at all), and the revision check on save
+    /// still guards against another tab.
     pub fn claim(&self, id: &str) -> Claim {
+        // Data of a newer version (or a marker that cannot be read) is not
+        // written to at all, not even this small key.
+        if self.store.schema().is_err() {
+            return Claim::Edit;
+        }
         let kv = self.store.kv();
         let me = self.tab();
         let before = kv.get(&editor_key(id)).ok().flatten();
