@@ -30,6 +30,9 @@ phase "3/3 end to end: build the app, drive it in headless Chromium"
 bash scripts/build.sh
 node --test --test-concurrency=1 tests/e2e/
 
+phase "fuzz every import path for 30 s each (nightly + cargo-fuzz only; skipped otherwise)"
+bash scripts/fuzz.sh 30
+
 phase "benchmarks in quick mode, browser and native (figures only; nothing asserted)"
 node scripts/bench.mjs --quick
 

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use fazhi_report::report::Draft;
-use fazhi_report::storage::local::{map_js_error, LocalStore};
+use fazhi_report::storage::local::{map_js_error, LocalStore, Opened};
 use fazhi_report::storage::{DraftStore, KeyValue, StoreError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -15,15 +15,41 @@ fn clear() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
+/// localStorage with room to write.
+fn ready() -> LocalStore {
+    match LocalStore::open().unwrap() {
+        Opened::Ready(store) => store,
+        Opened::Full(_) => panic!("storage is full"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn storage_full_to_the_last_byte_opens_as_the_real_store() {
+    clear();
+    let draft = Draft::new("full-1", "某某区司法局", 2025, 1_700_000_000_000);
+    DraftStore::new(ready()).save(&draft).unwrap();
+    // Another page of the origin fills what is left, down to the last unit.
+    let filled = js_sys::eval(
+        "(() => { let n = 0;            for (let size = 1 << 20; size >= 1; size >>= 1) {              for (;;) { try { localStorage.setItem('other/' + n++, 'x'.repeat(size)); } catch { break; } } }            for (let c = 0x4e00; c < 0x5e00; c++) { try { localStorage.setItem(String.fromCharCode(c), ''); } catch { break; } }            try { localStorage.setItem('p', ''); return false; } catch { return true; } })()",
+    )
+    .unwrap();
+    assert_eq!(filled.as_bool(), Some(true), "not one unit free");
+    let Opened::Full(store) = LocalStore::open().unwrap() else { panic!("opened as full") };
+    let store = DraftStore::new(store);
+    assert_eq!(store.list().unwrap().len(), 1, "the draft is listed");
+    assert_eq!(store.load("full-1").unwrap(), Some(draft));
+    clear();
+}
+
 #[wasm_bindgen_test]
 fn draft_survives_a_new_store_instance() {
     clear();
     let mut draft = Draft::new("d1", "某某区司法局", 2025, 1_700_000_000_000);
     draft.report.sections[0].set_body_text("1. 完善制度。一是修订规范性文件3件。");
-    DraftStore::new(LocalStore::open().unwrap()).save(&draft).unwrap();
+    DraftStore::new(ready()).save(&draft).unwrap();
 
     // A second store over the same localStorage, as after a page reload.
-    let reopened = DraftStore::new(LocalStore::open().unwrap());
+    let reopened = DraftStore::new(ready());
     assert_eq!(reopened.load("d1").unwrap(), Some(draft.clone()));
     assert_eq!(reopened.latest().unwrap().map(|d| d.id), Some("d1".to_string()));
     let list = reopened.list().unwrap();
@@ -35,7 +61,7 @@ fn draft_survives_a_new_store_instance() {
 #[wasm_bindgen_test]
 fn keys_lists_what_was_written_and_remove_deletes() {
     clear();
-    let store = LocalStore::open().unwrap();
+    let store = ready();
     store.set("fazhi-report/a", "甲").unwrap();
     store.set("other-app/b", "乙").unwrap();
     let mut keys = store.keys().unwrap();
@@ -52,7 +78,7 @@ fn keys_lists_what_was_written_and_remove_deletes() {
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_quota_exceeded_and_keeps_earlier_data() {
     clear();
-    let store = LocalStore::open().unwrap();
+    let store = ready();
     store.set("fazhi-report/keep", "已保存的草稿").unwrap();
     let chunk = "满".repeat(512 * 1024);
     let mut error = None;
@@ -79,7 +105,7 @@ fn browser_errors_map_to_what_we_tell_the_user() {
 #[wasm_bindgen_test]
 fn corrupted_json_is_quarantined_and_the_rest_loads() {
     clear();
-    let store = DraftStore::new(LocalStore::open().unwrap());
+    let store = DraftStore::new(ready());
     store.save(&Draft::new("good", "完好局", 2025, 1)).unwrap();
     store.kv().set("fazhi-report/draft/bad", "{\"id\":\"bad\",").unwrap();
     store.kv().set("fazhi-report/index", "not json").unwrap();
@@ -93,7 +119,7 @@ fn corrupted_json_is_quarantined_and_the_rest_loads() {
 #[wasm_bindgen_test]
 fn an_unknown_newer_schema_is_left_untouched() {
     clear();
-    let store = DraftStore::new(LocalStore::open().unwrap());
+    let store = DraftStore::new(ready());
     store.kv().set("fazhi-report/schema", "7").unwrap();
     store.kv().set("fazhi-report/draft/x", "{\"from\":\"the future\"}").unwrap();
     let err = store.save(&Draft::new("x", "某局", 2025, 1)).unwrap_err();
@@ -105,8 +131,8 @@ fn an_unknown_newer_schema_is_left_untouched() {
 #[wasm_bindgen_test]
 fn two_writers_on_one_draft_never_overwrite_silently() {
     clear();
-    let tab_a = DraftStore::new(LocalStore::open().unwrap());
-    let tab_b = DraftStore::new(LocalStore::open().unwrap());
+    let tab_a = DraftStore::new(ready());
+    let tab_b = DraftStore::new(ready());
     let mut mine = Draft::new("d", "某局", 2025, 1);
     tab_a.save(&mine).unwrap();
     let mut theirs = tab_b.load("d").unwrap().unwrap();

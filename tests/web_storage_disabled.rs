@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use fazhi_report::report::Draft;
-use fazhi_report::storage::local::{open_browser_store, LocalStore};
+use fazhi_report::storage::local::{open_browser_store, LocalStore, OpenState};
 use fazhi_report::storage::{DraftStore, StoreError};
 use wasm_bindgen_test::*;
 
@@ -19,8 +19,8 @@ fn throwing_storage_falls_back_to_memory_with_the_reason() {
     .unwrap();
     assert!(matches!(LocalStore::open(), Err(StoreError::Unavailable(_))));
 
-    let (kv, reason) = open_browser_store();
-    let reason = reason.expect("the reason is reported");
+    let (kv, opened) = open_browser_store();
+    let OpenState::Memory(reason) = opened else { panic!("memory, with the reason reported") };
     assert!(reason.message_zh().contains("关闭标签页后将会丢失"));
     // Work goes on in memory.
     let store = DraftStore::new(kv);

@@ -146,25 +146,24 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
             let identity = Identity::of_report(&report, None);
             Read { draft: draft_of(path, report), format, format_zh, base: None, identity }
         };
-        // Refuse huge files before reading them whole.
-        if let Ok(meta) = std::fs::metadata(path) {
-            if meta.len() > MAX_IMPORT_BYTES.max(MAX_TEXT_BYTES) as u64 {
-                let e = fazhi_report::report::decode::DecodeError::TooLarge { bytes: meta.len() as usize };
-                let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
-                return None;
-            }
+        // The size is checked as the file is read, one byte past the limit
+        // at most: a pipe, /dev/zero or a sparse file says nothing true in
+        // its metadata.
+        let limit = MAX_IMPORT_BYTES.max(MAX_TEXT_BYTES);
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(path).and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, limit as u64 + 1), &mut bytes));
+        if let Err(e) = read {
+            let _ = writeln!(err, "fzbg: {path}: 无法读取文件（{e}） / cannot read the file: {e}");
+            return None;
         }
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(err, "fzbg: {path}: 无法读取文件（{e}） / cannot read the file: {e}");
-                return None;
-            }
-        };
+        if bytes.len() > limit {
+            let e = fazhi_report::report::decode::DecodeError::TooLarge { bytes: bytes.len() };
+            let _ = writeln!(err, "fzbg: {path}: {} / {}", e.message_zh(), e.message_en());
+            return None;
+        }
         let gb = |b: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(b).map(|t| t.into_owned());
         let is_text = !bytes.starts_with(b"PK") && !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-        let looks_like_share = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-        if is_text && !looks_like_share {
+        if is_text && !fazhi_report::report::formats::is_share_file(&bytes) {
             // Text keeps decode's own messages in both languages (size, binary, encoding).
             return match decode(&bytes) {
                 Ok(d) => Some(text_read(path, parse(&d.text), d.encoding.name(), d.encoding.label_zh())),

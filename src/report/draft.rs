@@ -51,6 +51,11 @@ pub struct Draft {
     /// it was about changes (`check::aside`). Travels in share files.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<SetAside>,
+    /// Fields written by a newer version that this one does not know: kept
+    /// as they came and written back, so a draft that passes through an
+    /// older build loses nothing.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// One finding set aside, as a draft stores it (the rule `check::aside`
@@ -148,6 +153,7 @@ impl Draft {
             previous: None,
             base: None,
             set_aside: Vec::new(),
+            extra: BTreeMap::new(),
         }
     }
 

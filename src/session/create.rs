@@ -121,7 +121,7 @@ impl<K: KeyValue> Session<K> {
         let imported = import_any(bytes, gb18030).map_err(|message| Problem::new(format!("“{file_name}”未能导入：{message}")))?;
         let stem = file_name.split('.').next().unwrap_or(file_name);
         let id = self.new_id(now);
-        let (draft, how, warnings) = match imported {
+        let (mut draft, how, mut warnings) = match imported {
             Imported::Text(decoded) => {
                 let report = crate::report::parse(&decoded.text);
                 let draft = Draft::from_report(id, report, stem, likely_report_year(now), now);
@@ -134,6 +134,13 @@ impl<K: KeyValue> Session<K> {
             // A share file opens as a draft of its own: never over one here.
             Imported::Share(shared) => (copy_as_new(*shared, id, "", now), "分享文件".to_string(), Vec::new()),
         };
+        // Controls a text or share file carried (a .docx's are left out as
+        // it is read): out, and counted, so every export imports again.
+        let (clean, dropped) = crate::report::decode::strip_controls(&crate::report::render(&draft.report));
+        if dropped > 0 {
+            draft.report = crate::report::parse(&clean);
+            warnings.push(format!("文件中有 {dropped} 个不可见的控制字符（如 ESC、NUL），已删除，其余文字不受影响，请核对。"));
+        }
         // Parts as the author sees them: thematic measures headings are one part.
         let parts = draft.report.parts();
         let found = match parts.iter().find(|p| p.sections.len() > 1) {

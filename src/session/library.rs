@@ -74,6 +74,34 @@ impl<K: KeyValue> Session<K> {
         Ok(Notice::new(format!("已清理较早的历史版本，释放约 {} KB 空间。", freed * 2 / 1024)))
     }
 
+    /// Storage was full when the page opened: the drafts are all there, but
+    /// nothing can be written until space is freed. Says how much each draft
+    /// and its history take, so the author knows what to clean up.
+    pub fn storage_full(&self) -> Problem {
+        let kb = |units: usize| (units * 2).div_ceil(1024);
+        let usage = self.store.usage().unwrap_or_default();
+        let total = self.store.used_units().unwrap_or(0);
+        let mut parts: Vec<String> = usage
+            .iter()
+            .take(8)
+            .map(|(id, draft, history)| {
+                let name = self.store.load(id).ok().flatten().map_or_else(|| id.clone(), |d| d.display_name());
+                format!("“{name}”正文 {} KB、历史版本 {} KB", kb(*draft), kb(*history))
+            })
+            .collect();
+        if usage.len() > 8 {
+            parts.push(format!("另有 {} 份较小的草稿", usage.len() - 8));
+        }
+        let each = if parts.is_empty() { String::new() } else { format!("各草稿占用：{}。", parts.join("；")) };
+        Problem {
+            message: format!(
+                "浏览器本地存储空间已满（本应用的草稿共占用约 {} KB，其余为同一位置的其他网页所用）。草稿都在，可以打开、导出和“备份全部”，但在释放空间之前新的修改无法保存。{each}请点击“清理历史版本以释放空间”，或在草稿库中删除不需要的草稿。",
+                kb(total)
+            ),
+            offer_free_space: true,
+        }
+    }
+
     /// Drafts in 最近删除, most recently edited first.
     pub fn trash(&self) -> Vec<Draft> {
         self.store.trash().unwrap_or_default()

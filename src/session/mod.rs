@@ -12,8 +12,9 @@
 pub mod create;
 pub mod library;
 pub mod outcome;
+pub mod tabs;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::report::formats::{import_any, Imported};
 use crate::report::{Draft, Report};
@@ -32,6 +33,8 @@ pub struct Session<K: KeyValue> {
     /// storage: a save on top of any other is another tab's business.
     base_revision: Cell<u64>,
     random: Box<dyn Fn() -> u32>,
+    /// This page's token among tabs on one draft ([`tabs`]).
+    tab: RefCell<String>,
 }
 
 /// How an autosave ended.
@@ -62,7 +65,7 @@ pub enum External {
 
 impl<K: KeyValue> Session<K> {
     pub fn new(kv: K, random: impl Fn() -> u32 + 'static) -> Self {
-        Session { store: DraftStore::new(kv), base_revision: Cell::new(0), random: Box::new(random) }
+        Session { store: DraftStore::new(kv), base_revision: Cell::new(0), random: Box::new(random), tab: RefCell::new(String::new()) }
     }
 
     pub fn store(&self) -> &DraftStore<K> {
@@ -206,6 +209,19 @@ pub fn read_report_file(file_name: &str, bytes: &[u8], gb18030: &Gb18030) -> Res
         Ok(Imported::Share(draft)) => Ok(draft.report),
         Err(message) => Err(Problem::new(format!("“{file_name}”未能读取：{message}"))),
     }
+}
+
+/// Why a draft may only be read here: one saved by a newer version (its own
+/// `schema_version` above this build's) is shown and exported, never written
+/// over. `None` for a draft this build can edit.
+pub fn read_only(draft: &Draft) -> Option<Problem> {
+    use crate::report::draft::DRAFT_SCHEMA;
+    (draft.schema_version > DRAFT_SCHEMA).then(|| {
+        Problem::new(format!(
+            "这份草稿由更新版本的法治报告助手保存（草稿数据版本 {}，本版本支持 {DRAFT_SCHEMA}）。为避免覆盖新版本写入的内容，本页只能查看和导出，不能修改。请使用新版本继续编辑。",
+            draft.schema_version
+        ))
+    })
 }
 
 /// Put a draft's new library entry into the list shown, in the library's

@@ -4,7 +4,10 @@
 //! origin, e.g. other files opened from the same USB stick, are left alone):
 //! - `fazhi-report/schema`: the schema version, e.g. `1`;
 //! - `fazhi-report/draft/<id>`: one draft as JSON;
-//! - `fazhi-report/index`: a JSON list of [`DraftSummary`] for the library.
+//! - `fazhi-report/index`: a JSON list of [`DraftSummary`] for the library;
+//! - `fazhi-report/editor/<id>`: the tab that edits the draft (the others
+//!   follow it read-only; see `session::tabs`), and
+//!   `fazhi-report/handover/<id>`: the tab it last handed the draft to.
 //!
 //! A save writes the draft first and the index second, so an interruption in
 //! between leaves a readable draft and an index that is at worst one edit old
@@ -20,6 +23,8 @@ pub const SCHEMA_KEY: &str = "fazhi-report/schema";
 pub const INDEX_KEY: &str = "fazhi-report/index";
 pub const DRAFT_PREFIX: &str = "fazhi-report/draft/";
 pub const TRASH_PREFIX: &str = "fazhi-report/trash/";
+pub const EDITOR_PREFIX: &str = "fazhi-report/editor/";
+pub const HANDOVER_PREFIX: &str = "fazhi-report/handover/";
 
 /// What the drafts library lists for each draft without loading it whole.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,8 +121,21 @@ impl<K: KeyValue> DraftStore<K> {
         index: &mut Vec<DraftSummary>,
         snapshot_at: Option<i64>,
     ) -> Result<DraftSummary, StoreError> {
+        if draft.schema_version > DRAFT_SCHEMA {
+            // A newer version's draft, opened here read-only: never written
+            // over, whatever path a save takes.
+            return Err(StoreError::NewerSchema { found: draft.schema_version, supported: DRAFT_SCHEMA });
+        }
         let json = serde_json::to_string(draft).map_err(|e| StoreError::Other(e.to_string()))?;
-        self.kv.set(&draft_key(&draft.id), &json)?;
+        self.kv.set(&draft_key(&draft.id), &json).map_err(|e| match e {
+            StoreError::QuotaExceeded if json.len() > super::error::LARGEST_DRAFT_UNITS => {
+                match json.encode_utf16().count() {
+                    units if units > super::error::LARGEST_DRAFT_UNITS => StoreError::TooLarge { units },
+                    _ => e,
+                }
+            }
+            e => e,
+        })?;
         // Only the index itself is updated here (no scan of every key, which
         // `list` does to repair it): this runs on every autosave.
         let mut summary = DraftSummary::of(draft);
@@ -160,19 +178,44 @@ impl<K: KeyValue> DraftStore<K> {
     /// every autosave: drafts are written with `revision` near the start, so
     /// it is read from there; anything else gets a full parse.
     pub fn stored_revision(&self, id: &str) -> Result<Option<u64>, StoreError> {
+        Ok(self.stored_head(id)?.map(|(revision, _)| revision))
+    }
+
+    /// The stored revision and the draft's own schema version (0 when it
+    /// cannot be read), from the first bytes where we write them.
+    pub(crate) fn stored_head(&self, id: &str) -> Result<Option<(u64, u32)>, StoreError> {
         #[derive(Deserialize)]
-        struct RevisionOnly {
+        struct Head {
             revision: u64,
+            #[serde(default)]
+            schema_version: u32,
         }
         let Some(json) = self.kv.get(&draft_key(id))? else { return Ok(None) };
-        Ok(revision_prefix(&json).or_else(|| serde_json::from_str::<RevisionOnly>(&json).ok().map(|r| r.revision)))
+        let head = match (number_prefix(&json, "revision"), number_prefix(&json, "schema_version")) {
+            (Some(r), Some(v)) => Some((r, u32::try_from(v).unwrap_or(u32::MAX))),
+            _ => serde_json::from_str::<Head>(&json).ok().map(|h| (h.revision, h.schema_version)),
+        };
+        Ok(head)
     }
 
     /// Move a draft to the trash (kept until restored or purged); returns it.
     pub fn delete(&self, id: &str) -> Result<Option<Draft>, StoreError> {
         let Some(raw) = self.kv.get(&draft_key(id))? else { return Ok(None) };
-        self.kv.set(&trash_key(id), &raw)?;
-        self.kv.remove(&draft_key(id))?;
+        match self.kv.set(&trash_key(id), &raw) {
+            Ok(()) => self.kv.remove(&draft_key(id))?,
+            // Storage full to the last byte: the draft's own room makes the
+            // trash entry fit. Both calls run in one task (no other write can
+            // come between); if the trash still refuses, the draft is put
+            // back where it was, into the room it just left.
+            Err(StoreError::QuotaExceeded) => {
+                self.kv.remove(&draft_key(id))?;
+                if let Err(e) = self.kv.set(&trash_key(id), &raw) {
+                    self.kv.set(&draft_key(id), &raw)?;
+                    return Err(e);
+                }
+            }
+            Err(e) => return Err(e),
+        }
         let index: Vec<_> = self.list()?.into_iter().filter(|s| s.id != id).collect();
         self.write_index(&index)?;
         Ok(serde_json::from_str(&raw).ok())
@@ -197,8 +240,26 @@ impl<K: KeyValue> DraftStore<K> {
         let Some(raw) = self.kv.get(&trash_key(id))? else { return Ok(None) };
         let draft: Draft = serde_json::from_str(&raw)
             .map_err(|e| StoreError::Corrupt { key: trash_key(id), reason: e.to_string() })?;
-        self.save(&draft)?;
-        self.kv.remove(&trash_key(id))?;
+        match self.save(&draft) {
+            Ok(_) => self.kv.remove(&trash_key(id))?,
+            // Storage full: the trash entry's room takes the draft (one task,
+            // as in `delete`); if even that fails, the entry goes back to
+            // the trash. A refused index alone is repaired by `list`.
+            Err(StoreError::QuotaExceeded) => {
+                if self.kv.get(&draft_key(id))?.is_none() {
+                    self.kv.remove(&trash_key(id))?;
+                    if let Err(e) = self.kv.set(&draft_key(id), &raw) {
+                        self.kv.set(&trash_key(id), &raw)?;
+                        return Err(e);
+                    }
+                } else {
+                    self.kv.remove(&trash_key(id))?;
+                }
+                let index: Vec<_> = self.list()?;
+                let _ = self.write_index(&index);
+            }
+            Err(e) => return Err(e),
+        }
         Ok(Some(draft))
     }
 
@@ -232,6 +293,22 @@ impl<K: KeyValue> DraftStore<K> {
             }
         }
         Ok(total)
+    }
+
+    /// What each draft takes in storage, in UTF-16 code units (how browsers
+    /// count quota): `(id, the draft, its history)`, largest first.
+    pub fn usage(&self) -> Result<Vec<(String, usize, usize)>, StoreError> {
+        let units = |key: &str| -> Result<usize, StoreError> {
+            Ok(self.kv.get(key)?.map(|v| key.encode_utf16().count() + v.encode_utf16().count()).unwrap_or(0))
+        };
+        let mut out = Vec::new();
+        for key in self.kv.keys()? {
+            if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+                out.push((id.to_string(), units(&key)?, units(&super::history::history_key(id))?));
+            }
+        }
+        out.sort_by_key(|(_, d, h)| std::cmp::Reverse(d + h));
+        Ok(out)
     }
 
     /// Load one draft.
@@ -286,13 +363,15 @@ impl<K: KeyValue> DraftStore<K> {
     }
 }
 
-/// `"revision":N` among the first fields of a draft's JSON, as we write it
-/// (`{"id":…,"schema_version":…,"revision":N,…`). None when not found there.
-fn revision_prefix(json: &str) -> Option<u64> {
+/// `"revision":N` (or another number field) among the first fields of a
+/// draft's JSON, as we write it (`{"id":…,"schema_version":…,"revision":N,…`).
+/// None when not found there.
+fn number_prefix(json: &str, field: &str) -> Option<u64> {
     // Bytes, not str slices: position 300 may fall inside a Chinese character.
-    const KEY: &[u8] = b"\"revision\":";
+    let key = format!("\"{field}\":");
+    let key = key.as_bytes();
     let head = &json.as_bytes()[..json.len().min(300)];
-    let at = head.windows(KEY.len()).position(|w| w == KEY)? + KEY.len();
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
     let digits = head[at..].iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || !matches!(head.get(at + digits), Some(b',' | b'}')) {
         return None;

@@ -125,7 +125,11 @@ impl<K: KeyValue> DraftStore<K> {
     /// The history is a bonus: a snapshot that does not fit never fails the
     /// save, and the index then keeps the time of the one that is there.
     pub fn save_edit(&self, draft: &Draft, base_revision: u64, now_ms: i64) -> Result<DraftSummary, StoreError> {
-        if let Some(stored) = self.stored_revision(&draft.id)? {
+        if let Some((stored, version)) = self.stored_head(&draft.id)? {
+            // What a newer version stored under this id is never written over.
+            if version > crate::report::draft::DRAFT_SCHEMA {
+                return Err(StoreError::NewerSchema { found: version, supported: crate::report::draft::DRAFT_SCHEMA });
+            }
             if stored != base_revision {
                 return Err(StoreError::Conflict { stored_revision: stored });
             }

@@ -16,8 +16,10 @@
 //! Opening is the one place gloo is not used: `LocalStorage::raw()` panics
 //! (a trap in this build) when the `localStorage` getter throws, which is
 //! exactly the case — storage off by policy, some private modes — that the
-//! app must survive by falling back to memory. `open` proves the getter and a
-//! write work before anything calls gloo.
+//! app must survive by falling back to memory. `open` proves the getter, a
+//! read and a write work before anything calls gloo. A write refused for a
+//! full quota does not send the app to memory: the drafts are there and must
+//! be listed, backed up and cleaned up on the real store (`Opened::Full`).
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -31,18 +33,41 @@ const PROBE_KEY: &str = "fazhi-report/probe";
 
 pub struct LocalStore(());
 
+/// How localStorage could be opened.
+pub enum Opened {
+    /// Read and written.
+    Ready(LocalStore),
+    /// Readable, but full to the last byte (another page of the same origin
+    /// may have filled it): the real store all the same, read-only in effect
+    /// until space is freed.
+    Full(LocalStore),
+}
+
 impl LocalStore {
-    /// Open localStorage and prove it accepts a write: some private modes
-    /// expose the object but throw on every `setItem`.
-    pub fn open() -> Result<Self, StoreError> {
+    /// Open localStorage, prove it can be read and accepts a write: some
+    /// private modes expose the object but throw on every `setItem`. A write
+    /// refused for the quota while entries are stored means full, not absent.
+    pub fn open() -> Result<Opened, StoreError> {
         let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         let storage = window
             .local_storage()
             .map_err(map_js_error)?
             .ok_or_else(|| StoreError::Unavailable("localStorage is null".into()))?;
-        storage.set_item(PROBE_KEY, "1").map_err(map_js_error)?;
-        storage.remove_item(PROBE_KEY).map_err(map_js_error)?;
-        Ok(LocalStore(()))
+        let stored = storage.length().map_err(map_js_error)?;
+        if stored > 0 {
+            // The first key proves reading works (some policies throw here).
+            storage.key(0).map_err(map_js_error)?;
+        }
+        match storage.set_item(PROBE_KEY, "1").map_err(map_js_error) {
+            Ok(()) => {
+                storage.remove_item(PROBE_KEY).map_err(map_js_error)?;
+                Ok(Opened::Ready(LocalStore(())))
+            }
+            // A quota of nothing with nothing stored (old Safari's private
+            // mode) has no drafts to show: memory serves the tab better.
+            Err(StoreError::QuotaExceeded) if stored > 0 => Ok(Opened::Full(LocalStore(()))),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -107,11 +132,22 @@ fn map_name(name: &str, message: &str) -> StoreError {
     }
 }
 
-/// The storage the app uses: localStorage when it works, otherwise memory
-/// (drafts then last only as long as the tab), with the reason why.
-pub fn open_browser_store() -> (Box<dyn KeyValue>, Option<StoreError>) {
+/// The storage the app uses: localStorage when it can be read (full or
+/// not), otherwise memory (drafts then last only as long as the tab), with
+/// the reason why.
+pub fn open_browser_store() -> (Box<dyn KeyValue>, OpenState) {
     match LocalStore::open() {
-        Ok(store) => (Box::new(store), None),
-        Err(e) => (Box::new(MemoryStore::new()), Some(e)),
+        Ok(Opened::Ready(store)) => (Box::new(store), OpenState::Ready),
+        Ok(Opened::Full(store)) => (Box::new(store), OpenState::Full),
+        Err(e) => (Box::new(MemoryStore::new()), OpenState::Memory(e)),
     }
+}
+
+/// What the app was given to keep drafts in.
+pub enum OpenState {
+    Ready,
+    /// localStorage, full when the page opened.
+    Full,
+    /// Memory, because localStorage could not be used.
+    Memory(StoreError),
 }

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 
 use super::browser::now_ms;
 use super::route::Screen;
-use super::state::{AppState, Notice, Problem, SaveStatus};
+use super::state::{AppState, Notice, Problem, SaveStatus, TabRole};
 use crate::report::check::place::FrameField;
 use crate::report::check::Finding;
 use crate::report::deadline::Date;
 use crate::report::{Draft, Report};
 use crate::session::create::{Created, FieldProblem, QuickStart};
+use crate::session::tabs::Lease;
 use crate::session::{upsert, External, Message};
 use crate::storage::history::Snapshot;
 
@@ -131,7 +132,10 @@ impl AppState {
             External::Library => {}
             External::Follow(theirs, notice) => {
                 self.show(theirs);
-                self.notice.set(Some(notice));
+                // A follower's band already says another tab edits.
+                if self.tab_role.get_untracked() == TabRole::Editing {
+                    self.notice.set(Some(notice));
+                }
             }
             External::Conflict(theirs) => {
                 self.status.set(SaveStatus::Failed);
@@ -139,6 +143,38 @@ impl AppState {
             }
         }
         self.refresh_library();
+    }
+
+    /// Another tab changed who edits draft `id`: if it was this tab, write
+    /// the unsaved edits now, hand the draft over, and follow.
+    pub fn on_editor_change(self, id: &str) {
+        let editing = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
+        if self.tab_role.get_untracked() != TabRole::Editing {
+            return;
+        }
+        if self.session(|s| s.lease_changed(id, editing.as_deref())) == Lease::Lost {
+            self.save_now();
+            self.session(|s| s.hand_over(id));
+            self.tab_role.set(TabRole::Following);
+        }
+    }
+
+    /// The tab that edited draft `id` handed it over: to this tab, if it waits.
+    pub fn on_handover(self, id: &str) {
+        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
+        if open && self.tab_role.get_untracked() == TabRole::Waiting && self.session(|s| s.handed_over(id)) {
+            self.tab_role.set(TabRole::Editing);
+        }
+    }
+
+    /// This tab leaves the open draft (the page is closing): the next tab
+    /// to open it need not wait for a hand-over.
+    pub fn release_draft(self) {
+        if let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) {
+            if self.tab_role.get_untracked() == TabRole::Editing {
+                self.session(|s| s.release(&id));
+            }
+        }
     }
 
     /// Conflict resolved by taking the other tab's text; ours goes to history.

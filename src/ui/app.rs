@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::conflict::ConflictDialog;
+use super::follow_band::FollowBand;
 use super::check_page::CheckPage;
 use super::help::Help;
 use super::history::History;
@@ -17,7 +18,7 @@ use super::start::Start;
 use super::state::AppState;
 use super::storage_banner::StorageBanner;
 use super::tasklist::TaskList;
-use crate::storage::drafts::DRAFT_PREFIX;
+use crate::storage::drafts::{DRAFT_PREFIX, EDITOR_PREFIX, HANDOVER_PREFIX};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,7 +27,10 @@ pub fn App() -> impl IntoView {
 
     // Flush unsaved edits when the page is hidden or closed: the debounce
     // timer would never fire after that.
-    let _ = window_event_listener(ev::pagehide, move |_| state.save_now());
+    let _ = window_event_listener(ev::pagehide, move |_| {
+        state.save_now();
+        state.release_draft();
+    });
     let _ = window_event_listener(ev::visibilitychange, move |_| state.save_now());
     // Back/forward buttons and links change the hash.
     let _ = window_event_listener(ev::hashchange, move |_| {
@@ -68,6 +72,10 @@ pub fn App() -> impl IntoView {
             Some(key) => {
                 if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
                     state.on_external_change(id);
+                } else if let Some(id) = key.strip_prefix(EDITOR_PREFIX) {
+                    state.on_editor_change(id);
+                } else if let Some(id) = key.strip_prefix(HANDOVER_PREFIX) {
+                    state.on_handover(id);
                 }
             }
             // clear() in another tab
@@ -119,6 +127,7 @@ pub fn App() -> impl IntoView {
         // Warnings and notices stay in view at the bottom of the window
         // wherever the user has scrolled to.
         <div class="alerts">
+            <FollowBand/>
             <StorageBanner/>
             <NoticeBar/>
         </div>

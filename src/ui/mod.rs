@@ -16,6 +16,7 @@ mod browser;
 mod check_page;
 mod export;
 mod findings;
+mod follow_band;
 mod from_last_year;
 mod guidance_panel;
 mod help;

@@ -115,7 +115,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                     <div class="field">
                         <label for="section-intro">{intro_label}</label>
                         <p class="field-hint" id="section-intro-hint">{intro_hint}</p>
-                        <textarea id="section-intro" rows="3" aria-describedby="section-intro-hint" prop:value=intro
+                        <textarea id="section-intro" rows="3" aria-describedby="section-intro-hint" prop:value=intro readonly=move || state.read_only()
                             on:input=move |ev| {
                                 let t = event_target_value(&ev);
                                 state.edit(|d| {
@@ -141,7 +141,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                         <div id="paste-region" hidden=move || !show_paste.get()>
                             <label for="paste-text">"粘贴的文字"</label>
                             <p class="field-hint" id="paste-hint">"例如从 Word 中复制的本部分全文，每条以“1.”“2.”等开头。拆分后将替换本部分现有内容（原内容存入历史版本）。"</p>
-                            <textarea id="paste-text" rows="6" aria-describedby="paste-hint"
+                            <textarea id="paste-text" rows="6" aria-describedby="paste-hint" readonly=move || state.read_only()
                                 on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
                             {move || match paste_shape.get() {
                                 PasteShape::Points(n) => view! {
@@ -234,7 +234,7 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
                 <legend>{legend}</legend>
                 <div class="field">
                     <label for=title_id.clone()>{format!("第 {} 条标题", index + 1)}</label>
-                    <input id=title_id type="text" prop:value=title
+                    <input id=title_id type="text" prop:value=title readonly=move || state.read_only()
                         on:input=move |ev| {
                             let t = event_target_value(&ev);
                             state.edit(|d| d.report.sections[section].items[index].set_title(&t));
@@ -242,7 +242,7 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
                 </div>
                 <div class="field">
                     <label for=body_id.clone()>{format!("第 {} 条正文", index + 1)}</label>
-                    <textarea id=body_id rows="5" prop:value=body
+                    <textarea id=body_id rows="5" prop:value=body readonly=move || state.read_only()
                         on:input=move |ev| {
                             let t = event_target_value(&ev);
                             state.edit(|d| d.report.sections[section].items[index].set_body_text(&t));

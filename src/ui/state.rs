@@ -21,11 +21,15 @@ use crate::report::check::{Finding, SetAside};
 use crate::report::Draft;
 use crate::session::{upsert, Saved, Session};
 pub use crate::session::{Notice, Problem};
-use crate::storage::local::open_browser_store;
+use crate::storage::local::{open_browser_store, OpenState};
 use crate::storage::{DraftSummary, KeyValue};
 
 /// Wait this long after the last keystroke before writing to storage.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
+/// But never longer than this after the first unsaved keystroke: someone
+/// typing steadily (a key every 150 ms) would otherwise restart the wait
+/// forever, and a renderer crash would take all of it.
+const SAVE_MAX_WAIT_MS: f64 = 2000.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -35,6 +39,17 @@ pub enum SaveStatus {
     Pending,
     /// The last write failed; `problem` says why.
     Failed,
+}
+
+/// This tab's part in editing the open draft (see `session::tabs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TabRole {
+    /// This tab edits the draft.
+    Editing,
+    /// Another tab was editing it: keystrokes wait for its hand-over.
+    Waiting,
+    /// Another tab edits it: this one shows its saves, read-only.
+    Following,
 }
 
 #[derive(Clone, Copy)]
@@ -70,14 +85,23 @@ pub struct AppState {
     pub persistent: bool,
     session: StoredValue<Session<Box<dyn KeyValue>>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the oldest unsaved edit was made (None: nothing unsaved).
+    pending_since: StoredValue<Option<f64>>,
+    /// Whether this tab edits the open draft or follows another tab.
+    pub tab_role: RwSignal<TabRole>,
 }
 
 impl AppState {
     /// Open storage, the library, and the screen named in the address.
     pub fn init() -> Self {
-        let (kv, open_error) = open_browser_store();
+        let (kv, opened) = open_browser_store();
         let session = Session::new(kv, random_u32);
-        let problem = open_error.as_ref().map(Problem::from).or_else(|| session.schema_problem());
+        let problem = match &opened {
+            OpenState::Memory(e) => Some(Problem::from(e)),
+            OpenState::Full => Some(session.storage_full()),
+            OpenState::Ready => None,
+        }
+        .or_else(|| session.schema_problem());
         let library = session.list().unwrap_or_default();
         let state = AppState {
             screen: RwSignal::new(Screen::Library),
@@ -94,9 +118,11 @@ impl AppState {
             seal: RwSignal::new(Default::default()),
             checked: RwSignal::new(Vec::new()),
             focus_next: StoredValue::new(None),
-            persistent: open_error.is_none(),
+            persistent: !matches!(opened, OpenState::Memory(_)),
             session: StoredValue::new_local(session),
             timer: StoredValue::new(None),
+            pending_since: StoredValue::new(None),
+            tab_role: RwSignal::new(TabRole::Editing),
         };
         // Opening the app with no drafts at all goes straight to the start
         // screen; the (empty) library stays reachable for 从备份恢复.
@@ -120,6 +146,11 @@ impl AppState {
     /// back to the library with the reason.
     pub fn go(self, screen: Screen) {
         self.save_now();
+        let leaving = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())).filter(|id| screen.draft_id() != Some(id.as_str()));
+        if let Some(id) = leaving {
+            self.session(|s| s.release(&id));
+            self.tab_role.set(TabRole::Editing);
+        }
         // A notice is about the screen it was given on; one for the new
         // screen is set after this call.
         if screen != self.screen.get_untracked() {
@@ -129,7 +160,9 @@ impl AppState {
             Some(id) if self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.as_str()) != Some(id)) => {
                 match self.session(|s| s.open(id)) {
                     Ok(d) => {
+                        let id = d.id.clone();
                         self.show(d);
+                        self.take_over(&id);
                         screen
                     }
                     Err(message) => {
@@ -157,6 +190,9 @@ impl AppState {
 
     /// Make `d` the open draft, everything in it saved.
     pub(super) fn show(self, d: Draft) {
+        if let Some(problem) = crate::session::read_only(&d) {
+            self.problem.set(Some(problem));
+        }
         self.draft.set(Some(d));
         // The checker (≈ 12 ms on a 30,000-character report in the browser)
         // runs after the screen is built, so opening shows the text first.
@@ -175,8 +211,41 @@ impl AppState {
         self.status.set(SaveStatus::Saved);
     }
 
+    /// The open draft may only be read here (a newer version saved it, or
+    /// another tab edits it): its fields are read-only and edits are not taken.
+    pub fn read_only(self) -> bool {
+        self.tab_role.get() != TabRole::Editing
+            || self.draft.with(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
+    }
+
+    /// Edit draft `id` in this tab (on opening it, or 在此标签页编辑). When
+    /// another tab was editing it, keystrokes wait until that tab has
+    /// written its last edits and handed over, or until it is clearly gone.
+    pub fn take_over(self, id: &str) {
+        use crate::session::tabs::{Claim, HANDOVER_WAIT_MS};
+        match self.session(|s| s.claim(id)) {
+            Claim::Edit => self.tab_role.set(TabRole::Editing),
+            Claim::Wait => {
+                self.tab_role.set(TabRole::Waiting);
+                let id = id.to_string();
+                set_timeout(
+                    move || {
+                        let still = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
+                        if still && self.tab_role.get_untracked() == TabRole::Waiting {
+                            self.tab_role.set(TabRole::Editing);
+                        }
+                    },
+                    Duration::from_millis(HANDOVER_WAIT_MS.into()),
+                );
+            }
+        }
+    }
+
     /// Apply an edit to the open draft and schedule a save.
     pub fn edit(self, f: impl FnOnce(&mut Draft)) {
+        if self.read_only_untracked() {
+            return;
+        }
         self.draft.update(|d| {
             if let Some(d) = d {
                 f(d);
@@ -187,7 +256,20 @@ impl AppState {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
-        self.timer.set_value(set_timeout_with_handle(move || self.save_now(), SAVE_DEBOUNCE).ok());
+        // The debounce, cut short so the write comes at most
+        // SAVE_MAX_WAIT_MS after the first unsaved edit; still a timer, so
+        // never on the keystroke itself.
+        let now = now_ms() as f64;
+        let since = self.pending_since.get_value().unwrap_or(now);
+        self.pending_since.set_value(Some(since));
+        let left = (since + SAVE_MAX_WAIT_MS - now).max(0.0) as u64;
+        let wait = SAVE_DEBOUNCE.min(Duration::from_millis(left));
+        self.timer.set_value(set_timeout_with_handle(move || self.save_now(), wait).ok());
+    }
+
+    fn read_only_untracked(self) -> bool {
+        self.tab_role.get_untracked() != TabRole::Editing
+            || self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
     }
 
     /// An edit that changes the structure (items added, removed, moved, a
@@ -212,6 +294,7 @@ impl AppState {
             handle.clear();
         }
         self.timer.set_value(None);
+        self.pending_since.set_value(None);
         let now = now_ms();
         let Some(saved) = self.draft.with_untracked(|d| {
             let d = d.as_ref()?;

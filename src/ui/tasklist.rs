@@ -105,7 +105,7 @@ pub fn TaskList() -> impl IntoView {
                     hint="如“某司〔2026〕3号”，写在标题上方；没有时留空。"/>
                 <div class="field">
                     <label for="report-title">"报告标题"</label>
-                    <input id="report-title" type="text" prop:value=title
+                    <input id="report-title" type="text" prop:value=title readonly=move || state.read_only()
                         on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_title(&t)); }/>
                 </div>
                 <FrameInput field=FrameField::Addressee label="主送机关" value=frame.addressee.clone()
@@ -113,7 +113,7 @@ pub fn TaskList() -> impl IntoView {
                 <div class="field">
                     <label for="preamble">"开头段"</label>
                     <p class="field-hint" id="preamble-hint">"说明报告依据和对象。已按规定格式生成，可按本单位情况修改。"</p>
-                    <textarea id="preamble" rows="3" aria-describedby="preamble-hint" prop:value=preamble
+                    <textarea id="preamble" rows="3" aria-describedby="preamble-hint" prop:value=preamble readonly=move || state.read_only()
                         on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_preamble(&t)); }></textarea>
                 </div>
                 <FrameInput field=FrameField::Signature label="发文机关署名" value=frame.signature.clone()

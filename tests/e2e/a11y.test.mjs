@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveDist, launch, freshApp, ROOT } from './harness.mjs';
+import { serveDist, launch, freshApp, waitForApp, ROOT } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -62,6 +62,15 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('link', { name: /^一、/ }).click();
   await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
   await check('章节编辑');
+  // Another tab opens the same draft: this one follows it, read-only.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await waitForApp(other);
+  await page.getByTestId('follow-band').filter({ hasText: '另一个标签页中打开编辑' }).waitFor();
+  await check('章节编辑（另一标签页在编辑）');
+  await page.getByRole('button', { name: '在此标签页编辑' }).click();
+  await page.getByTestId('follow-band').waitFor({ state: 'detached' });
+  await other.close();
   await page.getByRole('button', { name: '← 返回任务列表' }).click();
   await page.getByRole('button', { name: '检查并导出' }).click();
   await page.getByTestId('findings-summary').waitFor();

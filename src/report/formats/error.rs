@@ -25,6 +25,11 @@ pub enum FormatError {
     DocumentTooLarge { limit: usize },
     /// The document's XML is not well formed.
     MalformedXml { detail: String },
+    /// Far more paragraphs, runs or breaks than the text they carry (an
+    /// amplification file: a small .docx inflating to millions of empty lines).
+    TooMuchMarkup { elements: usize, chars: usize },
+    /// Elements nested deeper than any real document (a crafted file).
+    TooDeep { limit: usize },
     /// A character the GBK encoding cannot represent.
     GbkUnencodable { ch: char, line: usize },
     /// The browser has no GBK decoder to build the encoding table from.
@@ -64,6 +69,8 @@ impl FormatError {
                 "Word 文档的正文解压后超过 {}，不像是一份报告，已停止读取。请确认文件来源，或把正文复制到新的 Word 文档后再导入。",
                 mib(*limit)
             ),
+            FormatError::TooMuchMarkup { .. } => "Word 文档中的空段落、分段或换行远多于其中的文字，不像是一份报告，已停止读取，草稿没有任何改动（这类文件会让浏览器长时间卡住）。请确认文件来源；如确是报告，请在 Word 中把正文复制到新文档，另存为 .docx 后再导入。".to_string(),
+            FormatError::TooDeep { limit } => format!("Word 文档内部的结构嵌套超过 {limit} 层，不像是一份报告，已停止读取，草稿没有任何改动。请确认文件来源；如确是报告，请在 Word 中把正文复制到新文档，另存为 .docx 后再导入。"),
             FormatError::MalformedXml { .. } => "Word 文档内部格式有误，无法读取正文。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。".to_string(),
             FormatError::GbkUnencodable { ch, line } => format!(
                 "第 {line} 行的字符“{ch}”（U+{:04X}）无法用 GBK 编码保存。请改用 UTF-8 编码导出，或把这个字符替换后再导出。",
@@ -97,6 +104,12 @@ impl FormatError {
                 format!("word/document.xml decompresses to more than {limit} bytes; refusing (zip bomb guard)")
             }
             FormatError::MalformedXml { detail } => format!("word/document.xml is not well-formed XML: {detail}"),
+            FormatError::TooMuchMarkup { elements, chars } => format!(
+                "word/document.xml has over {elements} paragraphs, runs and breaks for {chars} characters of text; refusing (amplification guard)"
+            ),
+            FormatError::TooDeep { limit } => {
+                format!("word/document.xml nests elements more than {limit} deep; refusing (nesting guard)")
+            }
             FormatError::GbkUnencodable { ch, line } => format!(
                 "line {line}: character '{ch}' (U+{:04X}) cannot be encoded in GBK; export as UTF-8 instead",
                 *ch as u32

@@ -95,11 +95,31 @@ pub fn import_any_based(
             })
             .map_err(|e| e.message_zh());
     }
-    let head = &bytes[..bytes.len().min(400)];
-    let looks_like_share = head.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF) == Some(&b'{')
-        && head.windows(SHARE_FORMAT.len()).any(|w| w == SHARE_FORMAT.as_bytes());
-    if looks_like_share {
+    if is_share_file(bytes) {
         return import_share_based(bytes).map(|s| (Imported::Share(Box::new(s.draft)), Some(s.base))).map_err(|e| e.message_zh());
     }
     crate::report::decode::decode_with(bytes, gb18030).map(|d| (Imported::Text(d), None)).map_err(|e| e.message_zh())
+}
+
+/// A share file is recognised by parsing, not by a prefix: a JSON object
+/// whose `format` is ours, wherever the key stands (keys sorted put it after
+/// the draft). JSON that breaks off (a download cut short) and names our
+/// format in its first bytes is still ours, so its error says it is cut short.
+pub fn is_share_file(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format: Option<String>,
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return false;
+    }
+    match serde_json::from_slice::<Probe>(body) {
+        Ok(probe) => probe.format.as_deref() == Some(SHARE_FORMAT),
+        Err(e) if e.is_eof() || e.is_syntax() => {
+            let head = &body[..body.len().min(400)];
+            head.windows(SHARE_FORMAT.len()).any(|w| w == SHARE_FORMAT.as_bytes())
+        }
+        Err(_) => false,
+    }
 }

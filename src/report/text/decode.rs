@@ -171,6 +171,20 @@ pub fn decode_with(bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Option<String>) -> R
     Ok(decoded)
 }
 
+/// Text from any format cleaned the same way: control characters other
+/// than tab, LF, CR and form feed (a page break in text files), and the
+/// noncharacters U+FFFE/U+FFFF, are left out. Returns the text and how many
+/// were left out, for a notice that counts them; a text with none comes
+/// back unchanged.
+pub fn strip_controls(text: &str) -> (String, usize) {
+    let bad = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{fffe}' || c == '\u{ffff}';
+    let n = text.chars().filter(|&c| bad(c)).count();
+    if n == 0 {
+        return (text.to_string(), 0);
+    }
+    (text.chars().filter(|&c| !bad(c)).collect(), n)
+}
+
 /// Strict UTF-16: an odd byte count or an unpaired surrogate is an error.
 pub(crate) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
     if !bytes.len().is_multiple_of(2) {

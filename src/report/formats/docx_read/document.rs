@@ -75,13 +75,47 @@ struct Extractor {
     saw_table: bool,
     saw_text_box: bool,
     saw_revision: bool,
+    /// Paragraphs, runs, tabs and breaks met so far, and the characters of
+    /// text: the work a document asks for, held proportionate to the text.
+    elements: usize,
+    chars: usize,
+    /// Control characters and noncharacters left out of the text.
+    dropped: usize,
+    /// Every element met so far (properties, bookmarks, unknown markup):
+    /// held to a looser bound than [`Extractor::elements`].
+    all_elements: usize,
 }
 
+/// Paragraphs, runs and breaks a document may have beyond [`WORK_PER_CHAR`]
+/// per character of its text: a real report (30,000 characters in 3,000
+/// runs, a few hundred empty paragraphs for spacing) stays far below.
+pub const WORK_BASE: usize = 20_000;
+/// Paragraphs, runs and breaks allowed per character of text: a character
+/// per run with a break after each is still only 3.
+pub const WORK_PER_CHAR: usize = 4;
+/// Any elements at all beyond [`ANY_PER_CHAR`] per character: a run per
+/// character with its full run properties is about 8 per character.
+pub const ANY_BASE: usize = 200_000;
+pub const ANY_PER_CHAR: usize = 40;
+/// Elements open at once: Word nests tables in tables a few levels deep,
+/// never hundreds (each open element costs the parser memory).
+pub const MAX_DEPTH: usize = 512;
+
 impl Extractor {
+    /// Text for the paragraph being read. Control characters other than
+    /// tab, CR and LF (NUL and the like, from `&#1;` or a careless
+    /// producer) and the noncharacters U+FFFE/U+FFFF are left out and
+    /// counted: kept, they would make the app's own .txt export unreadable.
     fn push_text(&mut self, s: &str) {
         if self.skip == 0 {
             if let Some(p) = &mut self.para {
-                p.push_str(s);
+                for c in s.chars() {
+                    if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}' {
+                        self.dropped += 1;
+                    } else {
+                        p.push(c);
+                    }
+                }
             }
         }
     }
@@ -122,9 +156,33 @@ impl Extractor {
         }
     }
 
-    fn start(&mut self, e: &BytesStart, empty: bool) {
+    /// Count one paragraph, run or break; refused when the document holds
+    /// far more of them than its text explains (76 KB of repeated `<w:p/>`
+    /// inflates to millions of empty lines). Checked as the XML streams, so
+    /// the refusal comes after a few thousand elements, not after all.
+    fn work(&mut self) -> Result<(), FormatError> {
+        self.elements += 1;
+        if self.elements > WORK_BASE + WORK_PER_CHAR * self.chars {
+            return Err(FormatError::TooMuchMarkup { elements: self.elements, chars: self.chars });
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, e: &BytesStart, empty: bool) -> Result<(), FormatError> {
         let name = e.local_name();
         let name = name.as_ref();
+        if matches!(name, "p" | "r" | "br" | "cr" | "tab" | "tc" | "tr") {
+            self.work()?;
+        }
+        self.all_elements += 1;
+        if self.all_elements > ANY_BASE + ANY_PER_CHAR * self.chars {
+            return Err(FormatError::TooMuchMarkup { elements: self.all_elements, chars: self.chars });
+        }
+        self.start_element(e, name, empty);
+        Ok(())
+    }
+
+    fn start_element(&mut self, e: &BytesStart, name: &str, empty: bool) {
         if self.skip > 0 {
             if !empty {
                 self.skip += 1;
@@ -248,31 +306,56 @@ pub(crate) fn extract_text(xml: &str) -> Result<DocxImport, FormatError> {
 
 /// The text of `word/document.xml` as Word shows it with these styles and numbering.
 pub(crate) fn extract_with(xml: &str, numbering: Numbering) -> Result<DocxImport, FormatError> {
-    let mut reader = Reader::from_str(xml);
+    extract_from(xml.as_bytes(), numbering)
+}
+
+/// The same, read as the XML streams in (from the zip entry as it
+/// inflates), so the work limit stops an amplification file after a few
+/// thousand elements instead of after 50 MB.
+pub(crate) fn extract_from<R: std::io::BufRead>(input: R, numbering: Numbering) -> Result<DocxImport, FormatError> {
+    let mut reader = Reader::from_reader(input);
     reader.config_mut().check_end_names = true;
     let mut x = Extractor { numbering, ..Extractor::default() };
     let mut depth: usize = 0;
     let mut root: Option<String> = None;
-    let malformed = |reader: &Reader<&[u8]>, e: &dyn std::fmt::Display| FormatError::MalformedXml {
+    let malformed = |reader: &Reader<R>, e: &dyn std::fmt::Display| FormatError::MalformedXml {
         detail: format!("at byte {}: {e}", reader.error_position()),
     };
+    let mut buf = Vec::new();
     loop {
-        let event = reader.read_event().map_err(|e| malformed(&reader, &e))?;
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|e| match e {
+            quick_xml::Error::Io(io) if io.kind() == std::io::ErrorKind::FileTooLarge => {
+                FormatError::DocumentTooLarge { limit: super::MAX_DOCUMENT_XML_BYTES }
+            }
+            e => malformed(&reader, &e),
+        })?;
         match event {
             Event::Start(e) => {
                 root.get_or_insert_with(|| e.local_name().as_ref().to_string());
                 depth += 1;
-                x.start(&e, false);
+                if depth > MAX_DEPTH {
+                    return Err(FormatError::TooDeep { limit: MAX_DEPTH });
+                }
+                x.start(&e, false)?;
             }
             Event::Empty(e) => {
                 root.get_or_insert_with(|| e.local_name().as_ref().to_string());
-                x.start(&e, true)
+                x.start(&e, true)?;
             }
             Event::End(e) => {
                 depth = depth.checked_sub(1).ok_or_else(|| malformed(&reader, &"unexpected end tag"))?;
                 x.end(e.local_name().as_ref());
             }
-            Event::Text(t) if x.in_text => x.push_text(&t.xml10_content()),
+            Event::Text(t) => {
+                // Any text counts toward the work allowed (field codes too),
+                // whitespace between elements does not.
+                let content = t.xml10_content();
+                x.chars += content.chars().filter(|c| !c.is_whitespace()).count();
+                if x.in_text {
+                    x.push_text(&content);
+                }
+            }
             Event::CData(t) if x.in_text => {
                 x.push_text(&t.xml10_content());
             }
@@ -317,6 +400,9 @@ pub(crate) fn extract_with(xml: &str, numbering: Numbering) -> Result<DocxImport
     }
     if x.saw_note {
         warnings.push(WARN_NOTES.to_string());
+    }
+    if x.dropped > 0 {
+        warnings.push(format!("文档中有 {} 个不可见的控制字符（如空字符 NUL），无法保存为文本，已删除；其余文字不受影响，请核对", x.dropped));
     }
     let (unresolved, malformed) = x.numbering.problems();
     if unresolved > 0 || malformed {

@@ -31,10 +31,9 @@ mod document;
 mod numbering;
 
 use super::{check_import_size, FormatError};
-use document::extract_with;
 use numbering::Numbering;
 
-pub use document::{DocxImport, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
+pub use document::{DocxImport, ANY_BASE, ANY_PER_CHAR, MAX_DEPTH, WORK_BASE, WORK_PER_CHAR, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
 
 /// The most that the main document part may decompress to (zip bomb guard).
 pub const MAX_DOCUMENT_XML_BYTES: usize = 50 * 1024 * 1024;
@@ -64,23 +63,81 @@ pub fn import_docx(bytes: &[u8]) -> Result<DocxImport, FormatError> {
     let mut archive =
         ZipArchive::new(Cursor::new(bytes)).map_err(|e| FormatError::CorruptDocx { detail: e.to_string() })?;
     let main = main_document_path(&mut archive);
-    let xml = read_part(&mut archive, &main, MAX_DOCUMENT_XML_BYTES)?
-        .ok_or(FormatError::MissingDocument)?;
-    let xml = decode_xml(&xml)?;
+    check_unique_names(&archive)?;
     // Styles and numbering are what Word shows beyond the text; a part that
-    // cannot be read costs the numbers, never the paragraphs.
+    // cannot be read costs the numbers, never the paragraphs. They are read
+    // first: the main part is then read as it inflates, never whole.
     let (styles_path, numbering_path) = part_paths(&mut archive, &main);
     let custom_path = custom_properties_path(&mut archive);
     let mut aux = |path: &str| -> Option<String> {
-        read_part(&mut archive, path, MAX_AUX_XML_BYTES).ok().flatten().and_then(|b| decode_xml(&b).ok())
+        read_part(&mut archive, path, MAX_AUX_XML_BYTES).ok().flatten().and_then(|b| decode_xml(b).ok())
     };
     let styles = aux(&styles_path);
     let numbering = aux(&numbering_path);
     // Custom properties never cost the text: unreadable means no base.
     let base = aux(&custom_path).and_then(|xml| super::docx_props::read_base(&xml));
-    let mut import = extract_with(&xml, Numbering::new(styles.as_deref(), numbering.as_deref()))?;
+    let numbering = Numbering::new(styles.as_deref(), numbering.as_deref());
+    let mut import = stream_main(&mut archive, &main, numbering)?;
     import.base = base;
     Ok(import)
+}
+
+/// Two entries with one name: which one a reader takes differs between
+/// programs (zip takes the last), so what Word shows cannot be known.
+fn check_unique_names(archive: &ZipArchive<Cursor<&[u8]>>) -> Result<(), FormatError> {
+    if archive.has_duplicate_names() {
+        return Err(FormatError::CorruptDocx { detail: "two entries of the package have the same name".into() });
+    }
+    Ok(())
+}
+
+/// The main part read as it inflates (UTF-16, rare, is read whole and
+/// decoded first), at most [`MAX_DOCUMENT_XML_BYTES`].
+fn stream_main(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    numbering: Numbering,
+) -> Result<DocxImport, FormatError> {
+    use std::io::BufRead;
+    let file = match open_part(archive, name)? {
+        Some(f) => f,
+        None => return Err(FormatError::MissingDocument),
+    };
+    if file.size() > MAX_DOCUMENT_XML_BYTES as u64 {
+        return Err(FormatError::DocumentTooLarge { limit: MAX_DOCUMENT_XML_BYTES });
+    }
+    let mut input = std::io::BufReader::new(Limited { inner: file, left: MAX_DOCUMENT_XML_BYTES });
+    let head = input.fill_buf().map_err(|e| FormatError::CorruptDocx { detail: format!("{name}: {e}") })?;
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let mut all = Vec::new();
+        input.read_to_end(&mut all).map_err(|e| match e.kind() {
+            std::io::ErrorKind::FileTooLarge => FormatError::DocumentTooLarge { limit: MAX_DOCUMENT_XML_BYTES },
+            _ => FormatError::CorruptDocx { detail: format!("{name}: {e}") },
+        })?;
+        return document::extract_with(&decode_xml(all)?, numbering);
+    }
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        input.consume(3);
+    }
+    document::extract_from(input, numbering)
+}
+
+/// A reader that fails with `FileTooLarge` past `left` bytes, whatever
+/// the zip headers claimed.
+struct Limited<R> {
+    inner: R,
+    left: usize,
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n > self.left {
+            return Err(std::io::Error::new(std::io::ErrorKind::FileTooLarge, "part larger than the limit"));
+        }
+        self.left -= n;
+        Ok(n)
+    }
 }
 
 /// The custom properties part named by the package relationships
@@ -188,15 +245,7 @@ fn read_part(
     name: &str,
     limit: usize,
 ) -> Result<Option<Vec<u8>>, FormatError> {
-    let file = match archive.by_name(name) {
-        Ok(f) => f,
-        Err(ZipError::FileNotFound) => return Ok(None),
-        Err(ZipError::UnsupportedArchive(msg)) if msg.to_lowercase().contains("password") => {
-            return Err(FormatError::EncryptedDocx)
-        }
-        Err(ZipError::InvalidPassword) => return Err(FormatError::EncryptedDocx),
-        Err(e) => return Err(FormatError::CorruptDocx { detail: e.to_string() }),
-    };
+    let Some(file) = open_part(archive, name)? else { return Ok(None) };
     if file.size() > limit as u64 {
         return Err(FormatError::DocumentTooLarge { limit });
     }
@@ -210,10 +259,28 @@ fn read_part(
     Ok(Some(out))
 }
 
+/// A part opened for reading, or `None` when the package has none by that
+/// name; encryption and damage told apart.
+fn open_part<'a, 'b>(
+    archive: &'a mut ZipArchive<Cursor<&'b [u8]>>,
+    name: &str,
+) -> Result<Option<zip::read::ZipFile<'a, Cursor<&'b [u8]>>>, FormatError> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(ZipError::FileNotFound) => return Ok(None),
+        Err(ZipError::UnsupportedArchive(msg)) if msg.to_lowercase().contains("password") => {
+            return Err(FormatError::EncryptedDocx)
+        }
+        Err(ZipError::InvalidPassword) => return Err(FormatError::EncryptedDocx),
+        Err(e) => return Err(FormatError::CorruptDocx { detail: e.to_string() }),
+    };
+    Ok(Some(file))
+}
+
 /// XML parts are UTF-8 in practice; UTF-16 (allowed by XML) is decoded too.
 /// Plain Rust, not encoding_rs: a dynamic encoding_rs lookup would link
 /// every decoder's tables into the web build (about 240 KB gzip).
-fn decode_xml(bytes: &[u8]) -> Result<String, FormatError> {
+fn decode_xml(bytes: Vec<u8>) -> Result<String, FormatError> {
     use crate::report::decode::utf16;
     let invalid = |what: &str| FormatError::MalformedXml { detail: format!("invalid {what}") };
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -222,7 +289,10 @@ fn decode_xml(bytes: &[u8]) -> Result<String, FormatError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes).map_err(|_| invalid("UTF-16BE"));
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec())
-        .map_err(|e| FormatError::MalformedXml { detail: format!("not UTF-8: {e}") })
+    let mut bytes = bytes;
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    // The buffer becomes the string (no copy: up to 50 MB of XML).
+    String::from_utf8(bytes).map_err(|e| FormatError::MalformedXml { detail: format!("not UTF-8: {e}") })
 }
