@@ -4,7 +4,7 @@
 
 use super::{Gb18030, Notice, Problem, Session};
 use crate::report::deadline::{Date, UnitKind};
-use crate::report::formats::{import_any, Imported};
+use crate::report::formats::{import_any_based, Imported};
 use crate::report::{Draft, Report};
 use crate::storage::{DraftSummary, KeyValue};
 
@@ -32,7 +32,7 @@ pub fn copy_as_new(mut source: Draft, id: String, suffix: &str, now: i64) -> Dra
 }
 
 /// The report year to offer on `now` (see `Date::likely_report_year`).
-fn likely_report_year(now: i64) -> i32 {
+pub(super) fn likely_report_year(now: i64) -> i32 {
     Date::from_unix_ms_china(now).likely_report_year()
 }
 
@@ -56,7 +56,7 @@ impl<K: KeyValue> Session<K> {
     }
 
     /// Store a draft made from a file. Nothing is opened when it cannot be.
-    fn store_new(&self, draft: Draft, notice: Notice) -> Result<Created, Problem> {
+    pub(super) fn store_new(&self, draft: Draft, notice: Notice) -> Result<Created, Problem> {
         let summary = self.store.save(&draft)?;
         self.adopt(&draft);
         Ok(Created { draft, summary, notice: Some(notice) })
@@ -65,10 +65,10 @@ impl<K: KeyValue> Session<K> {
     /// A new draft from an imported file (.txt in any encoding, .docx, a
     /// share file), with the encoding found and what the file holds.
     pub fn import(&self, file_name: &str, bytes: &[u8], gb18030: &Gb18030, now: i64) -> Result<Created, Problem> {
-        let imported = import_any(bytes, gb18030).map_err(|message| Problem::new(format!("“{file_name}”未能导入：{message}")))?;
+        let (imported, base) = import_any_based(bytes, gb18030).map_err(|message| Problem::new(format!("“{file_name}”未能导入：{message}")))?;
         let stem = file_name.split('.').next().unwrap_or(file_name);
         let id = self.new_id(now);
-        let (draft, how, warnings) = match imported {
+        let (mut draft, how, warnings) = match imported {
             Imported::Text(decoded) => {
                 let report = crate::report::parse(&decoded.text);
                 let draft = Draft::from_report(id, report, stem, likely_report_year(now), now);
@@ -81,6 +81,9 @@ impl<K: KeyValue> Session<K> {
             // A share file opens as a draft of its own: never over one here.
             Imported::Share(shared) => (copy_as_new(*shared, id, "", now), "分享文件".to_string(), Vec::new()),
         };
+        // A colleague's file remembers the version it was made from, so what
+        // goes back names it and the sender merges three-way.
+        draft.base = base.or(draft.base);
         // Parts as the author sees them: thematic measures headings are one part.
         let parts = draft.report.parts();
         let found = match parts.iter().find(|p| p.sections.len() > 1) {
