@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::browser::download;
 use super::state::{use_app, AppState};
-use crate::report::formats::{export_txt_with, FormatError, TxtEncoding};
+use crate::report::formats::{export_docx_based, export_txt_with, FormatError, TxtEncoding};
+use crate::report::merge::Base;
 
 /// Download the open draft as a text file: by default UTF-8 in the seed's
 /// shape; encoding and line endings as chosen in [`TxtOptionsPicker`].
@@ -87,15 +88,22 @@ pub fn ExportButton(#[prop(optional)] primary: bool) -> impl IntoView {
     }
 }
 
-/// Download the open draft as a Word document in 公文 layout (GB/T 9704).
+/// Download the open draft as a Word document in 公文 layout (GB/T 9704),
+/// and keep the version sent (a .docx usually goes to a colleague).
 pub fn export_docx(state: AppState) {
     state.save_now();
     let result = super::browser::timed("fzbg:export-docx", || {
-        state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), crate::report::formats::export_docx(&d.report))))
+        // The version it was made from goes into the document's custom
+        // properties, so the colleague's edited copy merges three-way.
+        state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), export_docx_based(&d.report, Some(&Base::for_export(d))))))
     });
     let failed = match result {
         Some((stem, Ok(bytes))) => {
-            download(&format!("{stem}.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &bytes).is_err()
+            let failed = download(&format!("{stem}.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &bytes).is_err();
+            if !failed {
+                state.sent();
+            }
+            failed
         }
         Some((_, Err(e))) => {
             state.warn(e.message_zh());
@@ -108,7 +116,8 @@ pub fn export_docx(state: AppState) {
     }
 }
 
-/// Download the open draft as a share file: lossless, for a colleague.
+/// Download the open draft as a share file: lossless, for a colleague; the
+/// version sent is kept so their reply merges from it.
 pub fn export_share(state: AppState) {
     state.save_now();
     let file = state.draft.with_untracked(|d| {
@@ -117,6 +126,8 @@ pub fn export_share(state: AppState) {
     if let Some((stem, bytes)) = file {
         if download(&format!("{stem}.fzbg.json"), "application/json", &bytes).is_err() {
             state.warn("浏览器未能生成下载文件。请先导出文本文件保存。");
+        } else {
+            state.sent();
         }
     }
 }
