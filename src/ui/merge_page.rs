@@ -131,7 +131,7 @@ fn compared(l: Incoming, choices: RwSignal<Vec<(RowId, Choice)>>, undecided: imp
         {shown.into_iter().map(|(i, p)| part_view(i, p, &file, choices)).collect_view()}
         {(!noop).then(|| view! {
             <div class="toolbar toolbar-bottom">
-                <button type="button" class="btn btn-primary" on:click=merge disabled=move || undecided().0 > 0>"合并"</button>
+                <button type="button" class="btn btn-primary" on:click=merge disabled=move || { undecided().0 > 0 }>"合并"</button>
                 <span class="field-hint" aria-live="polite">{move || match undecided() {
                     (0, _) => "已全部选择。点击“合并”完成。".to_string(),
                     (n, k) if n == k => format!("还有 {k} 个部分没有选择。"),
