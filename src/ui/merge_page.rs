@@ -85,7 +85,7 @@ pub fn MergePage() -> impl IntoView {
                         <div class="card merge-mismatch" data-testid="merge-mismatch">
                             <p><strong>{m.sentence()}</strong></p>
                             <p>"两份不同的报告合在一起，会把另一份报告的内容混入当前草稿。建议把这份文件作为新草稿导入，当前草稿不会改动。"</p>
-                            <div class="toolbar">
+                            <div class="button-row">
                                 <button type="button" class="btn btn-primary" on:click=import_new>"作为新草稿导入"</button>
                                 <button type="button" class="btn" on:click=merge_anyway>"仍要与当前草稿对比合并"</button>
                             </div>

@@ -213,6 +213,12 @@ test('two PCs: only the colleague\'s changes are offered, mine are kept, a confl
     await pageB.getByTestId('task-row').first().waitFor();
     await editItem(pageB, '一、', 1, ...B_ITEM);
     await editItem(pageB, '二、', 3, ...B_PART);
+    // …and deletes the last item of 三.
+    await pageB.getByRole('link', { name: /^三、/ }).click();
+    await pageB.getByRole('button', { name: '删除第 4 条' }).click();
+    await pageB.getByRole('button', { name: '删除第 4 条' }).waitFor({ state: 'detached' });
+    await pageB.getByRole('button', { name: '← 返回任务列表' }).first().click();
+    await pageB.getByTestId('task-row').first().waitFor();
     await exportAs(pageB, '导出分享文件', 'b-reply.fzbg.json');
   } finally {
     await contextB.close();
@@ -226,19 +232,22 @@ test('two PCs: only the colleague\'s changes are offered, mine are kept, a confl
   await pageA.getByRole('button', { name: '合并同事的修改' }).click();
   const pick = pageA.getByLabel('选择对方的文件');
   await pick.setInputFiles(reply);
-  await pageA.getByRole('heading', { name: '与发出时的版本相比，对方在“b-reply.fzbg.json”中修改了 2 个部分。其中 1 处双方都作了修改。请逐一选择是否采纳。' }).waitFor();
+  await pageA.getByRole('heading', { name: '与发出时的版本相比，对方在“b-reply.fzbg.json”中修改了 3 个部分。其中 1 处双方都作了修改。请逐一选择是否采纳。' }).waitFor();
 
-  // Only B's change is offered; A's own edit is shown as kept, with no choice.
+  // Only B's changes are offered; A's own edit is shown as kept, with no choice.
   const theirs = pageA.getByTestId('merge-theirs');
-  assert.equal(await theirs.count(), 1);
-  assert.equal(await theirs.getByRole('radio').count(), 2);
-  assert.equal(await theirs.locator('mark.diff-ins').innerText(), '，群众获得感不强');
+  assert.equal(await theirs.count(), 2);
+  assert.equal(await theirs.nth(0).getByRole('radio').count(), 2);
+  assert.equal(await theirs.nth(0).locator('mark.diff-ins').innerText(), '，群众获得感不强');
+  // The item B deleted: named as deleted, not an empty cell.
+  assert.match(await theirs.nth(1).innerText(), /对方删除了这一条/);
+  assert.match(await theirs.nth(1).locator('.diff-cell').nth(1).innerText(), /（已删除）/);
   const mine = pageA.getByTestId('merge-mine');
   assert.equal(await mine.count(), 1);
   assert.match(await mine.innerText(), /我修改了这一条（保留）/);
   assert.match(await mine.innerText(), /不少于3次/);
   assert.equal(await mine.getByRole('radio').count(), 0, 'my own edit is never offered for undoing');
-  assert.equal(await pageA.getByRole('radiogroup').count(), 2, 'nothing else asks');
+  assert.equal(await pageA.getByRole('radiogroup').count(), 3, 'nothing else asks');
 
   // The conflict: the version sent, mine and theirs side by side.
   const conflict = pageA.getByTestId('merge-conflict');
@@ -269,7 +278,7 @@ test('two PCs: only the colleague\'s changes are offered, mine are kept, a confl
   await pick.setInputFiles(reply);
   await pageA.getByTestId('merge-conflict').waitFor();
   const merge = pageA.getByRole('button', { name: '合并', exact: true });
-  await pageA.getByTestId('merge-theirs').getByRole('radio', { name: /^采纳/ }).check();
+  for (const row of await pageA.getByTestId('merge-theirs').all()) await row.getByRole('radio', { name: /^采纳/ }).check();
   assert.equal(await merge.isDisabled(), true, 'the conflict is still open');
   await pageA.getByTestId('merge-conflict').getByRole('radio', { name: /^都保留/ }).check();
   await merge.click();
@@ -282,7 +291,8 @@ test('two PCs: only the colleague\'s changes are offered, mine are kept, a confl
     .replace('3. 落实工作制度', '4. 落实工作制度')
     .replace(item1, `${mineItem}\n${theirsItem}`)
     .replace(...B_PART)
-    .replace(...A_PART);
+    .replace(...A_PART)
+    .replace(/\n4\. 带头深入学习[^\n]*/, '');
   assert.equal((await exportTxt(pageA)).toString('utf8'), expected, 'the merged text, byte for byte');
   await pageA.getByRole('button', { name: '← 返回任务列表' }).click();
 
