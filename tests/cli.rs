@@ -265,3 +265,87 @@ fn each_subcommand_has_its_own_help() {
     let (code, _, _) = fzbg(&["nosuch", "--help"]);
     assert_eq!(code, 2);
 }
+
+/// Issue #17: what the author set aside in the app travels in the share
+/// file; `check` lists it apart and does not count it; `--ignore` leaves
+/// whole rules out; an unknown rule name is a usage error.
+#[test]
+fn check_lists_findings_set_aside_in_a_share_file_apart() {
+    use fazhi_report::report::deadline::Date;
+    use fazhi_report::report::formats::export_share;
+    use fazhi_report::report::{check::RuleId, parse, Draft};
+
+    let today = Date::parse("2024-02-01").unwrap();
+    let mut draft = Draft::from_report("d-aside", parse(&std::fs::read_to_string(SEED).unwrap()), "seed", 2023, 0);
+    let found = draft.check(today);
+    let causes = found.iter().find(|f| f.rule == RuleId::ShortcomingsWithoutCauses).unwrap().clone();
+    let shufa = found.iter().find(|f| f.rule == RuleId::FirstResponsibleShufa).unwrap().clone();
+    draft.set_finding_aside(&causes, "原因已在第五部分集中说明", today);
+    draft.set_finding_aside(&shufa, "", today);
+    let share = temp("aside.fzbg.json", &export_share(&draft, 0));
+
+    let (code, out, _) = fzbg(&["check", "--json", &share]);
+    assert_eq!(code, 0, "the only error is set aside: {out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules = |key: &str| -> Vec<String> {
+        v[key].as_array().unwrap().iter().map(|f| f["finding"].get("rule").unwrap_or(&f["rule"]).as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(rules("set_aside"), ["shortcomings-without-causes", "first-responsible-shufa"]);
+    assert_eq!(v["set_aside"][0]["reason"], "原因已在第五部分集中说明");
+    assert!(!rules("findings").contains(&"shortcomings-without-causes".to_string()));
+    assert_eq!(rules("findings").len(), found.len() - 2);
+
+    let (_, table, _) = fzbg(&["check", &share]);
+    assert!(table.contains("另有 2 条已由作者忽略（其中 1 个错误）"), "{table}");
+    assert!(table.contains("（理由：原因已在第五部分集中说明）"), "{table}");
+
+    let (code, out, _) = fzbg(&["check", "--json", "--ignore", "half-width-punctuation,shortcoming-without-remedy", SEED]);
+    assert_eq!(code, 1, "the seed's causes error is not set aside in a text file");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let kept: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(kept, ["shortcomings-without-causes", "first-responsible-shufa"]);
+    assert_eq!(v["ignored"].as_array().unwrap().len(), 15);
+    assert_eq!(v["set_aside"], serde_json::json!([]));
+
+    let (code, _, err) = fzbg(&["check", "--ignore", "no-such-rule", SEED]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有名为 no-such-rule 的规则"), "{err}");
+}
+
+/// Issue #24: `inspect --json` names the 公文's frame, and `export --to docx`
+/// lays the closing out sealed or unsealed as the author chooses.
+#[test]
+fn the_frame_in_inspect_and_the_seal_in_export() {
+    let framed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/49_frame_sealed_annex.txt");
+    let (code, out, _) = fzbg(&["inspect", framed, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = &v["frame"];
+    assert_eq!((f["addressee"].as_str(), f["doc_number"].as_str()), (Some("区人民政府"), Some("临司〔2026〕5号")));
+    assert_eq!((f["signature"].as_str(), f["date"].as_str()), (Some("青石市临溪区司法局"), Some("2026年2月26日")));
+    assert!(f["annex"].as_str().unwrap().starts_with("附件："));
+    assert_eq!(v["sections"][4]["items"], 1, "the closing lines are not 其他需要报告的情况's");
+    assert!(!v["preamble"].as_str().unwrap().contains("区人民政府："));
+
+    let dir = std::env::temp_dir().join(format!("fzbg-seal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let xml = |path: &str| {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name("word/document.xml").unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    assert_eq!(fzbg(&["export", framed, "--to", "docx", "--sealed", "-o", &out("sealed.docx")]).0, 0);
+    assert_eq!(fzbg(&["export", framed, "--to", "docx", "--unsealed", "-o", &out("unsealed.docx")]).0, 0);
+    // 成文日期右空四字 with a seal (1260 twip), 右空二字 or more without.
+    assert!(xml(&out("sealed.docx")).contains(r#"<w:ind w:right="1260" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">2026年2月26日"#));
+    assert!(!xml(&out("unsealed.docx")).contains(r#"w:right="1260" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">2026年2月26日"#));
+    let (code, _, err) = fzbg(&["export", framed, "--to", "txt", "--sealed", "-o", &out("x.txt")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--to docx"), "{err}");
+    let (code, _, err) = fzbg(&["export", framed, "--to", "docx", "--sealed", "--unsealed", "-o", &out("x.docx")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("只能选一个"), "{err}");
+}

@@ -24,7 +24,12 @@ struct Expected {
     unplaced: Option<usize>,
     /// (kind, heading as the reader sees it, items)
     sections: Vec<(String, String, usize)>,
+    /// The 公文's frame, element by element: (key, value, `-` for none).
+    frame: Vec<(String, String)>,
 }
+
+/// The frame keys a sidecar may name, as `Report::frame` gives them.
+const FRAME_KEYS: [&str; 5] = ["addressee", "doc_number", "annex", "signature", "date"];
 
 fn read_expected(path: &Path) -> Result<Expected, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -47,6 +52,7 @@ fn read_expected(path: &Path) -> Result<Expected, String> {
             Some(("title", v)) => exp.title = Some(v == "yes"),
             Some(("unplaced", v)) => exp.unplaced = Some(v.parse().map_err(|_| bad())?),
             Some(("sections", "")) => in_sections = true,
+            Some((k, v)) if FRAME_KEYS.contains(&k) => exp.frame.push((k.to_string(), v.to_string())),
             _ => return Err(bad()),
         }
     }
@@ -147,6 +153,21 @@ fn every_corpus_case_is_read_as_its_sidecar_says_and_loses_nothing() {
             let got = inspect(&report, Encoding::Utf8).unplaced_chars;
             if got != u {
                 fail(format!("unplaced characters {got}, expected {u}"));
+            }
+        }
+        let frame = report.frame();
+        for (key, want) in &exp.frame {
+            let got = match key.as_str() {
+                "addressee" => frame.addressee.clone(),
+                "doc_number" => frame.doc_number.clone(),
+                "annex" => frame.annex.clone(),
+                "signature" => frame.signature.clone(),
+                _ => frame.date.clone(),
+            };
+            // An 附件说明 of several lines is one sidecar line, ` / ` between them.
+            let got = got.map_or_else(|| "-".to_string(), |g| g.replace('\n', " / "));
+            if &got != want {
+                fail(format!("{key}: got {got:?}, expected {want:?}"));
             }
         }
         let got: Vec<(String, String, usize)> = report

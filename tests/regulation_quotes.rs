@@ -123,3 +123,73 @@ fn outline_areas_are_the_outline_headings_verbatim() {
     assert_eq!(from_outline, headings, "all of the outline's areas, in its order");
     assert!(areas.iter().any(|a| !a.from_outline && a.heading.contains("普法")));
 }
+
+use fazhi_report::report::guidance::{
+    example_report, kind_notes, period_notes, AREAS_HEADING, ENFORCEMENT_SUPERVISION, OUTLINE_LAST_YEAR,
+};
+use fazhi_report::report::deadline::UnitKind;
+
+/// Every 《…》 title in a text.
+fn titles(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('《') {
+        let Some(len) = rest[start..].find('》') else { break };
+        out.push(&rest[start..start + len + '》'.len_utf8()]);
+        rest = &rest[start + len..];
+    }
+    out
+}
+
+/// Everything the guidance panel says in its own voice, for a report on `year`.
+fn panel_texts(year: i32) -> Vec<String> {
+    let mut texts = vec![AREAS_HEADING.to_string()];
+    for kind in SectionKind::REQUIRED {
+        let g = guide(kind);
+        texts.extend(g.what_to_write.iter().chain(g.mistakes).map(|t| t.to_string()));
+        texts.extend(g.areas.iter().flat_map(|a| [a.heading.to_string(), a.hint.to_string()]));
+        texts.extend(period_notes(kind, year));
+    }
+    for kind in [UnitKind::TownshipStreet, UnitKind::LocalGovernment, UnitKind::Department] {
+        texts.extend(kind_notes(Some(kind)).iter().map(|t| t.to_string()));
+    }
+    texts
+}
+
+/// The guidance names only documents the sources record under a heading of
+/// their own — so no successor to the outline is invented, and the
+/// 《行政执法监督条例》 is there, marked as not quoted.
+#[test]
+fn every_document_the_guidance_names_is_in_the_sources() {
+    let headings: Vec<&str> = SOURCE.lines().filter_map(|l| l.strip_prefix("## ")).filter_map(title_of).collect();
+    for year in [2025, 2026] {
+        for text in panel_texts(year) {
+            for title in titles(&text) {
+                assert!(headings.contains(&title), "{title} is named in the guidance but has no entry in the sources: {text}");
+            }
+        }
+    }
+    let entry = SOURCE.lines().find(|l| l.starts_with("## 《行政执法监督条例》")).expect("the 条例 has an entry");
+    assert!(entry.contains(ENFORCEMENT_SUPERVISION.number), "{entry}");
+    let body = SOURCE.split(entry).nth(1).unwrap().split("\n## ").next().unwrap();
+    assert!(body.contains(&format!("{}公布，自{}起施行", ENFORCEMENT_SUPERVISION.issued_by, ENFORCEMENT_SUPERVISION.in_force_from)), "{body}");
+    assert!(body.contains("Article text not quoted"), "{body}");
+}
+
+/// The 条例 is named with its number wherever the panel introduces it, and
+/// never with an article; the outline is said to have ended, not to be in force.
+#[test]
+fn the_2026_guidance_names_the_ordinance_and_the_outline_as_ended() {
+    let texts = panel_texts(2026);
+    let naming: Vec<&String> = texts.iter().filter(|t| t.contains(ENFORCEMENT_SUPERVISION.title)).collect();
+    assert!(naming.len() >= 2, "{naming:?}");
+    assert!(naming.iter().any(|t| t.contains(ENFORCEMENT_SUPERVISION.number) && t.contains(ENFORCEMENT_SUPERVISION.in_force_from)));
+    for t in &texts {
+        assert!(articles(t).is_empty() || !t.contains(ENFORCEMENT_SUPERVISION.title), "an article of the 条例 cited: {t}");
+        if t.contains("2021－2025") && t.contains("纲要") {
+            assert!(t.contains(&format!("已于{OUTLINE_LAST_YEAR}年结束")) || t.contains("当作现行部署依据"), "the outline not said to have ended: {t}");
+        }
+    }
+    assert!(example_report(2026).contains(ENFORCEMENT_SUPERVISION.title));
+    assert!(!example_report(2025).contains(ENFORCEMENT_SUPERVISION.title), "not in force in 2025");
+}

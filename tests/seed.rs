@@ -39,7 +39,7 @@ fn report_built_from_seed_sections_exports_seed_bytes() {
     }
     assert_eq!(sections.len(), 5);
 
-    let mut report = Report { bom: false, eol: Eol::Lf, front: vec![Line::new(preamble)], sections: Vec::new() };
+    let mut report = Report { bom: false, eol: Eol::Lf, front: vec![Line::new(preamble)], sections: Vec::new(), back: Vec::new() };
     for (i, ((heading, body), kind)) in sections.iter().zip(SectionKind::REQUIRED).enumerate() {
         let mut section = Section {
             kind,

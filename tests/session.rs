@@ -240,3 +240,17 @@ fn the_library_kept_by_saves_is_the_library_storage_lists() {
     assert_eq!(shown, s.list().unwrap());
     assert_eq!(shown[0].unit, "甲局");
 }
+
+/// Issue #20: warming the save path touches nothing of the real store.
+#[test]
+fn warming_the_save_path_writes_nothing() {
+    let kv = MemoryStore::new();
+    let session = Session::new(&kv, || 7);
+    let (draft, stored) = session.create("某局", 2025, None, "局长", 1_000);
+    stored.unwrap();
+    let before: Vec<(String, Option<String>)> = kv.keys().unwrap().into_iter().map(|k| (k.clone(), kv.get(&k).unwrap())).collect();
+    Session::<Box<dyn KeyValue>>::warm_save(&draft, 2_000);
+    let after: Vec<(String, Option<String>)> = kv.keys().unwrap().into_iter().map(|k| (k.clone(), kv.get(&k).unwrap())).collect();
+    assert_eq!(before, after);
+    assert!(matches!(session.save(&draft, 3_000), Saved::Stored(_)), "the session's own revision is untouched");
+}

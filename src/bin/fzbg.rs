@@ -36,14 +36,18 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
 用法 Usage:
   fzbg inspect FILE [--json]   编码、字数、标题、开头段和各部分 / encoding, size, title, preamble, sections
   fzbg render FILE             规范化后的全文（UTF-8）/ the normalised text, UTF-8, on stdout
-  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD] [--previous LAST]
+  fzbg check FILE... [--json] [--year N] [--kind KIND] [--today YYYY-MM-DD] [--previous LAST] [--ignore RULE[,RULE]]
                                对照规定检查，可一次检查多个文件 / check against the regulation, many files at once
+                               --ignore 不计这些规则的结果（另行列出）；分享文件中作者已忽略的也另行列出、不计入
+                               / leave these rules out (listed apart); what the author set aside in a share file likewise
                                KIND: department | local_government | township_street | other
                                (--kind 时按今天的日期检查报送时限 / with --kind, deadlines are checked against today)
                                --previous 上一年度报告（.txt、.docx 或分享文件）：检查去年安排的落实情况和照抄去年的内容
                                / last year's report: its plans reported on, sentences copied from it
-  fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf]
+  fzbg export FILE --to txt|docx|share -o OUT [--gbk] [--bom] [--crlf] [--sealed|--unsealed]
                                转换格式（FILE 可为 .txt、.docx 或分享文件）/ convert (FILE: .txt, .docx or a share file)
+                               docx 落款：--sealed 加盖印章（GB/T 9704 7.3.5.1），--unsealed 不加盖印章（7.3.5.2，默认）
+                               / the .docx closing: sealed (7.3.5.1) or unsealed (7.3.5.2, the default)
   fzbg review DIR|FILE... [--csv OUT] [--json]
                                审阅多份报告：每份一行（五部分、错误、提醒），并找出报告之间雷同的段落
                                / many reports: one row each (parts, errors, warnings) and passages copied between them
@@ -221,7 +225,7 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn check_cmd(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::check::{check_with_previous, format_table, CheckContext, Severity};
+        use fazhi_report::report::check::{check_with_previous, format_table, sort_out, without_rules, CheckContext, RuleId, Severity};
         use fazhi_report::report::deadline::{Date, UnitKind};
         use fazhi_report::report::last_year::PreviousYear;
 
@@ -229,10 +233,22 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         let mut json = false;
         let mut previous_file = None;
         let mut files = Vec::new();
+        let mut ignore: Vec<String> = Vec::new();
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match *arg {
                 "--json" => json = true,
+                "--ignore" => match it.next() {
+                    Some(list) => {
+                        for rule in list.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                            if RuleId::parse(rule).is_none() {
+                                return usage(err, &format!("--ignore：没有名为 {rule} 的规则，规则名见 docs/CHECKS.md / --ignore: no rule named {rule}"));
+                            }
+                            ignore.push(rule.to_string());
+                        }
+                    }
+                    None => return usage(err, "--ignore 需要规则名，多个以逗号分隔 / --ignore takes RULE[,RULE]"),
+                },
                 "--previous" => match it.next() {
                     Some(f) => previous_file = Some(*f),
                     None => return usage(err, "--previous 需要上一年度报告文件 / --previous takes last year's report"),
@@ -275,12 +291,32 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 unreadable = true;
                 continue;
             };
-            let findings = check_with_previous(&read.draft.report, &ctx, previous.as_ref());
+            let all = check_with_previous(&read.draft.report, &ctx, previous.as_ref());
+            // Set aside in the app (a share file carries them) or by --ignore:
+            // listed apart, never counted.
+            let sorted = sort_out(&read.draft.report, all, &read.draft.set_aside);
+            let (findings, ignored) = without_rules(sorted.active, &ignore);
             any_errors |= findings.iter().any(|f| f.severity == Severity::Error);
             if json {
-                results.push(serde_json::json!({ "file": file, "findings": findings }));
+                let aside: Vec<_> = sorted
+                    .set_aside
+                    .iter()
+                    .map(|(f, entry)| serde_json::json!({ "finding": f, "reason": entry.reason }))
+                    .collect();
+                results.push(serde_json::json!({ "file": file, "findings": findings, "set_aside": aside, "ignored": ignored }));
             } else {
                 let _ = write!(out, "{}", format_table(file, &findings));
+                if !sorted.set_aside.is_empty() {
+                    let errors = sorted.set_aside.iter().filter(|(f, _)| f.severity == Severity::Error).count();
+                    let _ = writeln!(out, "  另有 {} 条已由作者忽略（其中 {errors} 个错误）/ {} set aside by the author ({errors} errors):", sorted.set_aside.len(), sorted.set_aside.len());
+                    for (f, entry) in &sorted.set_aside {
+                        let reason = if entry.reason.is_empty() { String::new() } else { format!("（理由：{}）", entry.reason) };
+                        let _ = writeln!(out, "    {:>4}  {}  {}{reason}", f.line.map(|l| l.to_string()).unwrap_or_else(|| "-".into()), f.rule.as_str(), f.message);
+                    }
+                }
+                if !ignored.is_empty() {
+                    let _ = writeln!(out, "  --ignore 略去 {} 条 / {} left out by --ignore", ignored.len(), ignored.len());
+                }
             }
         }
         if json {
@@ -311,11 +347,12 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
     }
 
     fn export_cmd(args: &[&str], err: &mut dyn Write) -> i32 {
-        use fazhi_report::report::formats::{export_docx_based, export_share, export_txt, TxtEncoding, TxtOptions};
+        use fazhi_report::report::formats::{export_docx_laid_out, export_share, export_txt, DocxLayout, Seal, TxtEncoding, TxtOptions};
         use fazhi_report::report::merge::Base;
 
         let (mut input, mut to, mut output) = (None, None, None);
         let mut txt = TxtOptions::default();
+        let mut seal: Option<Seal> = None;
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match *arg {
@@ -324,6 +361,13 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
                 "--gbk" => txt.encoding = TxtEncoding::Gbk,
                 "--bom" => txt.encoding = TxtEncoding::Utf8Bom,
                 "--crlf" => txt.crlf = true,
+                "--sealed" | "--unsealed" => {
+                    let chosen = if *arg == "--sealed" { Seal::Sealed } else { Seal::Unsealed };
+                    if seal.is_some_and(|s| s != chosen) {
+                        return usage(err, "--sealed 与 --unsealed 只能选一个 / --sealed and --unsealed exclude each other");
+                    }
+                    seal = Some(chosen);
+                }
                 flag if flag.starts_with('-') => return usage(err, &format!("未知选项 {flag} / unknown option {flag}")),
                 file if input.is_none() => input = Some(file),
                 extra => return usage(err, &format!("多余的参数 {extra} / unexpected argument {extra}")),
@@ -335,6 +379,9 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         if !matches!(to, "txt" | "docx" | "share") {
             return usage(err, "--to 取 txt、docx 或 share / --to takes txt, docx or share");
         }
+        if seal.is_some() && to != "docx" {
+            return usage(err, "--sealed、--unsealed 只用于 --to docx / --sealed and --unsealed are for --to docx");
+        }
         let Some(read) = read_report(input, err) else { return 2 };
         let mut draft = read.draft;
         // A file that names its base passes it on: a reply names what the sender keeps.
@@ -343,7 +390,11 @@ fzbg — 法治政府建设年度报告 命令行工具 (command-line tool for a
         }
         let result = match to {
             "txt" => export_txt(&draft.report, &txt).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
-            "docx" => export_docx_based(&draft.report, read.base.as_ref()).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en())),
+            "docx" => {
+                let unit = Some(draft.unit.trim().to_string()).filter(|u| !u.is_empty());
+                let layout = DocxLayout { seal: seal.unwrap_or_default(), unit };
+                export_docx_laid_out(&draft.report, read.base.as_ref(), &layout).map_err(|e| format!("{} / {}", e.message_zh(), e.message_en()))
+            }
             _ => Ok(export_share(&draft, 0)),
         };
         match result.and_then(|b| std::fs::write(output, b).map_err(|e| format!("无法写入 {output}（{e}） / cannot write: {e}"))) {

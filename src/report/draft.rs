@@ -47,6 +47,23 @@ pub struct Draft {
     /// (`merge::Base::for_export`). `None` for a draft begun here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base: Option<Base>,
+    /// Findings the author checked and set aside (忽略), each until the text
+    /// it was about changes (`check::aside`). Travels in share files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAside>,
+}
+
+/// One finding set aside, as a draft stores it (the rule `check::aside`
+/// matches it to findings).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The rule's stable name (`plan-without-measure`).
+    pub rule: String,
+    /// A fingerprint of the text the finding was about (`check::about`).
+    pub about: String,
+    /// The author's reason, if they gave one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 /// A revision of a draft as it left the app: enough to find its text again
@@ -102,35 +119,26 @@ impl SectionStatus {
 impl Draft {
     /// A new draft with the title, preamble and five required sections.
     pub fn new(id: impl Into<String>, unit: &str, year: i32, now_ms: i64) -> Self {
-        Draft {
-            id: id.into(),
-            schema_version: DRAFT_SCHEMA,
-            revision: 0,
-            unit: unit.trim().to_string(),
-            name: String::new(),
-            year,
-            created: now_ms,
-            edited: now_ms,
-            report: template::new_report(unit, year),
-            statuses: BTreeMap::new(),
-            unit_kind: None,
-            leader_title: String::new(),
-            previous: None,
-            base: None,
-        }
+        Draft::holding(id.into(), unit.trim().to_string(), year, template::new_report(unit, year), now_ms)
     }
 
     /// A draft made from an imported report. Unit and year come from its
     /// text where it says them, else from the file name and `default_year`.
     pub fn from_report(id: impl Into<String>, report: Report, file_stem: &str, default_year: i32, now_ms: i64) -> Self {
         let (unit, year) = unit_and_year(&report);
+        let unit = unit.unwrap_or_else(|| file_stem.trim().to_string());
+        Draft::holding(id.into(), unit, year.unwrap_or(default_year), report, now_ms)
+    }
+
+    /// A draft of this schema holding `report`, created now, nothing else set.
+    fn holding(id: String, unit: String, year: i32, report: Report, now_ms: i64) -> Self {
         Draft {
-            id: id.into(),
+            id,
             schema_version: DRAFT_SCHEMA,
             revision: 0,
-            unit: unit.unwrap_or_else(|| file_stem.trim().to_string()),
+            unit,
             name: String::new(),
-            year: year.unwrap_or(default_year),
+            year,
             created: now_ms,
             edited: now_ms,
             report,
@@ -139,6 +147,7 @@ impl Draft {
             leader_title: String::new(),
             previous: None,
             base: None,
+            set_aside: Vec::new(),
         }
     }
 

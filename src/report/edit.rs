@@ -8,7 +8,10 @@ impl Section {
     /// The section's body (everything under its heading) as plain text with
     /// `\n` between lines: what the free-text editor shows.
     pub fn body_text(&self) -> String {
-        let full = render_section_text(self, Eol::Lf);
+        // Lines keep their own endings when rendered; a file with CR-only
+        // (or CRLF) endings must still give `\n` here, or its body would
+        // look empty to the checker (tests/check_corpus.rs, 20_cr_only).
+        let full = render_section_text(self, Eol::Lf).replace("\r\n", "\n").replace('\r', "\n");
         match full.split_once('\n') {
             Some((_, body)) => body.to_string(),
             None => String::new(),
@@ -57,9 +60,10 @@ impl Report {
         }
     }
 
-    /// Replace the preamble, keeping the title line.
+    /// Replace the preamble, keeping the title line and the 主送机关 (and a
+    /// 发文字号) under it.
     pub fn set_preamble(&mut self, text: &str) {
-        let keep = self.title_index().map_or(0, |i| i + 1).min(self.front.len());
+        let keep = self.preamble_start().unwrap_or(self.front.len());
         self.front.truncate(keep);
         self.front.extend(split_lines(text).into_iter().map(|l| Line::new(l.text)));
     }
@@ -354,5 +358,20 @@ mod paste_tests {
         // 一是 alone, or 二是 inside a word, is not a list of points.
         assert_eq!(paste_shape("一是加强领导。"), PasteShape::Plain);
         assert_eq!(paste_shape("一是加强领导，唯一是非标准。"), PasteShape::Plain);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::text::parse::parse;
+
+    #[test]
+    fn the_body_has_lf_between_lines_whatever_the_file_used() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = ["一、主要举措和成效", "1. 推进公正司法。办结案件30件。", "续段。", "二、其他需要报告的情况", "无"].join(eol);
+            let report = parse(&text);
+            assert_eq!(report.sections[0].body_text(), "1. 推进公正司法。办结案件30件。\n续段。", "{eol:?}");
+            assert_eq!(report.sections[1].body_text(), "无", "{eol:?}");
+        }
     }
 }

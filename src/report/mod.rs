@@ -6,6 +6,7 @@ pub mod deadline;
 pub mod diff;
 pub mod draft;
 pub mod edit;
+pub mod edit_frame;
 pub mod formats;
 pub mod guidance;
 pub mod last_year;

@@ -164,11 +164,17 @@ pub struct Report {
     /// Lines before the first section heading.
     pub front: Vec<Line>,
     pub sections: Vec<Section>,
+    /// The 公文's closing lines after the last part (附件说明, 发文机关署名,
+    /// 成文日期 and the blank lines around them; see `text/frame.rs`): kept
+    /// out of the parts so they are no part's content. Empty when the text
+    /// has none; older drafts load without it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub back: Vec<Line>,
 }
 
 impl Default for Report {
     fn default() -> Self {
-        Report { bom: false, eol: Eol::Lf, front: Vec::new(), sections: Vec::new() }
+        Report { bom: false, eol: Eol::Lf, front: Vec::new(), sections: Vec::new(), back: Vec::new() }
     }
 }
 

@@ -68,5 +68,6 @@ pub fn new_report(unit: &str, year: i32) -> Report {
         eol: Eol::Lf,
         front: vec![Line::new(title(unit, year)), Line::new(preamble(unit, year))],
         sections,
+        back: Vec::new(),
     }
 }

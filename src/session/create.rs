@@ -31,6 +31,41 @@ pub fn copy_as_new(mut source: Draft, id: String, suffix: &str, now: i64) -> Dra
     source
 }
 
+/// 快速开始's answers. The 署名 is the unit's name; the 主送机关 is what the
+/// author left of the suggestion (`crate::report::edit_frame::suggest_addressee`); the
+/// 成文日期 may be left empty and filled in on the title card before sending.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuickStart {
+    pub unit: String,
+    pub year: i32,
+    pub unit_kind: Option<UnitKind>,
+    pub leader_title: String,
+    pub addressee: String,
+    pub date: String,
+}
+
+/// A field of a form to correct: its id and what to write instead.
+pub type FieldProblem = (&'static str, String);
+
+impl QuickStart {
+    /// Put the 公文's frame on a new report: the 主送机关 (field `addressee`),
+    /// the 署名 and the 成文日期 (field `date`). Fields that would not read
+    /// back are listed with what to write; a unit name that is no 署名 (it
+    /// has punctuation, say) leaves the 署名 empty, for the title card and the
+    /// checker's `signature-missing` to ask about.
+    pub fn frame(&self, report: &mut Report) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        if let Err(message) = report.set_addressee(&self.addressee) {
+            problems.push(("addressee", message));
+        }
+        let _ = report.set_signature(&self.unit);
+        if let Err(message) = report.set_date(&self.date) {
+            problems.push(("date", message));
+        }
+        problems
+    }
+}
+
 /// The report year to offer on `now` (see `Date::likely_report_year`).
 pub(super) fn likely_report_year(now: i64) -> i32 {
     Date::from_unix_ms_china(now).likely_report_year()
@@ -53,6 +88,24 @@ impl<K: KeyValue> Session<K> {
         self.adopt(&draft);
         let stored = self.store.save(&draft).map_err(Problem::from);
         (draft, stored)
+    }
+
+    /// 快速开始: a new blank draft with the 公文's frame. The fields to
+    /// correct come back (nothing is stored) when the 主送机关 or the
+    /// 成文日期 would not read back; otherwise as [`Session::create`].
+    #[allow(clippy::type_complexity)]
+    pub fn start(&self, answers: &QuickStart, now: i64) -> Result<(Draft, Result<DraftSummary, Problem>), Vec<FieldProblem>> {
+        let mut draft = Draft::new(String::new(), &answers.unit, answers.year, now);
+        let problems = answers.frame(&mut draft.report);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        draft.id = self.new_id(now);
+        draft.unit_kind = answers.unit_kind;
+        draft.leader_title = answers.leader_title.trim().to_string();
+        self.adopt(&draft);
+        let stored = self.store.save(&draft).map_err(Problem::from);
+        Ok((draft, stored))
     }
 
     /// Store a draft made from a file. Nothing is opened when it cannot be.

@@ -126,6 +126,21 @@ impl<K: KeyValue> Session<K> {
         }
     }
 
+    /// Run the save path once on a copy of `draft` in a throw-away memory
+    /// store: the draft serialised, its summary and history snapshot made, the
+    /// index written — so that in the browser the first real autosave does
+    /// not pay for compiling that code (each wasm function is compiled on its
+    /// first call). Nothing of the real store is read or written.
+    pub fn warm_save(draft: &Draft, now: i64) {
+        // Boxed as the app's store is, so the very functions it will call
+        // (the same monomorphisation) are the ones run here.
+        let kv: Box<dyn KeyValue> = Box::new(crate::storage::memory::MemoryStore::new());
+        let scratch = DraftStore::new(kv);
+        let mut next = draft.clone();
+        next.revision = draft.revision + 1;
+        let _ = scratch.save_edit(&next, draft.revision, now);
+    }
+
     /// Another tab wrote draft `id` (a `storage` event). `open` is the draft
     /// shown here, `unsaved` whether it has edits not yet stored.
     pub fn external_change(&self, id: &str, open: Option<&Draft>, unsaved: bool) -> External {

@@ -27,35 +27,31 @@ pub trait KeyValue {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// Lets the app hold whichever storage it could open behind one type.
-impl<T: KeyValue + ?Sized> KeyValue for Box<T> {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        (**self).keys()
-    }
+/// `KeyValue` for a pointer to a store: every call passes through.
+macro_rules! key_value_through {
+    ($($(#[$doc:meta])* $ptr:ty;)*) => {$(
+        $(#[$doc])*
+        impl<T: KeyValue + ?Sized> KeyValue for $ptr {
+            fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+                (**self).get(key)
+            }
+            fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+                (**self).set(key, value)
+            }
+            fn remove(&self, key: &str) -> Result<(), StoreError> {
+                (**self).remove(key)
+            }
+            fn keys(&self) -> Result<Vec<String>, StoreError> {
+                (**self).keys()
+            }
+        }
+    )*};
 }
 
-/// Lets several stores share one storage (tests reopen a store over the same
-/// data, as a page reload does).
-impl<T: KeyValue + ?Sized> KeyValue for &T {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        (**self).remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        (**self).keys()
-    }
+key_value_through! {
+    /// Lets the app hold whichever storage it could open behind one type.
+    Box<T>;
+    /// Lets several stores share one storage (tests reopen a store over the
+    /// same data, as a page reload does).
+    &T;
 }

@@ -8,20 +8,27 @@ use leptos::prelude::*;
 use super::browser::now_ms;
 use super::route::Screen;
 use super::state::{AppState, Notice, Problem, SaveStatus};
-use crate::report::deadline::{Date, UnitKind};
+use crate::report::check::place::FrameField;
+use crate::report::check::Finding;
+use crate::report::deadline::Date;
 use crate::report::merge::{Choice, RowId};
 use crate::report::{Draft, Report};
-use crate::session::create::Created;
+use crate::session::create::{Created, FieldProblem, QuickStart};
 use crate::session::merge::Incoming;
 use crate::session::{upsert, External, Message};
 use crate::storage::history::Snapshot;
 
 impl AppState {
-    /// Create a new blank draft and open it. When it cannot be stored, work
-    /// goes on in the page and the band says why.
-    pub fn create(self, unit: &str, year: i32, unit_kind: Option<UnitKind>, leader_title: &str) {
+    /// 快速开始: create a new blank draft with the 公文's frame and open it.
+    /// The fields to correct come back when the 主送机关 or 成文日期 would not
+    /// read back. When it cannot be stored, work goes on in the page and the
+    /// band says why.
+    pub fn start(self, answers: &QuickStart) -> Vec<FieldProblem> {
         self.save_now();
-        let (draft, stored) = self.session(|s| s.create(unit, year, unit_kind, leader_title, now_ms()));
+        let (draft, stored) = match self.session(|s| s.start(answers, now_ms())) {
+            Ok(made) => made,
+            Err(problems) => return problems,
+        };
         let id = draft.id.clone();
         match stored {
             Ok(entry) => self.open_created(Created { draft, summary: entry, notice: None }),
@@ -33,6 +40,24 @@ impl AppState {
                 self.screen.set(Screen::Draft(id));
             }
         }
+        Vec::new()
+    }
+
+    /// Set one element of the open draft's 公文 frame from the title card.
+    /// What would not read back is refused with what to write; the draft is
+    /// then unchanged.
+    pub fn set_frame(self, field: FrameField, text: &str) -> Result<(), String> {
+        let mut result = Ok(());
+        self.edit(|d| {
+            let r = &mut d.report;
+            result = match field {
+                FrameField::Addressee => r.set_addressee(text),
+                FrameField::DocNumber => r.set_doc_number(text),
+                FrameField::Signature => r.set_signature(text),
+                FrameField::Date => r.set_date(text),
+            };
+        });
+        result
     }
 
     /// Open a draft just made and stored, as it was built (never read back),
@@ -316,10 +341,29 @@ impl AppState {
     /// Run the checker on the open draft.
     pub fn refresh_findings(self) {
         let today = Date::from_unix_ms_china(now_ms());
-        let findings = self.draft.with_untracked(|d| {
-            d.as_ref().map(|d| super::browser::timed("fzbg:check", || d.check(today))).unwrap_or_default()
+        let sorted = self.draft.with_untracked(|d| {
+            d.as_ref().map(|d| super::browser::timed("fzbg:check", || d.check_sorted(today))).unwrap_or_default()
         });
-        self.findings.set(findings);
+        self.findings.set(sorted.active);
+        self.set_aside.set(sorted.set_aside);
+    }
+
+    /// Set a finding aside (忽略) with the author's reason, save, and check
+    /// again: it leaves the counts until its text changes.
+    pub fn set_finding_aside(self, finding: &Finding, reason: &str) {
+        let today = Date::from_unix_ms_china(now_ms());
+        self.edit(|d| d.set_finding_aside(finding, reason, today));
+        self.save_now();
+        self.refresh_findings();
+        self.confirm("已忽略这条检查结果。可在“已忽略”中恢复。");
+    }
+
+    /// Bring a finding set aside back (恢复).
+    pub fn restore_finding(self, finding: &Finding) {
+        self.edit(|d| d.restore_finding(finding));
+        self.save_now();
+        self.refresh_findings();
+        self.confirm("已恢复这条检查结果。");
     }
 
     /// Focus this field, instead of the heading, when the next screen opens.

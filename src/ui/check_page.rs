@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::deadline_line::DeadlineLine;
-use super::export::{ExportButton, MoreExports, TxtOptionsPicker};
+use super::export::{ExportButton, MoreExports, SealPicker, TxtOptionsPicker};
 use super::findings::FindingsSummary;
 use super::preview::GongwenPreview;
 use super::route::Screen;
@@ -66,11 +66,12 @@ pub fn CheckPage() -> impl IntoView {
                 }).collect_view()}
             </dl>
             <h2>"公文格式预览"</h2>
-            <GongwenPreview report=draft.report.clone()/>
+            <GongwenPreview report=draft.report.clone() unit=draft.unit.clone()/>
             <div class="toolbar toolbar-bottom export-row">
                 <ExportButton primary=true/>
                 <MoreExports/>
             </div>
+            <SealPicker/>
             <TxtOptionsPicker/>
         </div>
     }

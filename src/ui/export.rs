@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::browser::download;
 use super::state::{use_app, AppState};
-use crate::report::formats::{export_docx_based, export_txt_with, FormatError, TxtEncoding};
+use crate::report::formats::{export_docx_laid_out, export_txt_with, DocxLayout, FormatError, Seal, TxtEncoding};
 use crate::report::merge::Base;
 
 /// Download the open draft as a text file: by default UTF-8 in the seed's
@@ -95,7 +95,13 @@ pub fn export_docx(state: AppState) {
     let result = super::browser::timed("fzbg:export-docx", || {
         // The version it was made from goes into the document's custom
         // properties, so the colleague's edited copy merges three-way.
-        state.draft.with_untracked(|d| d.as_ref().map(|d| (d.file_stem(), export_docx_based(&d.report, Some(&Base::for_export(d))))))
+        state.draft.with_untracked(|d| {
+            d.as_ref().map(|d| {
+                let unit = Some(d.unit.trim().to_string()).filter(|u| !u.is_empty());
+                let layout = DocxLayout { seal: state.seal.get_untracked(), unit };
+                (d.file_stem(), export_docx_laid_out(&d.report, Some(&Base::for_export(d)), &layout))
+            })
+        })
     });
     let failed = match result {
         Some((stem, Ok(bytes))) => {
@@ -129,6 +135,33 @@ pub fn export_share(state: AppState) {
         } else {
             state.sent();
         }
+    }
+}
+
+/// Word 文档的落款: with the seal (§7.3.5.1: the date 右空四字, the 署名
+/// centred over it, room above for the seal) or without (§7.3.5.2).
+#[component]
+pub fn SealPicker() -> impl IntoView {
+    let state = use_app();
+    let option = move |seal: Seal, id: &'static str, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="merge-option">
+                <input type="radio" name="docx-seal" data-testid=id
+                    prop:checked=move || state.seal.get() == seal
+                    on:change=move |_| state.seal.set(seal)/>
+                <span>{label}</span>
+                <span class="field-hint">{hint}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="plain-fieldset seal-picker">
+            <legend>"Word 文档的落款"</legend>
+            <div class="merge-options">
+                {option(Seal::Unsealed, "seal-unsealed", "不加盖印章", "署名右空二字，成文日期在署名下一行、首字比署名首字右移二字")}
+                {option(Seal::Sealed, "seal-sealed", "加盖印章", "成文日期右空四字，署名以成文日期为准居中，上方留出用印位置")}
+            </div>
+        </fieldset>
     }
 }
 

@@ -8,6 +8,91 @@ use super::state::use_app;
 use crate::report::check::place::{Place, Places, Spot};
 use crate::report::check::{fix_report_punctuation, Finding, RuleId, Severity};
 
+/// 忽略 for one finding: a button that opens a one-line reason (optional)
+/// with 确定忽略 and 取消. `key` makes the field's id unique on the page.
+#[component]
+fn SetAsideControl(finding: Finding, label: String, key: String) -> impl IntoView {
+    let state = use_app();
+    let open = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let field = format!("aside-reason-{key}");
+    let opener = format!("aside-open-{key}");
+    let (field_for_open, opener_for_cancel) = (field.clone(), opener.clone());
+    let show = move |_| {
+        open.set(true);
+        let id = field_for_open.clone();
+        set_timeout(move || super::browser::focus_by_id(&id), std::time::Duration::from_millis(0));
+    };
+    let cancel = move || {
+        open.set(false);
+        let id = opener_for_cancel.clone();
+        set_timeout(move || super::browser::focus_by_id(&id), std::time::Duration::from_millis(0));
+    };
+    let cancel_click = cancel.clone();
+    let confirm = move |_| state.set_finding_aside(&finding, &reason.get_untracked());
+    let field_label = field.clone();
+    view! {
+        <Show when=move || open.get() fallback={
+            let label = label.clone();
+            let opener = opener.clone();
+            let show = show.clone();
+            move || view! {
+                <button type="button" class="btn-link finding-aside" id=opener.clone() aria-label=format!("忽略：{label}") on:click=show.clone()>"忽略"</button>
+            }
+        }>
+            <span class="aside-form" role="group" aria-label="忽略这条检查结果"
+                on:keydown={
+                    let cancel = cancel.clone();
+                    move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel() }
+                }>
+                <label for=field_label.clone()>"忽略的理由（可不填）"</label>
+                <input id=field.clone() type="text" maxlength="200" prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))/>
+                <button type="button" class="btn" on:click=confirm.clone()>"确定忽略"</button>
+                <button type="button" class="btn-link" on:click={
+                    let cancel = cancel_click.clone();
+                    move |_| cancel()
+                }>"取消"</button>
+            </span>
+        </Show>
+    }
+}
+
+/// The findings the author set aside, each with its reason and 恢复.
+#[component]
+fn SetAsideList() -> impl IntoView {
+    let state = use_app();
+    let count = Memo::new(move |_| state.set_aside.with(Vec::len));
+    view! {
+        <Show when=move || { count.get() > 0 }>
+            <section class="findings-aside" aria-labelledby="aside-title" data-testid="findings-aside">
+                <h3 id="aside-title">{move || format!("已忽略（{}）", count.get())}</h3>
+                <p class="field-hint">"以下检查结果已由您核对后忽略，不计入错误和提醒数。所涉内容修改后，会重新列入检查结果。"</p>
+                <ul>
+                    {move || {
+                        let aside = state.set_aside.get();
+                        let findings: Vec<Finding> = aside.iter().map(|(f, _)| f.clone()).collect();
+                        let at_each = places(state, &findings);
+                        aside.into_iter().zip(at_each).map(|((f, entry), at)| {
+                            let label = at.label();
+                            let again = f.clone();
+                            view! {
+                                <li data-testid="finding-aside" data-rule=f.rule.as_str()>
+                                    <span class=badge(f.severity)>{f.severity.label()}</span>
+                                    " " {label.clone()} "：" {f.message.clone()}
+                                    {(!entry.reason.is_empty()).then(|| view! { <span class="aside-reason">" 忽略理由：" {entry.reason.clone()}</span> })}
+                                    " "
+                                    <button type="button" class="btn-link" aria-label=format!("恢复：{label}") on:click=move |_| state.restore_finding(&again)>"恢复"</button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
 /// Where each finding is, as the author sees the draft (第一部分 第2条 正文):
 /// the draft's line map is built once for the whole list.
 fn places(state: super::state::AppState, findings: &[Finding]) -> Vec<Place> {
@@ -66,7 +151,13 @@ pub fn FindingsSummary() -> impl IntoView {
                     if e + w == 0 { "检查结果：未发现问题".to_string() } else { format!("检查结果：{e} 个错误，{w} 个提醒") }
                 }}
             </h2>
-            <p class="field-hint">"“错误”须在报送前改正；“提醒”请逐条核对。点击每条说明可转到对应位置修改。"</p>
+            <p class="field-hint">"“错误”须在报送前改正；“提醒”请逐条核对。点击每条说明可转到对应位置修改；核对后确认无须修改的，可以“忽略”。"</p>
+            {move || {
+                let errors = state.set_aside.with(|a| a.iter().filter(|(f, _)| f.severity == Severity::Error).count());
+                (errors > 0).then(|| view! {
+                    <p class="aside-errors" data-testid="aside-errors">{format!("另有 {errors} 个错误已被忽略，报送前请再次确认。")}</p>
+                })
+            }}
             <Show when=move || { counts.get().2 > 0 }>
                 <button type="button" class="btn" on:click=fix>
                     {move || format!("一键改为全角标点（{} 行）", counts.get().2)}
@@ -77,21 +168,25 @@ pub fn FindingsSummary() -> impl IntoView {
                     let id = id.clone();
                     let findings = state.findings.get();
                     let at_each = places(state, &findings);
-                    findings.into_iter().zip(at_each).map(|(f, at)| {
+                    findings.into_iter().zip(at_each).enumerate().map(|(n, (f, at))| {
                         let href = href(&id, &f);
                         // The link goes to the field itself: the next screen focuses it.
                         let field = at.field_id();
+                        let label = at.label();
                         view! {
                             <li data-testid="finding" data-rule=f.rule.as_str()>
                                 <span class=badge(f.severity)>{f.severity.label()}</span>
                                 " "
-                                <a href=href on:click=move |_| state.focus_after(field.clone())>{at.label()} "：" {f.message.clone()}</a>
+                                <a href=href on:click=move |_| state.focus_after(field.clone())>{label.clone()} "：" {f.message.clone()}</a>
                                 {f.article.map(|a| view! { <span class="finding-article">" 依据：" {a}</span> })}
+                                " "
+                                <SetAsideControl finding=f.clone() label=label key=format!("all-{n}")/>
                             </li>
                         }
                     }).collect_view()
                 }}
             </ol>
+            <SetAsideList/>
         </section>
     }
 }
@@ -109,9 +204,10 @@ pub fn SectionFindings(index: usize) -> impl IntoView {
                     {move || {
                         let mine = mine.get();
                         let at_each = places(state, &mine);
-                        mine.into_iter().zip(at_each).map(|(f, at)| {
+                        mine.into_iter().zip(at_each).enumerate().map(|(n, (f, at))| {
                         let field = at.field_id();
                         let label = at.label();
+                        let aside = view! { <SetAsideControl finding=f.clone() label=label.clone() key=format!("s{index}-{n}")/> };
                         // Here the field is on this page: a button takes focus to it.
                         view! {
                             <li>
@@ -120,7 +216,7 @@ pub fn SectionFindings(index: usize) -> impl IntoView {
                                     Some(id) => view! { <button type="button" class="btn-link finding-place" on:click=move |_| super::browser::focus_by_id(&id)>{label}</button> }.into_any(),
                                     None => view! { <span>{label}</span> }.into_any(),
                                 }}
-                                "：" {f.message}
+                                "：" {f.message} " " {aside}
                             </li>
                         }
                     }).collect_view()

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::guidance::{example_for, guide, kind_notes, FIRST_RESPONSIBLE_DUTIES};
+use crate::report::guidance::{example_for, guide, kind_notes, period_notes, AREAS_HEADING, FIRST_RESPONSIBLE_DUTIES};
 use crate::report::SectionKind;
 
 #[component]
@@ -20,6 +20,7 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
     let worked = example_for(unit_kind);
     let example = worked.section(kind, year);
     let notes = kind_notes(unit_kind);
+    let this_year = period_notes(kind, year);
     let kind_name = unit_kind.map(|k| k.label()).unwrap_or_default();
     let (min, max) = g.suggested_chars;
     view! {
@@ -45,6 +46,12 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
                 <h3>"写什么"</h3>
                 <ul>{g.what_to_write.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul>
             </section>
+            {(!this_year.is_empty()).then(|| view! {
+                <section data-testid="period-notes">
+                    <h3>{format!("{year}年度报告还要注意")}</h3>
+                    <ul>{this_year.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                </section>
+            })}
             {(!notes.is_empty() && kind == SectionKind::Measures).then(|| view! {
                 <section data-testid="kind-notes">
                     <h3>{format!("{kind_name}还可以写")}</h3>
@@ -53,7 +60,7 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
             })}
             {(!g.areas.is_empty()).then(|| view! {
                 <section>
-                    <h3>"可按以下领域组织（《法治政府建设实施纲要（2021－2025年）》）"</h3>
+                    <h3>{AREAS_HEADING}</h3>
                     <ul class="areas">{g.areas.iter().map(|a| view! { <li><strong>{a.heading}</strong> "：" {a.hint}</li> }).collect_view()}</ul>
                 </section>
             })}

@@ -1,6 +1,7 @@
-//! 快速开始: unit name, kind of unit, report year and (optionally) the
-//! 主要负责人's title; shows the deadlines that apply, then creates the draft
-//! with its title and the standard preamble.
+//! 快速开始: unit name, kind of unit, report year, (optionally) the
+//! 主要负责人's title and the 公文's frame — the 主送机关 suggested from the
+//! unit's kind, the 成文日期; shows the deadlines that apply, then creates
+//! the draft with its title, the standard preamble and the unit as 署名.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -9,6 +10,8 @@ use super::browser::{focus_by_id, likely_report_year, now_ms};
 use super::from_last_year::FromLastYear;
 use super::state::use_app;
 use crate::report::deadline::{due_lines, parse_year_input, Date, UnitKind};
+use crate::report::edit_frame::suggest_addressee;
+use crate::session::create::QuickStart;
 use crate::report::guidance::{FIVE_CONTENTS, PUBLICATION, REPORTING_DEADLINES};
 use crate::report::template;
 
@@ -19,10 +22,15 @@ pub fn Start() -> impl IntoView {
     let year = RwSignal::new(likely_report_year().to_string());
     let kind = RwSignal::new(UnitKind::Department);
     let leader = RwSignal::new(String::new());
+    // The 主送机关 follows the suggestion until the author types in it.
+    let addressee_typed = RwSignal::new(None::<String>);
+    let suggestion = move || unit.with(|u| suggest_addressee(u, Some(kind.get()))).unwrap_or_default();
+    let addressee = move || addressee_typed.get().unwrap_or_else(suggestion);
+    let date = RwSignal::new(String::new());
     // Errors by field id, in the form's order, shown beside each field and
     // listed in a summary at the top.
-    let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
-    let error_for = move |id: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == id).map(|(_, m)| *m));
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let error_for = move |id: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == id).map(|(_, m)| m.clone()));
 
     let preview = move || {
         let u = unit.get();
@@ -43,24 +51,28 @@ pub fn Start() -> impl IntoView {
         let y = parse_year_input(&year.get_untracked());
         let mut found = Vec::new();
         if u.trim().is_empty() {
-            found.push(("unit", "请填写单位名称，例如“某某区司法局”。"));
+            found.push(("unit", "请填写单位名称，例如“某某区司法局”。".to_string()));
         }
         if y.is_none() {
-            found.push(("year", "请填写四位数的报告年度，例如 2026（全角数字也可以）。"));
+            found.push(("year", "请填写四位数的报告年度，例如 2026（全角数字也可以）。".to_string()));
         }
-        match (found.first(), y) {
-            (None, Some(y)) => {
-                errors.set(Vec::new());
-                state.create(&u, y, Some(kind.get_untracked()), &leader.get_untracked());
-            }
-            (Some((first, _)), _) => {
-                let first = *first;
-                errors.set(found);
-                // Where the user is looking: the first field to correct.
-                set_timeout(move || focus_by_id(first), std::time::Duration::from_millis(0));
-            }
-            (None, None) => {}
+        if let (true, Some(year)) = (found.is_empty(), y) {
+            let answers = QuickStart {
+                unit: u,
+                year,
+                unit_kind: Some(kind.get_untracked()),
+                leader_title: leader.get_untracked(),
+                addressee: untrack(addressee),
+                date: date.get_untracked(),
+            };
+            found = state.start(&answers);
         }
+        if let Some((first, _)) = found.first() {
+            let first = *first;
+            // Where the user is looking: the first field to correct.
+            set_timeout(move || focus_by_id(first), std::time::Duration::from_millis(0));
+        }
+        errors.set(found);
     };
 
     view! {
@@ -125,6 +137,24 @@ pub fn Start() -> impl IntoView {
                     <p class="field-hint" id="leader-hint">"如“局党组书记、局长”。撰写第三部分时会提示写明其本人履职情况。"</p>
                     <input id="leader" type="text" aria-describedby="leader-hint"
                         prop:value=move || leader.get() on:input=move |ev| leader.set(event_target_value(&ev))/>
+                </div>
+                <div class="field" class:field-invalid=move || error_for("addressee")().is_some()>
+                    <label for="addressee">"主送机关"</label>
+                    <p class="field-hint" id="addressee-hint">"报告报送的上级机关，写在标题下一行。已按单位类型给出建议，可以修改；不需要写时请清空。"</p>
+                    {move || error_for("addressee")().map(|m| view! { <p class="field-error" id="addressee-error">{m}</p> })}
+                    <input id="addressee" name="addressee" type="text" autocomplete="off"
+                        aria-describedby=move || if error_for("addressee")().is_some() { "addressee-error addressee-hint" } else { "addressee-hint" }
+                        aria-invalid=move || error_for("addressee")().is_some().to_string()
+                        prop:value=addressee on:input=move |ev| addressee_typed.set(Some(event_target_value(&ev)))/>
+                </div>
+                <div class="field" class:field-invalid=move || error_for("date")().is_some()>
+                    <label for="date">"成文日期（可选）"</label>
+                    <p class="field-hint" id="date-hint">"写在落款署名下方，如“2026年2月26日”。可以暂不填写，报送前在任务列表中补充。落款署名为单位名称。"</p>
+                    {move || error_for("date")().map(|m| view! { <p class="field-error" id="date-error">{m}</p> })}
+                    <input id="date" name="date" type="text" autocomplete="off"
+                        aria-describedby=move || if error_for("date")().is_some() { "date-error date-hint" } else { "date-hint" }
+                        aria-invalid=move || error_for("date")().is_some().to_string()
+                        prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
                 </div>
                 <p class="title-preview" aria-live="polite">
                     "报告标题：" <strong>{preview}</strong>

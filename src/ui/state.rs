@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use super::browser::{now_ms, random_u32};
 use super::route::{self, Screen};
-use crate::report::check::Finding;
+use crate::report::check::{Finding, SetAside};
 use crate::report::Draft;
 use crate::session::{upsert, Saved, Session};
 pub use crate::session::{Notice, Problem};
@@ -54,8 +54,13 @@ pub struct AppState {
     /// The checker's findings for the open draft, refreshed after each
     /// debounced save (never on the keystroke itself).
     pub findings: RwSignal<Vec<Finding>>,
+    /// Findings the author set aside (忽略) whose text has not changed since:
+    /// out of the counts and badges, listed under 已忽略 on the check page.
+    pub set_aside: RwSignal<Vec<(Finding, SetAside)>>,
     /// How the .txt export is written (encoding, line endings).
     pub txt_options: RwSignal<crate::report::formats::TxtOptions>,
+    /// The .docx closing: with or without the seal (GB/T 9704 §7.3.5).
+    pub seal: RwSignal<crate::report::formats::Seal>,
     /// A field to focus when the next screen opens (a finding's link).
     pub(super) focus_next: StoredValue<Option<String>>,
     /// Drafts whose check page the author has opened in this session: only
@@ -84,7 +89,9 @@ impl AppState {
             conflict: RwSignal::new(None),
             library: RwSignal::new(library),
             findings: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
             txt_options: RwSignal::new(Default::default()),
+            seal: RwSignal::new(Default::default()),
             checked: RwSignal::new(Vec::new()),
             focus_next: StoredValue::new(None),
             persistent: open_error.is_none(),
@@ -154,7 +161,16 @@ impl AppState {
         // The checker (≈ 12 ms on a 30,000-character report in the browser)
         // runs after the screen is built, so opening shows the text first.
         self.findings.set(Vec::new());
-        set_timeout(move || self.refresh_findings(), Duration::from_millis(0));
+        self.set_aside.set(Vec::new());
+        set_timeout(
+            move || {
+                self.refresh_findings();
+                // Then the save path once, on a copy in memory: the first
+                // autosave is then as quick as the others (issue #20).
+                self.draft.with_untracked(|d| d.as_ref().map(|d| super::browser::timed("fzbg:warm", || Session::<Box<dyn KeyValue>>::warm_save(d, now_ms()))));
+            },
+            Duration::from_millis(0),
+        );
         self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);
     }

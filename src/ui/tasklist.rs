@@ -9,6 +9,7 @@ use super::export::ExportButton;
 use super::route::Screen;
 use super::save_status::SaveStatusView;
 use super::state::use_app;
+use crate::report::check::place::FrameField;
 use crate::report::draft::SectionStatus;
 use crate::report::{render, SectionKind};
 
@@ -29,8 +30,8 @@ struct Row {
 pub fn TaskList() -> impl IntoView {
     let state = use_app();
     // Read once: the screen is rebuilt when the draft is replaced.
-    let Some((id, title, preamble)) = state.draft.with_untracked(|d| {
-        d.as_ref().map(|d| (d.id.clone(), d.report.title().unwrap_or_default().to_string(), d.report.preamble()))
+    let Some((id, title, preamble, frame)) = state.draft.with_untracked(|d| {
+        d.as_ref().map(|d| (d.id.clone(), d.report.title().unwrap_or_default().to_string(), d.report.preamble(), d.report.frame()))
     }) else {
         return view! { <p class="card">"未能打开这份草稿。" <a href="#/">"返回草稿库"</a></p> }.into_any();
     };
@@ -100,17 +101,25 @@ pub fn TaskList() -> impl IntoView {
             <DeadlineLine editable=true/>
             <section class="card" aria-labelledby="front-title">
                 <h2 id="front-title">"标题和开头段"</h2>
+                <FrameInput field=FrameField::DocNumber label="发文字号（可选）" value=frame.doc_number.clone()
+                    hint="如“某司〔2026〕3号”，写在标题上方；没有时留空。"/>
                 <div class="field">
                     <label for="report-title">"报告标题"</label>
                     <input id="report-title" type="text" prop:value=title
                         on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_title(&t)); }/>
                 </div>
+                <FrameInput field=FrameField::Addressee label="主送机关" value=frame.addressee.clone()
+                    hint="报告报送的上级机关，如“区人民政府”，写在标题下一行；冒号自动加上。"/>
                 <div class="field">
                     <label for="preamble">"开头段"</label>
                     <p class="field-hint" id="preamble-hint">"说明报告依据和对象。已按规定格式生成，可按本单位情况修改。"</p>
                     <textarea id="preamble" rows="3" aria-describedby="preamble-hint" prop:value=preamble
                         on:input=move |ev| { let t = event_target_value(&ev); state.edit(|d| d.report.set_preamble(&t)); }></textarea>
                 </div>
+                <FrameInput field=FrameField::Signature label="发文机关署名" value=frame.signature.clone()
+                    hint="落款的单位名称，写全称或规范化简称。"/>
+                <FrameInput field=FrameField::Date label="成文日期" value=frame.date.clone()
+                    hint="如“2026年2月26日”，用阿拉伯数字，年份写全。"/>
             </section>
             <section class="card" aria-labelledby="sections-title">
                 <h2 id="sections-title">"报告的五个部分"</h2>
@@ -153,4 +162,30 @@ pub fn TaskList() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// One element of the 公文's frame on the title card, applied when the
+/// author leaves the field (a half-typed date is no date yet). What would
+/// not read back stays in the field with what to write; the draft keeps
+/// its last good value.
+#[component]
+fn FrameInput(field: FrameField, label: &'static str, hint: &'static str, value: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let id = field.field_id();
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let error = RwSignal::new(None::<String>);
+    let described = {
+        let (h, e) = (hint_id.clone(), error_id.clone());
+        move || if error.with(Option::is_some) { format!("{e} {h}") } else { h.clone() }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            <p class="field-hint" id=hint_id>{hint}</p>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            <input id=id type="text" autocomplete="off" prop:value=value.unwrap_or_default()
+                aria-describedby=described aria-invalid=move || error.with(Option::is_some).to_string()
+                on:change=move |ev| error.set(state.set_frame(field, &event_target_value(&ev)).err())/>
+        </div>
+    }
 }

@@ -101,6 +101,15 @@ test('a 乡镇 author gets guidance and a worked example of their own kind', asy
   const example = await guidance.locator('details.example pre').innerText();
   assert.match(example, /综合行政执法/);
   assert.doesNotMatch(example, /12315|证照分离/, 'not the 市场监管局 example');
+  // The report on 2026 (issue #17 point 4): the 条例 in force that year, in
+  // the example and in the notes for the year, by title and number only.
+  assert.match(example, /贯彻落实《行政执法监督条例》/);
+  const period = await guidance.getByTestId('period-notes').innerText();
+  assert.match(period, /2026年度报告还要注意/);
+  assert.match(period, /《行政执法监督条例》（国务院令第825号）自2026年2月1日起施行/);
+  assert.match(period, /实施期已于2025年结束/);
+  await guidance.getByTestId('period-notes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'period-notes.png') });
   await guidance.locator('details.example').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, 'town-example.png') });
   await page.close();

@@ -23,6 +23,8 @@ const HEADINGS = [
 function expectedExport(unit) {
   const lines = [
     `${unit}2025年度法治政府建设情况报告`,
+    // The quick start's 主送机关, suggested from the unit's name (issue #24).
+    `${unit.replace(/区.*$/, '区')}人民政府：`,
     `为深入推进法治政府建设，按照《法治政府建设与责任落实督察工作规定》要求，现将${unit}2025年度法治政府建设工作情况报告如下。`,
   ];
   HEADINGS.forEach((h, n) => {
@@ -31,6 +33,8 @@ function expectedExport(unit) {
     if (n === 0) items.reverse();
     items.forEach(([t, b], i) => lines.push(`${i + 1}. ${t}。${b}`));
   });
+  // The 署名: the unit's name, a blank line below the last part.
+  lines.push('', unit);
   return lines.join('\n');
 }
 

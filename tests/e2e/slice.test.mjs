@@ -21,6 +21,8 @@ after(async () => {
 
 const EXPECTED_EXPORT = [
   '测试区司法局2025年度法治政府建设情况报告',
+  // The quick start's 主送机关 (suggested from the unit's name) and 署名 (issue #24).
+  '测试区人民政府：',
   '为深入推进法治政府建设，按照《法治政府建设与责任落实督察工作规定》要求，现将测试区司法局2025年度法治政府建设工作情况报告如下。',
   '一、2025年度推进法治政府建设的主要举措和成效',
   '1. 健全依法行政制度。一是审查规范性文件12件。',
@@ -30,6 +32,8 @@ const EXPECTED_EXPORT = [
   '四、2026年度推进法治政府建设的主要安排',
   '五、其他需要报告的情况',
   '无',
+  '',
+  '测试区司法局',
 ].join('\n');
 
 test('start, type, reload: the text is still there; export gives the exact bytes', async () => {
@@ -116,6 +120,6 @@ test('storage disabled by policy: the app opens, warns in Chinese, and still exp
   ]);
   const text = fs.readFileSync(await download.path(), 'utf8');
   assert.match(text, /^无存储测试局\d{4}年度法治政府建设情况报告\n/);
-  assert.ok(text.endsWith('五、其他需要报告的情况\n无'));
+  assert.ok(text.endsWith('五、其他需要报告的情况\n无\n\n无存储测试局'), text.slice(-40));
   await page.close();
 });

@@ -176,6 +176,18 @@ pub(super) fn first_responsible_actions(ctx: &Ctx, out: &mut Findings) {
     }
 }
 
+/// 述法: the 主要负责人 reports on their own 法治 duties (in the 年终述职,
+/// which the 第一责任人 规定 requires to cover them); a 第一责任人 part that
+/// never mentions it leaves out a duty every reviewer looks for.
+pub(super) fn first_responsible_shufa(ctx: &Ctx, out: &mut Findings) {
+    for (i, body, line) in first_responsible(ctx) {
+        if !body.contains("述法") {
+            out.push(At { section: Some(i), line: Some(line), ..At::default() },
+                "本部分没有写述法情况。请写明主要负责人是否在年终述职中述法、采取什么方式（书面述法、会议述法）、接受评议的情况；本年度没有述法的，如实说明原因。".into());
+        }
+    }
+}
+
 /// Chinese numerals followed by a counting unit (三次, 十二件 …).
 fn has_figure(text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
@@ -251,6 +263,14 @@ mod tests {
 
     fn fired(text: &str, rule: &str) -> usize {
         check(&parse(text), &CheckContext::default()).iter().filter(|f| f.rule.as_str() == rule).count()
+    }
+
+    #[test]
+    fn a_first_responsible_part_without_shufa_is_asked_for_it() {
+        let part = "三、2026年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况\n局长主持专题会议3次，带头学法4次。";
+        assert_eq!(fired(part, "first-responsible-shufa"), 1);
+        assert_eq!(fired(&format!("{part}年底在述职中书面述法，接受评议。"), "first-responsible-shufa"), 0);
+        assert_eq!(fired("一、主要举措和成效\n开展执法检查36次。", "first-responsible-shufa"), 0, "no such part: missing-section says it");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 
 use super::finding::{CheckContext, Finding};
 use super::Rule;
-use crate::report::last_year::{PlanIndex, PlanRecord};
+use crate::report::last_year::{Copied, PlanIndex, PlanRecord};
 use crate::report::model::Report;
 use crate::report::text::render::LineMap;
 
@@ -42,8 +42,9 @@ impl<'a> Ctx<'a> {
 /// indexed for matching plans.
 pub(crate) struct AgainstLastYear<'a> {
     pub plans: &'a [PlanRecord],
-    pub report: &'a Report,
     pub index: PlanIndex,
+    /// This year's sentences copied from last year's report, in text order.
+    pub copied: Vec<Copied>,
 }
 
 /// Where a finding is. Every field is optional: a finding on the report as a
@@ -110,6 +111,10 @@ pub(crate) fn all_lines(report: &Report, map: &LineMap) -> Vec<NumberedLine> {
             }
         }
     }
+    // The 公文's closing (附件说明, 署名, 成文日期), after the last part:
+    // template blanks and personal data are looked for there too.
+    let last = out.iter().map(|l| l.0).max().unwrap_or(0);
+    out.extend(report.back.iter().enumerate().map(|(i, l)| (last + 1 + i, None, None, l.text.clone())));
     out
 }
 

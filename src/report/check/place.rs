@@ -24,6 +24,29 @@ pub enum Spot {
     Part,
     /// The report as a whole.
     Whole,
+    /// One of the 公文's frame elements (`text/frame.rs`).
+    Frame(FrameField),
+}
+
+/// A frame element's field on the title card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameField {
+    Addressee,
+    DocNumber,
+    Signature,
+    Date,
+}
+
+impl FrameField {
+    /// The id of its field on the title card.
+    pub fn field_id(self) -> &'static str {
+        match self {
+            FrameField::Addressee => "frame-addressee",
+            FrameField::DocNumber => "frame-doc-number",
+            FrameField::Signature => "frame-signature",
+            FrameField::Date => "frame-date",
+        }
+    }
 }
 
 /// A finding's place: the part (by position among the sections) and the spot.
@@ -41,6 +64,15 @@ impl Place {
             Spot::Title => return "报告标题".to_string(),
             Spot::Preamble => return "开头段".to_string(),
             Spot::Whole => return "全文".to_string(),
+            Spot::Frame(f) => {
+                return match f {
+                    FrameField::Addressee => "主送机关",
+                    FrameField::DocNumber => "发文字号",
+                    FrameField::Signature => "发文机关署名",
+                    FrameField::Date => "成文日期",
+                }
+                .to_string()
+            }
             // A finding at a part's heading is about the part as a whole.
             Spot::Heading => String::new(),
             Spot::Intro => "导语".to_string(),
@@ -63,6 +95,7 @@ impl Place {
             Spot::Intro => Some("section-intro".into()),
             Spot::Item(k) => Some(format!("item-{k}-title")),
             Spot::ItemBody(k) => Some(format!("item-{k}-body")),
+            Spot::Frame(f) => Some(f.field_id().into()),
             Spot::Heading | Spot::Part | Spot::Whole => None,
         }
     }
@@ -83,10 +116,16 @@ impl<'a> Places<'a> {
     pub fn of(&self, finding: &Finding) -> Place {
         let (report, lines) = (self.report, &self.lines);
         let Some(i) = finding.section_index.filter(|i| *i < report.sections.len()) else {
+            let back = super::format::back_first_line(report);
+            let roles = report.back_roles();
             let spot = match finding.line {
+                Some(line) if report.addressee_index() == line.checked_sub(1) => Spot::Frame(FrameField::Addressee),
+                Some(line) if report.doc_number_index() == line.checked_sub(1) => Spot::Frame(FrameField::DocNumber),
                 Some(line) if line <= report.front.len() => {
                     if report.title_index() == Some(line - 1) { Spot::Title } else { Spot::Preamble }
                 }
+                Some(line) if line >= back && roles.date == Some(line - back) => Spot::Frame(FrameField::Date),
+                Some(line) if line >= back && roles.signature == Some(line - back) => Spot::Frame(FrameField::Signature),
                 _ => Spot::Whole,
             };
             return Place { section: None, spot };
@@ -134,6 +173,12 @@ mod tests {
             (at(Some(2), None, None), "第三部分", None),
             (at(Some(2), None, Some(11)), "第三部分 导语", Some("section-intro")),
         ];
+        let framed = parse("某局2024年度法治政府建设情况报告\n区人民政府:\n一、主要举措和成效\n1. 学法。\n\n某局\n2025年02月06日\n");
+        let framed_places = Places::new(&framed);
+        assert_eq!(framed_places.of(&at(None, None, Some(2))).label(), "主送机关");
+        assert_eq!(framed_places.of(&at(None, None, Some(2))).field_id().as_deref(), Some("frame-addressee"));
+        assert_eq!(framed_places.of(&at(None, None, Some(7))).label(), "成文日期");
+        assert_eq!(framed_places.of(&at(None, None, Some(6))).field_id().as_deref(), Some("frame-signature"));
         let places = Places::new(&report);
         for (f, label, field) in cases {
             let p = places.of(&f);

@@ -9,6 +9,11 @@ use crate::report::text::markers::{is_cn_numeral, line_marker, MarkerStyle};
 
 /// A required section is not there (其他需要报告的情况 included: it may say 无).
 pub(super) fn missing_section(ctx: &Ctx, out: &mut Findings) {
+    // A report of another kind is named as such (wrong-report-kind), not
+    // listed part by part as missing.
+    if super::publish::is_disclosure_report(ctx) {
+        return;
+    }
     for kind in ctx.report.missing() {
         let message = format!("缺少“{}”部分。{}要求年度报告包括五项内容，请按规定顺序补上这一部分{}。", kind.label(), REGULATION,
             if kind == SectionKind::OtherMatters { "（没有需要报告的其他情况时写“无”）" } else { "" });
@@ -19,6 +24,9 @@ pub(super) fn missing_section(ctx: &Ctx, out: &mut Findings) {
 
 /// A section with a heading and nothing under it.
 pub(super) fn empty_section(ctx: &Ctx, out: &mut Findings) {
+    if super::publish::is_disclosure_report(ctx) {
+        return;
+    }
     for (i, s) in ctx.report.sections.iter().enumerate() {
         if s.body_text().trim().is_empty() {
             let hint = if s.kind == SectionKind::OtherMatters { "没有需要报告的其他情况时写“无”，不要留空。" } else { "请补写本部分内容。" };

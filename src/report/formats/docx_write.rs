@@ -36,37 +36,14 @@ use super::FormatError;
 use crate::report::draft::Base;
 use crate::report::model::{Item, Report};
 use crate::report::render::render;
+use super::docx_frame::{addressee_ppr, closing_paras, doc_number_ppr, Grid};
+pub use super::gongwen::Seal;
+use super::gongwen::title_lines;
 
 /// Page and layout figures (twip), see the module documentation.
-pub mod layout {
-    pub const PAGE_W: u32 = 11906;
-    pub const PAGE_H: u32 = 16838;
-    pub const MARGIN_TOP: u32 = 2098;
-    pub const MARGIN_BOTTOM: u32 = 1984;
-    pub const MARGIN_LEFT: u32 = 1587;
-    pub const MARGIN_RIGHT: u32 = 1474;
-    pub const FOOTER: u32 = 1247;
-    /// Exact line spacing: 28.95 pt, 22 lines in the 225 mm text area.
-    pub const LINE: u32 = 579;
-    /// Character spacing of body text in twentieths of a point: −0.25 pt, so
-    /// 28 characters of 三号 (15.75 pt each) fit the 156 mm text area.
-    pub const CHAR_SPACING: i32 = -5;
-    /// Two characters of 15.75 pt.
-    pub const FIRST_LINE_INDENT: u32 = 630;
-    /// Body, headings: 三号 16 pt in half-points.
-    pub const BODY_SIZE: u32 = 32;
-    /// Title: 二号 22 pt in half-points.
-    pub const TITLE_SIZE: u32 = 44;
-    /// Page numbers: 四号 14 pt in half-points.
-    pub const PAGE_NUMBER_SIZE: u32 = 28;
-}
+pub use super::gongwen::layout;
 
-const FONT_BODY: &str = "仿宋_GB2312";
-const FONT_TITLE: &str = "方正小标宋简体";
-const FONT_HEADING: &str = "黑体";
-const FONT_ITEM: &str = "楷体_GB2312";
-const FONT_PAGE: &str = "宋体";
-const FONT_LATIN: &str = "Times New Roman";
+use super::docx_package::*;
 
 /// What a paragraph is, which decides its style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,28 +58,56 @@ enum Kind {
 enum RunFont {
     Default,
     Kai,
+    /// A line break inside the title (§7.3.1), no text of the report's: the
+    /// reader drops it in a paragraph of the title style.
+    Break,
 }
 
 struct Para {
     kind: Kind,
     runs: Vec<(RunFont, String)>,
+    /// Paragraph properties of the frame's lines (spacing, indents,
+    /// alignment), in schema order, inside `w:pPr`.
+    ppr: String,
 }
 
 impl Para {
     fn plain(kind: Kind, text: &str) -> Self {
-        Para { kind, runs: vec![(RunFont::Default, text.to_string())] }
+        Para { kind, runs: vec![(RunFont::Default, text.to_string())], ppr: String::new() }
     }
+
+    fn framed(text: &str, ppr: String) -> Self {
+        Para { ppr, ..Para::plain(Kind::Body, text) }
+    }
+}
+
+/// The page's figures the frame's paragraphs need.
+const GRID: Grid = Grid { line: layout::LINE, text_width: layout::PAGE_W - layout::MARGIN_LEFT - layout::MARGIN_RIGHT };
+
+/// How the 公文 is laid out: the author's choice of seal (§7.3.5) and the
+/// unit's name, which a title line never breaks inside (§7.3.1).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocxLayout {
+    pub seal: Seal,
+    pub unit: Option<String>,
 }
 
 /// The report's lines as styled paragraphs: one paragraph per line of
 /// `render(report)` (without its BOM), plus an empty last paragraph when the
-/// text ends with a line ending, so the import gives the text back.
-fn paragraphs(report: &Report) -> Vec<Para> {
+/// text ends with a line ending, so the import gives the text back. The
+/// frame's lines are placed per GB/T 9704-2012 (`docx_frame.rs`).
+fn paragraphs(report: &Report, layout: &DocxLayout) -> Vec<Para> {
     let mut out = Vec::new();
-    let has_title = report.title().is_some();
+    let title = report.title_index();
+    let (addressee, doc_number) = (report.addressee_index(), report.doc_number_index());
     for (i, line) in report.front.iter().enumerate() {
-        let kind = if i == 0 && has_title { Kind::Title } else { Kind::Body };
-        out.push(Para::plain(kind, &line.text));
+        let previous_blank = i == 0 || report.front[i - 1].text.trim().is_empty();
+        out.push(match Some(i) {
+            t if t == title => title_para(&line.text, layout.unit.as_deref()),
+            a if a == addressee => Para::framed(&line.text, addressee_ppr(previous_blank, GRID)),
+            d if d == doc_number => Para::framed(&line.text, doc_number_ppr()),
+            _ => Para::plain(Kind::Body, &line.text),
+        });
     }
     for section in &report.sections {
         let h = &section.heading;
@@ -117,6 +122,7 @@ fn paragraphs(report: &Report) -> Vec<Para> {
             }
         }
     }
+    out.extend(closing_paras(report, layout.seal, GRID).into_iter().map(|(text, ppr)| Para::framed(&text, ppr)));
     let text = render(report);
     if text.ends_with(['\n', '\r']) {
         out.push(Para::plain(Kind::Body, ""));
@@ -130,7 +136,23 @@ fn item_para(item: &Item) -> Para {
     if !item.body.is_empty() {
         runs.push((RunFont::Default, item.body.clone()));
     }
-    Para { kind: Kind::Body, runs }
+    Para { kind: Kind::Body, runs, ppr: String::new() }
+}
+
+/// The title, broken into balanced lines (§7.3.1) when it is longer than one.
+fn title_para(text: &str, unit: Option<&str>) -> Para {
+    // A title written with spaces around it keeps them, on one line.
+    if text.trim() != text || text.contains(['\n', '\r']) {
+        return Para::plain(Kind::Title, text);
+    }
+    let mut runs = Vec::new();
+    for (i, line) in title_lines(text, unit).into_iter().enumerate() {
+        if i > 0 {
+            runs.push((RunFont::Break, String::new()));
+        }
+        runs.push((RunFont::Default, line));
+    }
+    Para { kind: Kind::Title, runs, ppr: String::new() }
 }
 
 /// A line of the model should never hold a line break, but if one does, it
@@ -142,7 +164,7 @@ fn split_embedded_breaks(paras: Vec<Para>) -> Vec<Para> {
             out.push(p);
             continue;
         }
-        let mut cur = Para { kind: p.kind, runs: Vec::new() };
+        let mut cur = Para { kind: p.kind, runs: Vec::new(), ppr: p.ppr.clone() };
         for (font, text) in p.runs {
             let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
             let mut pieces = normalised.split('\n');
@@ -150,7 +172,7 @@ fn split_embedded_breaks(paras: Vec<Para>) -> Vec<Para> {
                 cur.runs.push((font, first.to_string()));
             }
             for piece in pieces {
-                out.push(std::mem::replace(&mut cur, Para { kind: p.kind, runs: Vec::new() }));
+                out.push(std::mem::replace(&mut cur, Para { kind: p.kind, runs: Vec::new(), ppr: p.ppr.clone() }));
                 cur.runs.push((font, piece.to_string()));
             }
         }
@@ -160,6 +182,10 @@ fn split_embedded_breaks(paras: Vec<Para>) -> Vec<Para> {
 }
 
 fn run_xml(out: &mut String, font: RunFont, text: &str) {
+    if font == RunFont::Break {
+        out.push_str("<w:r><w:br/></w:r>");
+        return;
+    }
     if text.is_empty() {
         return;
     }
@@ -183,14 +209,15 @@ fn run_xml(out: &mut String, font: RunFont, text: &str) {
     out.push_str("</w:r>");
 }
 
-fn document_xml(report: &Report) -> String {
+fn document_xml(report: &Report, layout: &DocxLayout) -> String {
     use layout::*;
     let mut body = String::new();
-    for p in paragraphs(report) {
+    for p in paragraphs(report, layout) {
         body.push_str("<w:p>");
         match p.kind {
             Kind::Title => body.push_str(r#"<w:pPr><w:pStyle w:val="FzTitle"/></w:pPr>"#),
             Kind::Heading => body.push_str(r#"<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>"#),
+            Kind::Body if !p.ppr.is_empty() => body.push_str(&format!("<w:pPr>{}</w:pPr>", p.ppr)),
             Kind::Body => {}
         }
         for (font, text) in &p.runs {
@@ -206,97 +233,6 @@ fn document_xml(report: &Report) -> String {
     )
 }
 
-fn rfonts(east_asia: &str) -> String {
-    format!(r#"<w:rFonts w:ascii="{FONT_LATIN}" w:hAnsi="{FONT_LATIN}" w:eastAsia="{east_asia}" w:cs="{FONT_LATIN}"/>"#)
-}
-
-fn styles_xml() -> String {
-    use layout::*;
-    let body_fonts = rfonts(FONT_BODY);
-    let title_fonts = rfonts(FONT_TITLE);
-    let heading_fonts = rfonts(FONT_HEADING);
-    let page_fonts = rfonts(FONT_PAGE);
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:docDefaults><w:rPrDefault><w:rPr>{body_fonts}<w:kern w:val="2"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
-<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="{FIRST_LINE_INDENT}"/><w:jc w:val="both"/></w:pPr><w:rPr>{body_fonts}<w:spacing w:val="{CHAR_SPACING}"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="FzTitle"><w:name w:val="公文标题"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{title_fonts}<w:spacing w:val="0"/><w:sz w:val="{TITLE_SIZE}"/><w:szCs w:val="{TITLE_SIZE}"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>{heading_fonts}<w:b w:val="0"/><w:bCs w:val="0"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr>{page_fonts}<w:spacing w:val="0"/><w:sz w:val="{PAGE_NUMBER_SIZE}"/><w:szCs w:val="{PAGE_NUMBER_SIZE}"/></w:rPr></w:style>
-<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
-</w:styles>
-"#
-    )
-}
-
-fn footer_xml(odd: bool) -> String {
-    use layout::*;
-    // One character of the 14 pt page number: 280 twip.
-    let (jc, ind) = if odd { ("right", r#"w:right="280""#) } else { ("left", r#"w:left="280""#) };
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:ind {ind} w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr><w:sz w:val="{PAGE_NUMBER_SIZE}"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>
-"#
-    )
-}
-
-fn font_entry(name: &str, alt: Option<&str>, family: &str, pitch: &str) -> String {
-    let alt = alt.map(|a| format!(r#"<w:altName w:val="{a}"/>"#)).unwrap_or_default();
-    format!(r#"<w:font w:name="{name}">{alt}<w:charset w:val="86"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>"#)
-}
-
-fn font_table_xml() -> String {
-    let fonts = [
-        font_entry(FONT_BODY, Some("仿宋"), "modern", "fixed"),
-        font_entry(FONT_ITEM, Some("楷体"), "modern", "fixed"),
-        font_entry(FONT_TITLE, Some("宋体"), "script", "variable"),
-        font_entry(FONT_HEADING, Some("SimHei"), "modern", "fixed"),
-        font_entry(FONT_PAGE, Some("SimSun"), "auto", "variable"),
-        r#"<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#.to_string(),
-    ]
-    .concat();
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{fonts}</w:fonts>
-"#
-    )
-}
-
-const SETTINGS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:zoom w:percent="100"/><w:evenAndOddHeaders/><w:defaultTabStop w:val="420"/><w:drawingGridVerticalSpacing w:val="579"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>
-"#;
-
-const CONTENT_TYPES_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
-"#;
-
-const ROOT_RELS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>
-"#;
-
-const DOCUMENT_RELS_XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>
-"#;
-
-fn core_xml(title: &str) -> String {
-    let title = xml_escape(title);
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>法治报告助手</dc:creator><dc:language>zh-CN</dc:language></cp:coreProperties>
-"#
-    )
-}
-
-fn app_xml() -> String {
-    let version = env!("CARGO_PKG_VERSION");
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>法治报告助手 {version}</Application><DocSecurity>0</DocSecurity></Properties>
-"#
-    )
-}
-
 /// The report as the bytes of a .docx file (see the module documentation
 /// for the layout). Deterministic: the same report gives the same bytes.
 pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
@@ -307,6 +243,11 @@ pub fn export_docx(report: &Report) -> Result<Vec<u8>, FormatError> {
 /// revision it was made from in its custom properties
 /// ([`super::docx_props`]), so the merge finds its base when it comes back.
 pub fn export_docx_based(report: &Report, base: Option<&Base>) -> Result<Vec<u8>, FormatError> {
+    export_docx_laid_out(report, base, &DocxLayout::default())
+}
+
+/// [`export_docx_based`] with the author's layout choices (seal, unit name).
+pub fn export_docx_laid_out(report: &Report, base: Option<&Base>, layout: &DocxLayout) -> Result<Vec<u8>, FormatError> {
     use super::docx_props::{custom_xml, CUSTOM_CONTENT_TYPE, CUSTOM_PART, CUSTOM_RELATIONSHIP};
     let title = report.title().unwrap_or("法治政府建设情况报告");
     let (content_types, root_rels) = match base {
@@ -319,7 +260,7 @@ pub fn export_docx_based(report: &Report, base: Option<&Base>) -> Result<Vec<u8>
     let mut parts: Vec<(&str, String)> = vec![
         ("[Content_Types].xml", content_types),
         ("_rels/.rels", root_rels),
-        ("word/document.xml", document_xml(report)),
+        ("word/document.xml", document_xml(report, layout)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS_XML.to_string()),
         ("word/styles.xml", styles_xml()),
         ("word/settings.xml", SETTINGS_XML.to_string()),
@@ -375,7 +316,7 @@ mod tests {
     #[test]
     fn item_title_is_kai_and_title_is_styled() {
         let r = parse("某区2025年度法治政府建设情况报告\n一、主要举措\n1. 强化学习。正文<&>\n");
-        let xml = document_xml(&r);
+        let xml = document_xml(&r, &DocxLayout::default());
         assert!(xml.contains(r#"<w:pStyle w:val="FzTitle"/></w:pPr><w:r><w:t xml:space="preserve">某区2025年度法治政府建设情况报告</w:t>"#));
         assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">一、主要举措</w:t>"#));
         assert!(xml.contains(r#"w:eastAsia="楷体_GB2312" w:cs="Times New Roman"/></w:rPr><w:t xml:space="preserve">1. 强化学习。</w:t></w:r><w:r><w:t xml:space="preserve">正文&lt;&amp;&gt;</w:t>"#));

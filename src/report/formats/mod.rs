@@ -27,16 +27,19 @@
 //! reports problems as a [`FormatError`] with a Chinese message for the user
 //! ([`FormatError::message_zh`]) and an English one for logs and the CLI.
 
+mod docx_frame;
+mod docx_package;
 pub mod docx_props;
 pub mod docx_read;
 pub mod docx_write;
+pub mod gongwen;
 mod error;
 mod xml;
 pub mod share;
 pub mod txt;
 
 pub use docx_read::{import_docx, DocxImport};
-pub use docx_write::{export_docx, export_docx_based};
+pub use docx_write::{export_docx, export_docx_based, export_docx_laid_out, DocxLayout, Seal};
 pub use error::FormatError;
 pub use share::{export_share, import_share, import_share_based, Shared, SHARE_FORMAT, SHARE_SCHEMA};
 pub use txt::{encode_gbk_with, export_txt, export_txt_with, gbk_probe, gbk_table, TxtEncoding, TxtOptions};

@@ -6,7 +6,8 @@
 //! what the 党组书记、局长 did personally, with numbers; the figures in 三
 //! agree with those in 一 (e.g. 2 major decisions, 3 lawsuits).
 //!
-//! Placeholders: `{year}` is the report's year, `{next}` the year after.
+//! Placeholders: `{year}` is the report's year, `{next}` the year after;
+//! `{ordinance}` takes [`ORDINANCE`] from the report on 2026 on.
 
 use super::guide;
 use crate::report::model::SectionKind;
@@ -17,9 +18,13 @@ pub const EXAMPLE_UNIT: &str = "青石市临溪区市场监督管理局";
 
 pub(super) const MEASURES: &str = "\
 1. 依法全面履行市场监管职能。一是动态调整权责清单，梳理行政许可、行政处罚、行政检查等事项412项并向社会公布。二是深化“证照分离”改革，全年新设登记经营主体5863户，企业开办全程网办率达到98.6%，平均办理时间压缩至1个工作日。三是推行包容审慎监管，制定轻微违法行为不予处罚清单，对首次轻微违法行为依法不予处罚37件。四是推行证明事项告知承诺制，办理告知承诺事项1160件，事后核查合格率97.3%。
-2. 严格规范公正文明执法。一是全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办结行政处罚案件286件，罚没款412.5万元，重大执法决定法制审核18件，审核率100%。二是统筹开展“双随机、一公开”监管，组织跨部门联合抽查46次，抽查经营主体1250户，抽查结果全部按时公示；推行信用风险分类监管，依法将312户经营主体列入经营异常名录。三是组织执法人员专题培训4期、216人次，执法人员持证上岗率100%。全年发生行政复议案件5件、行政诉讼案件3件，均未被撤销或确认违法。
+2. 严格规范公正文明执法。一是全面落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办结行政处罚案件286件，罚没款412.5万元，重大执法决定法制审核18件，审核率100%。二是统筹开展“双随机、一公开”监管，组织跨部门联合抽查46次，抽查经营主体1250户，抽查结果全部按时公示；推行信用风险分类监管，依法将312户经营主体列入经营异常名录。三是组织执法人员专题培训4期、216人次，执法人员持证上岗率100%。{ordinance}全年发生行政复议案件5件、行政诉讼案件3件，均未被撤销或确认违法。
 3. 推进行政决策和规范性文件管理法治化。一是出台《临溪区市场监督管理局重大行政决策程序规定》，全年作出重大行政决策2项，均履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定程序。二是发挥法律顾问和公职律师作用，审查合同31份、规范性文件3件，提出修改意见57条，全部被采纳。三是开展规范性文件清理，废止2件、修改1件，清理结果及时向社会公布；新制定的3件规范性文件均在印发后30日内报送备案。
 4. 化解矛盾纠纷和深化普法宣传。一是畅通12315投诉举报渠道，全年受理投诉举报9742件，按时办结率99.2%，为消费者挽回经济损失386万元。二是推进消费纠纷在线解决，发展在线纠纷解决企业126家，通过和解、调解化解纠纷1430件。三是落实“谁执法谁普法”普法责任制，围绕“3·15”国际消费者权益日、民法典宣传月等开展普法活动23场，发放宣传资料1.2万份，发布以案释法典型案例8个。";
+
+/// What the 局 did under the 《行政执法监督条例》 (report on 2026 on): in
+/// 举措和成效's second item, before its 复议 and 诉讼 figures.
+pub(super) const ORDINANCE: &str = "四是贯彻落实《行政执法监督条例》，组织全局执法人员专题学习2期、180人次，对照条例修订本局行政执法监督工作制度3项，开展执法自查，发现并整改问题13个。";
 
 pub(super) const SHORTCOMINGS: &str = "\
 1. 基层执法规范化水平不够均衡。全年案卷评查共抽查案卷150件，发现问题案卷21件，占14%，主要是文书制作不规范、证据收集不完整。究其原因，主观上部分执法人员重实体、轻程序，对程序性规定学习不深，局内案卷评查频次偏低、发现问题后跟踪整改不到位；客观上近三年新入职执法人员占比达35%，办案经验不足。
@@ -29,7 +34,7 @@ pub(super) const SHORTCOMINGS: &str = "\
 pub(super) const FIRST_RESPONSIBLE: &str = "\
 局党组书记、局长认真履行推进法治建设第一责任人职责，做到重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。
 1. 亲自部署法治建设工作。一是主持召开局党组会议专题研究法治建设4次，审议通过年度法治政府建设工作要点和普法责任清单。二是调整充实局法治建设领导小组，由局长任组长，明确11个科室和12个市场监管所的工作责任，年底逐一听取落实情况。
-2. 带头尊法学法讲法。一是落实会前学法制度，主持局党组会议会前学法12次，组织党组理论学习中心组专题学法4次。二是为全局干部讲授法治专题课2次，参训256人次。三是年底向区委全面依法治区委员会办公室书面述法，并在全局干部大会上述法，接受干部职工评议。
+2. 带头尊法学法讲法。一是落实会前学法制度，主持局党组会议会前学法12次，组织党组理论学习中心组专题学法4次。二是为全局干部讲授法治专题课2次，参训256人次。三是在年终述职中述法，向区委全面依法治区委员会办公室书面报告本人履行推进法治建设第一责任人职责情况，并在全局干部大会上述法，接受干部职工评议。
 3. 亲自过问重大问题和重点环节。一是全年2项重大行政决策均在听取合法性审查意见后提交局务会议集体讨论决定。二是听取法治工作专题汇报6次，协调解决执法人员培训、案卷评查力量不足等问题5个。三是作为行政机关负责人出庭应诉行政诉讼案件2件（本局全年应诉案件3件）。";
 
 pub(super) const NEXT_YEAR: &str = "\
@@ -169,13 +174,17 @@ mod tests {
 
     #[test]
     fn example_sections_are_of_suggested_length() {
-        let report = parse(&example_report(YEAR));
-        for s in &report.sections {
-            let (lo, hi) = guide(s.kind).suggested_chars;
-            let n = s.body_text().chars().count();
-            assert!(lo <= n && n <= hi, "{:?}: {n} chars, suggested {lo}–{hi}", s.kind);
+        // 2026: with the passage on the 《行政执法监督条例》.
+        for year in [YEAR, 2026] {
+            let report = parse(&example_report(year));
+            for s in &report.sections {
+                let (lo, hi) = guide(s.kind).suggested_chars;
+                let n = s.body_text().chars().count();
+                assert!(lo <= n && n <= hi, "{:?}: {n} chars, suggested {lo}–{hi}", s.kind);
+            }
+            let measures = report.section(SectionKind::Measures).unwrap().body_text().chars().count();
+            assert!((800..=1200).contains(&measures), "measures example has {measures} chars");
         }
-        let measures = report.section(SectionKind::Measures).unwrap().body_text().chars().count();
-        assert!((800..=1200).contains(&measures), "measures example has {measures} chars");
+        assert!(example_report(2026).contains(ORDINANCE) && !example_report(YEAR).contains("条例"));
     }
 }

@@ -11,8 +11,10 @@
 //! (the 镇: 2 major decisions, 1 lawsuit; the 县: 5 major decisions, 14
 //! lawsuits against the county government, 47 problems found by 督察).
 //!
-//! Placeholders: `{year}` is the report's year, `{next}` the year after. No
-//! other year is written as a number. Nothing here is quoted from a
+//! Placeholders: `{year}` is the report's year, `{next}` the year after,
+//! `{ordinance}` the example's passage on the 《行政执法监督条例》 from the
+//! report on 2026 on (`TOWN_ORDINANCE`, `COUNTY_ORDINANCE`). No other year
+//! is written as a number. Nothing here is quoted from a
 //! regulation except the standard summary of the 第一责任人's duties, which
 //! is [`super::FIRST_RESPONSIBLE_DUTIES`] word for word.
 
@@ -20,10 +22,13 @@
 pub const TOWN_UNIT: &str = "青石市临溪区石门镇人民政府";
 
 pub(super) const TOWN_MEASURES: &str = "\
-1. 推进乡镇综合行政执法改革。一是依据区政府公布的赋权事项清单承接行政执法事项126项，编制本镇执法事项清单，在镇政务公开栏和区政府门户网站公布。二是整合组建镇综合行政执法队，在岗执法人员18名，全部持证上岗；组织执法人员专题培训3期、96人次。三是落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办结行政处罚案件43件，重大执法决定法制审核6件，审核率100%。全年发生行政复议案件2件、行政诉讼案件1件，均未被撤销或确认违法。
+1. 推进乡镇综合行政执法改革。一是依据区政府公布的赋权事项清单承接行政执法事项126项，编制本镇执法事项清单，在镇政务公开栏和区政府门户网站公布。二是整合组建镇综合行政执法队，在岗执法人员18名，全部持证上岗；组织执法人员专题培训3期、96人次。三是落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，全年办结行政处罚案件43件，重大执法决定法制审核6件，审核率100%。{ordinance}全年发生行政复议案件2件、行政诉讼案件1件，均未被撤销或确认违法。
 2. 实现合法性审查全覆盖。一是出台《石门镇重大行政决策程序规定》，明确镇党委、政府的重大决策和镇政府签订的合同未经合法性审查不得提交会议讨论或签署，由镇司法所牵头、镇政府法律顾问参与审查。二是全年作出重大行政决策2项，均履行公众参与、风险评估、合法性审查、集体讨论决定程序；审查镇党委、政府决策事项9件、合同47份，提出法律意见63条，审查覆盖率100%。三是清理本镇在履行的合同，纠正条款不规范问题11处。
 3. 坚持和发展新时代“枫桥经验”化解矛盾纠纷。一是健全镇、村（社区）、网格三级调解网络，镇人民调解委员会和14个村（社区）人民调解委员会全年调解矛盾纠纷386件，调解成功372件，成功率96.4%。二是全镇划分网格62个，网格员每月入户排查，全年排查上报矛盾纠纷隐患312条，就地化解289条。三是依托镇综治中心对矛盾纠纷实行“一站式”受理，全年接待群众来访153批次，按期办结率100%。
 4. 深化法治宣传和基层依法治理。一是落实“八五”普法规划，开展“法律进乡村”活动28场，培育“法律明白人”168名，每个村（社区）不少于10名。二是推行一村（居）一法律顾问，14个村（社区）法律顾问全年驻村（社区）服务392次，提供法律咨询615次，审核村级合同65份。三是开展民主法治示范村（社区）创建，新增市级民主法治示范村2个，全镇区级以上民主法治示范村（社区）达到9个。四是建成镇法治文化广场1处、村（社区）法治文化长廊6处。";
+
+/// What the 镇 did under the 《行政执法监督条例》 (report on 2026 on).
+pub(super) const TOWN_ORDINANCE: &str = "四是贯彻落实《行政执法监督条例》，镇综合行政执法队18名执法人员全部参加区司法局组织的条例专题培训，对照条例建立执法案卷每季度自查制度，全年自查案卷43件，整改问题9个。";
 
 pub(super) const TOWN_SHORTCOMINGS: &str = "\
 1. 综合行政执法能力与承接事项还不够匹配。承接的126项执法事项中有41项全年未办理案件，自然资源、生态环境等专业领域的案件仍多依赖区级部门办理；执法人员中具有法律专业背景的仅3名。究其原因，主观上本镇对下放事项的业务学习不够深入，培训针对性不强，与区级部门的协作配合机制运行不够顺畅；客观上镇综合行政执法队人员有限，下放事项专业性较强，执法装备配备不足。
@@ -32,8 +37,8 @@ pub(super) const TOWN_SHORTCOMINGS: &str = "\
 
 pub(super) const TOWN_FIRST_RESPONSIBLE: &str = "\
 镇党委书记、镇长作为推进法治建设第一责任人，对法治建设做到重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。
-1. 镇党委书记统筹部署法治建设。一是主持召开镇党委会议专题研究法治建设3次，审议通过年度法治建设工作要点和乡镇综合行政执法改革实施方案。二是听取镇政府法治政府建设、矛盾纠纷化解工作汇报4次，协调解决执法队伍配备、人民调解经费保障等问题6个。三是年底向区委全面依法治区委员会办公室书面述法。
-2. 镇长抓好法治政府建设具体工作。一是主持召开镇政府常务会议专题研究法治政府建设2次，全年2项重大行政决策均在听取合法性审查意见后提交集体讨论决定。二是带队督办综合行政执法重点案件5件，听取执法案卷评查情况汇报2次。三是作为行政机关负责人出庭应诉行政诉讼案件1件（本镇全年应诉案件1件），年底在全镇干部大会上述法。
+1. 镇党委书记统筹部署法治建设。一是主持召开镇党委会议专题研究法治建设3次，审议通过年度法治建设工作要点和乡镇综合行政执法改革实施方案。二是听取镇政府法治政府建设、矛盾纠纷化解工作汇报4次，协调解决执法队伍配备、人民调解经费保障等问题6个。三是在年终述职中向区委全面依法治区委员会办公室书面述法。
+2. 镇长抓好法治政府建设具体工作。一是主持召开镇政府常务会议专题研究法治政府建设2次，全年2项重大行政决策均在听取合法性审查意见后提交集体讨论决定。二是带队督办综合行政执法重点案件5件，听取执法案卷评查情况汇报2次。三是作为行政机关负责人出庭应诉行政诉讼案件1件（本镇全年应诉案件1件），年终述职时在全镇干部大会上述法。
 3. 带头尊法学法讲法。一是落实会前学法制度，镇党委会议会前学法10次，镇政府常务会议会前学法8次。二是镇党委书记、镇长分别为全镇干部和村（社区）干部讲授法治专题课各1次，参训共210人次。三是带头参加区委理论学习中心组专题学法2次。";
 
 pub(super) const TOWN_NEXT_YEAR: &str = "\
@@ -51,8 +56,11 @@ pub const COUNTY_UNIT: &str = "青石市溪口县人民政府";
 pub(super) const COUNTY_MEASURES: &str = "\
 1. 统筹推进法治政府建设。一是将法治政府建设纳入县政府绩效考核，分值占比由5%提高到8%，对24个县政府部门和11个乡镇逐一考核，考核结果在全县通报。二是对县政府各部门和各乡镇开展法治督察2轮，实地督察单位35个，发现问题47个，已督促整改45个。三是开展法治政府建设示范创建，确定县级示范项目6个。四是组织县政府部门和乡镇主要负责人年度述法，24个县政府部门和11个乡镇的主要负责人全部书面述法。
 2. 推进重大行政决策和规范性文件管理法治化。一是修订《溪口县人民政府重大行政决策程序规定》，向社会公布年度重大行政决策事项目录，全年作出重大行政决策5项，均履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定程序。二是县政府制定行政规范性文件7件，均在印发后30日内报市政府和县人大常委会备案；审查县政府部门和乡镇报备的规范性文件32件，纠正4件。三是发挥政府法律顾问和公职律师作用，审查县政府合同协议126份，提出修改意见208条。
-3. 强化行政执法协调监督。一是构建县级行政执法协调监督工作体系，由县司法局具体承担，在11个乡镇司法所设立行政执法协调监督联络点。二是组织全县行政执法案卷评查，评查县政府部门和乡镇案卷320件，发现问题案卷38件，均已反馈整改。三是加强行政执法人员资格管理，全县1386名执法人员全部持证上岗，组织公共法律知识轮训2期、1410人次。四是规范涉企行政检查，推行检查计划备案和“综合查一次”，全县涉企行政检查次数比上年下降21.3%。
+3. 强化行政执法协调监督。一是构建县级行政执法协调监督工作体系，由县司法局具体承担，在11个乡镇司法所设立行政执法协调监督联络点。二是组织全县行政执法案卷评查，评查县政府部门和乡镇案卷320件，发现问题案卷38件，均已反馈整改。三是加强行政执法人员资格管理，全县1386名执法人员全部持证上岗，组织公共法律知识轮训2期、1410人次。四是规范涉企行政检查，推行检查计划备案和“综合查一次”，全县涉企行政检查次数比上年下降21.3%。{ordinance}
 4. 深化行政复议体制改革和政务公开。一是县政府统一行使行政复议职责，全年收到行政复议申请186件，受理172件，审结165件，直接纠错19件，纠错率11.5%，通过调解、和解结案31件。二是全年以县政府为被告的行政诉讼案件14件，败诉1件，行政机关负责人出庭应诉率100%。三是主动公开政府信息5300条，办理政府信息公开申请86件，按期答复率100%。";
+
+/// What the 县政府 did under the 《行政执法监督条例》 (report on 2026 on).
+pub(super) const COUNTY_ORDINANCE: &str = "五是贯彻落实《行政执法监督条例》，县政府常务会议专题学习条例1次，组织全县行政执法监督人员和执法人员专题培训3期、860人次，对照条例修订县政府行政执法监督工作制度2项。";
 
 pub(super) const COUNTY_SHORTCOMINGS: &str = "\
 1. 行政执法协调监督作用发挥不够充分。案卷评查中乡镇案卷86件，问题案卷16件，占18.6%，明显高于县政府部门的9.4%；乡镇承接的部分执法事项全年未办理案件。究其原因，主观上县政府对乡镇综合行政执法的指导监督偏重年终检查，日常监督和跟踪问效不够；客观上县司法局专职执法监督人员仅5名，监督对象涉及24个部门和11个乡镇。
@@ -62,7 +70,7 @@ pub(super) const COUNTY_SHORTCOMINGS: &str = "\
 pub(super) const COUNTY_FIRST_RESPONSIBLE: &str = "\
 县委书记、县长认真履行推进法治建设第一责任人职责，县长对法治政府建设做到重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。
 1. 亲自部署法治政府建设。一是县长主持召开县政府常务会议专题研究法治建设4次，审议通过年度法治政府建设工作要点、法治督察方案和考核办法。二是县委书记主持召开县委全面依法治县委员会会议2次，听取县政府法治政府建设情况汇报，研究解决行政复议办案力量不足等问题3个。
-2. 带头尊法学法讲法。一是县长落实县政府常务会议会前学法制度，全年主持会前学法12次。二是县长为全县领导干部讲授法治专题课1次，参训320人次。三是县长年底向市委全面依法治市委员会办公室书面述法，接受评议。
+2. 带头尊法学法讲法。一是县长落实县政府常务会议会前学法制度，全年主持会前学法12次。二是县长为全县领导干部讲授法治专题课1次，参训320人次。三是县长在年终述职中向市委全面依法治市委员会办公室书面述法，接受评议。
 3. 亲自过问重大问题和重点环节。一是全年5项重大行政决策均在听取合法性审查意见后提交县政府常务会议集体讨论决定。二是听取行政复议、行政执法协调监督工作专题汇报3次，对法治督察发现的47个问题逐项签批督办。三是作为行政机关负责人出庭应诉行政诉讼案件2件（以县政府为被告的案件全年14件）。";
 
 pub(super) const COUNTY_NEXT_YEAR: &str = "\
@@ -115,6 +123,7 @@ mod tests {
     struct Example {
         unit: &'static str,
         sections: [&'static str; 5],
+        ordinance: &'static str,
         /// The matter each 不足 and its plan name, in order.
         matters: &'static [&'static str],
         /// The leader titles 第一责任人 must name.
@@ -125,34 +134,51 @@ mod tests {
         Example {
             unit: TOWN_UNIT,
             sections: [TOWN_MEASURES, TOWN_SHORTCOMINGS, TOWN_FIRST_RESPONSIBLE, TOWN_NEXT_YEAR, TOWN_OTHER_MATTERS],
+            ordinance: TOWN_ORDINANCE,
             matters: &["综合行政执法能力", "依法治理水平", "法律明白人"],
             leaders: &["镇党委书记", "镇长"],
         },
         Example {
             unit: COUNTY_UNIT,
             sections: [COUNTY_MEASURES, COUNTY_SHORTCOMINGS, COUNTY_FIRST_RESPONSIBLE, COUNTY_NEXT_YEAR, COUNTY_OTHER_MATTERS],
+            ordinance: COUNTY_ORDINANCE,
             matters: &["执法协调监督", "行政复议", "考核结果运用"],
             leaders: &["县长", "县委书记"],
         },
     ];
 
-    fn fill(template_text: &str, year: i32) -> String {
-        template_text.replace("{year}", &year.to_string()).replace("{next}", &(year + 1).to_string())
-    }
-
     fn report_text(e: &Example, year: i32) -> String {
         let mut lines = vec![template::title(e.unit, year), template::preamble(e.unit, year)];
         for (i, kind) in SectionKind::REQUIRED.iter().enumerate() {
             lines.push(format!("{}{}", template::section_marker(i + 1), template::heading_text(*kind, year)));
-            lines.push(fill(e.sections[i], year));
+            lines.push(crate::report::guidance::fill(e.sections[i], year, e.ordinance));
         }
         lines.join("\n")
     }
 
+    /// From the report on 2026 on, each example's 行政执法 item says what
+    /// the unit did under the 《行政执法监督条例》, by title only; before, nothing.
+    #[test]
+    fn the_ordinance_appears_from_the_report_on_2026() {
+        for e in &EXAMPLES {
+            for (year, present) in [(2024, false), (2025, false), (2026, true), (2027, true)] {
+                let report = parse(&report_text(e, year));
+                let measures = report.section(SectionKind::Measures).unwrap();
+                let items: Vec<_> = measures.items.iter().filter(|i| i.body.contains("《行政执法监督条例》")).collect();
+                assert_eq!(items.len(), usize::from(present), "{} {year}", e.unit);
+                if present {
+                    assert!(items[0].title.contains("执法"), "{}: in the 执法 item, not {}", e.unit, items[0].title);
+                }
+                assert!(!report_text(e, year).contains('{'), "{} {year}: a placeholder left", e.unit);
+            }
+            assert!(!e.ordinance.contains('第'), "no article named or quoted: {}", e.ordinance);
+        }
+    }
+
     #[test]
     fn the_examples_have_the_shape_and_length_of_the_department_example() {
-        for e in &EXAMPLES {
-            let report = parse(&report_text(e, YEAR));
+        for (e, year) in EXAMPLES.iter().flat_map(|e| [(e, YEAR), (e, 2026)]) {
+            let report = parse(&report_text(e, year));
             let kinds: Vec<_> = report.sections.iter().map(|s| s.kind).collect();
             assert_eq!(kinds, SectionKind::REQUIRED.to_vec(), "{}", e.unit);
             for s in &report.sections {
@@ -196,7 +222,8 @@ mod tests {
     #[test]
     fn the_leaders_are_named_with_what_they_did() {
         for e in &EXAMPLES {
-            let text = fill(e.sections[2], YEAR);
+            let text = crate::report::guidance::fill(e.sections[2], YEAR, e.ordinance);
+            assert!(text.contains("年终述职"), "{}: 述法 in the 年终述职", e.unit);
             assert!(text.contains(FIRST_RESPONSIBLE_DUTIES.text), "{}", e.unit);
             for who in e.leaders {
                 assert!(text.contains(who), "{} does not name {who}", e.unit);
@@ -210,7 +237,7 @@ mod tests {
     #[test]
     fn no_other_year_placeholder_or_half_width_mark() {
         let notes = TOWN_NOTES.iter().chain(COUNTY_NOTES).chain(DEPARTMENT_NOTES);
-        let texts = EXAMPLES.iter().flat_map(|e| e.sections).chain(notes.copied());
+        let texts = EXAMPLES.iter().flat_map(|e| e.sections.into_iter().chain([e.ordinance])).chain(notes.copied());
         for text in texts {
             for bad in ["XX", "xx", "××", "某某", "内部", "秘密", "机密", "涉密"] {
                 assert!(!text.contains(bad), "{bad} in {text}");

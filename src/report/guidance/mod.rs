@@ -14,26 +14,39 @@
 mod content;
 mod example;
 mod kinds;
+mod period;
 
 use super::deadline::UnitKind;
 use super::model::SectionKind;
 
 pub use example::{example_report, EXAMPLE_UNIT};
 pub use kinds::{COUNTY_UNIT, TOWN_UNIT};
+pub use period::{is_new_period, period_notes, NamedSource, ENFORCEMENT_SUPERVISION, OUTLINE_LAST_YEAR};
+
+/// A worked example's text for a report on `year`: `{year}` and `{next}`
+/// filled in, and `{ordinance}` replaced by the example's passage on the
+/// 《行政执法监督条例》 from the report on 2026 on (nothing before: the 条例
+/// was not in force).
+fn fill(template: &str, year: i32, ordinance: &str) -> String {
+    let ordinance = if is_new_period(year) { ordinance } else { "" };
+    template.replace("{ordinance}", ordinance).replace("{year}", &year.to_string()).replace("{next}", &(year + 1).to_string())
+}
 
 /// A worked example for one kind of unit: a fictional unit and the bodies of
-/// its five parts (with the `{year}` and `{next}` placeholders).
+/// its five parts (with the `{year}`, `{next}` and `{ordinance}` placeholders).
 #[derive(Clone, Copy, Debug)]
 pub struct Example {
     pub unit: &'static str,
     sections: [&'static str; 5],
+    /// What the unit did to carry out the 《行政执法监督条例》, for `{ordinance}`.
+    ordinance: &'static str,
 }
 
 impl Example {
     /// The body of one part for a report on `year` (empty for `Unknown`).
     pub fn section(&self, kind: SectionKind, year: i32) -> String {
         let Some(i) = SectionKind::REQUIRED.iter().position(|k| *k == kind) else { return String::new() };
-        self.sections[i].replace("{year}", &year.to_string()).replace("{next}", &(year + 1).to_string())
+        fill(self.sections[i], year, self.ordinance)
     }
 
     /// The whole example report on `year`, in the shape the parser reads.
@@ -54,14 +67,17 @@ pub fn example_for(kind: Option<UnitKind>) -> Example {
         Some(UnitKind::TownshipStreet) => Example {
             unit: kinds::TOWN_UNIT,
             sections: [kinds::TOWN_MEASURES, kinds::TOWN_SHORTCOMINGS, kinds::TOWN_FIRST_RESPONSIBLE, kinds::TOWN_NEXT_YEAR, kinds::TOWN_OTHER_MATTERS],
+            ordinance: kinds::TOWN_ORDINANCE,
         },
         Some(UnitKind::LocalGovernment) => Example {
             unit: kinds::COUNTY_UNIT,
             sections: [kinds::COUNTY_MEASURES, kinds::COUNTY_SHORTCOMINGS, kinds::COUNTY_FIRST_RESPONSIBLE, kinds::COUNTY_NEXT_YEAR, kinds::COUNTY_OTHER_MATTERS],
+            ordinance: kinds::COUNTY_ORDINANCE,
         },
         _ => Example {
             unit: EXAMPLE_UNIT,
             sections: [example::MEASURES, example::SHORTCOMINGS, example::FIRST_RESPONSIBLE, example::NEXT_YEAR, example::OTHER_MATTERS],
+            ordinance: example::ORDINANCE,
         },
     }
 }
@@ -110,8 +126,10 @@ pub struct SectionGuide {
     pub mistakes: &'static [&'static str],
     /// The worked example for the fictional unit [`EXAMPLE_UNIT`], in the
     /// report's text shape (one item `1. 标题。一是…二是…` per line). It
-    /// contains the placeholders `{year}` (the report's year) and `{next}`
-    /// (the year after); use [`SectionGuide::example`] to fill them in.
+    /// contains the placeholders `{year}` (the report's year), `{next}`
+    /// (the year after) and, in 举措和成效, `{ordinance}` (what the unit did
+    /// under the 《行政执法监督条例》, from the report on 2026 on); use
+    /// [`SectionGuide::example`] to fill them in.
     pub example_template: &'static str,
     /// Suggested length of the section body, counted as the editor counts
     /// (characters of `Section::body_text()`, line breaks included).
@@ -122,9 +140,7 @@ pub struct SectionGuide {
 impl SectionGuide {
     /// The worked example for a report on `year`.
     pub fn example(&self, year: i32) -> String {
-        self.example_template
-            .replace("{year}", &year.to_string())
-            .replace("{next}", &(year + 1).to_string())
+        fill(self.example_template, year, example::ORDINANCE)
     }
 }
 
@@ -158,6 +174,10 @@ pub const FIRST_RESPONSIBLE_DUTIES: Quote = Quote {
     text: "重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办",
     source: "《党政主要负责人履行推进法治建设第一责任人职责规定》",
 };
+
+/// The heading over the areas of 举措和成效: the outline's areas, named as
+/// a way to organise the part, with the outline's period said to be over.
+pub const AREAS_HEADING: &str = "可参照以下领域组织（《法治政府建设实施纲要（2021－2025年）》列出的领域，纲要实施期已于2025年结束）";
 
 /// Every quote the guidance shows, for checking against the sources.
 pub fn quotes() -> Vec<Quote> {

@@ -1,11 +1,19 @@
 //! Which items of this year's report speak of one of last year's plans:
 //! character pairs of the plan's title outside generic words, looked up in
-//! each item's pairs — no word segmentation, cheap enough for every check.
+//! an item's title or in one sentence of its body — no word segmentation,
+//! cheap enough for every check.
+//!
+//! Evidence, not coincidence (issue #17): the plan's distinctive words must
+//! stand together — in the item's title, or in one sentence of its text —
+//! not be gathered from characters scattered over a long paragraph; and a
+//! sentence copied from last year's report ([`copied_sentences`]) is never
+//! evidence that a plan was carried out this year.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
+use super::copied::Copied;
 use super::stored::{item_key, PlanRecord};
 use crate::report::model::{Report, SectionKind};
 use crate::report::text::markers::without_marker;
@@ -101,8 +109,8 @@ fn text_pairs(text: &str) -> HashSet<Pair> {
     out
 }
 
-/// A plan title to match against many texts.
-struct TitleMatcher {
+/// A plan title (or a 不足's subject) to match against many texts.
+pub struct TitleMatcher {
     pairs: Vec<Pair>,
     /// Share of pairs required: [`PLAN_MATCH`] for distinctive pairs, all of
     /// them for a title of generic words only (`加强法治建设`), which then
@@ -111,9 +119,15 @@ struct TitleMatcher {
 }
 
 impl TitleMatcher {
-    fn new(title: &str) -> TitleMatcher {
+    pub fn new(title: &str) -> TitleMatcher {
         let (pairs, distinctive) = title_pairs(title);
         TitleMatcher { pairs, needed: if distinctive { PLAN_MATCH } else { 1.0 } }
+    }
+
+    /// Whether a place holds the title's words together: in its title, or
+    /// in one of its sentences.
+    pub fn matches_place(&self, place: &Place) -> bool {
+        self.matches(&place.title) || place.sentences.iter().any(|s| self.matches(s))
     }
 
     /// Whether a text's pairs hold enough of the title's (never, for a title without any).
@@ -127,30 +141,68 @@ impl TitleMatcher {
     }
 }
 
-/// Whether `text` (an item's title and body) reports on a plan titled
-/// `plan_title`: it holds at least [`PLAN_MATCH`] of the title's distinctive
-/// character pairs — or all its pairs, for a title of generic words only.
+/// Whether `text` reports on a plan titled `plan_title`: its first sentence
+/// (an item's title) or any one sentence holds at least [`PLAN_MATCH`] of the
+/// title's distinctive character pairs — or all its pairs, for a title of
+/// generic words only.
 pub fn reports_on(plan_title: &str, text: &str) -> bool {
-    TitleMatcher::new(plan_title).matches(&text_pairs(text))
+    TitleMatcher::new(plan_title).matches_place(&Place::of_text(text))
 }
 
-/// A place to match plans against, with its text's character pairs.
-type Place = (ItemRef, HashSet<Pair>);
+/// The sentences of a text: split at 。！？； (and half-width forms) and at
+/// line ends, empty ones left out.
+fn sentence_texts(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '！', '？', '；', '!', '?', ';', '\n']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A text matched against plans: its title's pairs and each sentence's.
+#[derive(Debug, Default)]
+pub struct Place {
+    title: HashSet<Pair>,
+    sentences: Vec<HashSet<Pair>>,
+}
+
+impl Place {
+    /// An item: its title, and the sentences of its title and body that are
+    /// not in `copied`.
+    fn of_item(title: &str, body: &str, copied: &HashSet<&str>) -> Place {
+        let title = title.trim().trim_end_matches(['。', '；', '，']);
+        let fresh = |t: &&str| !copied.contains(t);
+        Place {
+            title: if copied.contains(title) { HashSet::new() } else { text_pairs(title) },
+            sentences: sentence_texts(body).filter(fresh).map(text_pairs).collect(),
+        }
+    }
+
+    /// A text without a title of its own (a paragraph, a plan's text): each
+    /// of its sentences.
+    pub fn of_text(text: &str) -> Place {
+        Place { title: HashSet::new(), sentences: sentence_texts(text).map(text_pairs).collect() }
+    }
+
+    fn of_paragraph(text: &str, copied: &HashSet<&str>) -> Place {
+        Place { title: HashSet::new(), sentences: sentence_texts(text).filter(|t| !copied.contains(t)).map(text_pairs).collect() }
+    }
+}
+
+/// A place to match plans against.
+type Located = (ItemRef, Place);
 
 /// The places of `kinds` sections: every item (title and body) and, in a
-/// section without items, every intro paragraph.
-fn places(report: &Report, kinds: &[SectionKind]) -> Vec<Place> {
+/// section without items, every intro paragraph — without the sentences in
+/// `copied`.
+fn places(report: &Report, kinds: &[SectionKind], copied: &HashSet<&str>) -> Vec<Located> {
     let mut out = Vec::new();
     for (si, s) in report.sections.iter().enumerate().filter(|(_, s)| kinds.contains(&s.kind)) {
         if s.items.is_empty() {
             for line in s.intro.iter().filter(|l| !l.text.trim().is_empty()) {
                 let title = without_marker(&line.text).chars().take(20).collect();
-                out.push((ItemRef { kind: s.kind, section: si, item: None, title }, text_pairs(&line.text)));
+                out.push((ItemRef { kind: s.kind, section: si, item: None, title }, Place::of_paragraph(without_marker(&line.text), copied)));
             }
         }
         for (ii, item) in s.items.iter().enumerate() {
-            let pairs = text_pairs(&format!("{}\n{}", item.title, item.body_text()));
-            out.push((ItemRef { kind: s.kind, section: si, item: Some(ii), title: item_key(item) }, pairs));
+            let place = Place::of_item(&item.title, &item.body_text(), copied);
+            out.push((ItemRef { kind: s.kind, section: si, item: Some(ii), title: item_key(item) }, place));
         }
     }
     out
@@ -163,13 +215,22 @@ pub struct PlanIndex {
     /// Every item of every section, by key, for resolving links.
     items: Vec<ItemRef>,
     /// 主要举措和成效 and 第一责任人.
-    reporting: Vec<Place>,
+    reporting: Vec<Located>,
     /// 不足和原因.
-    shortcomings: Vec<Place>,
+    shortcomings: Vec<Located>,
 }
 
 impl PlanIndex {
+    /// This year's report, every sentence counted.
     pub fn new(this_year: &Report) -> PlanIndex {
+        PlanIndex::excluding(this_year, &[])
+    }
+
+    /// This year's report without the sentences copied from last year's
+    /// (what the checker and the checklist use when last year's report is
+    /// known): a copied sentence says nothing of this year's work.
+    pub fn excluding(this_year: &Report, copied: &[Copied]) -> PlanIndex {
+        let copied: HashSet<&str> = copied.iter().map(|c| c.sentence.as_str()).collect();
         let items = this_year
             .sections
             .iter()
@@ -186,8 +247,8 @@ impl PlanIndex {
             .collect();
         PlanIndex {
             items,
-            reporting: places(this_year, &[SectionKind::Measures, SectionKind::FirstResponsible]),
-            shortcomings: places(this_year, &[SectionKind::Shortcomings]),
+            reporting: places(this_year, &[SectionKind::Measures, SectionKind::FirstResponsible], &copied),
+            shortcomings: places(this_year, &[SectionKind::Shortcomings], &copied),
         }
     }
 
@@ -203,15 +264,15 @@ impl PlanIndex {
             return links;
         }
         let matcher = TitleMatcher::new(&plan.title);
-        self.reporting.iter().filter(|(_, pairs)| matcher.matches(pairs)).map(|(r, _)| r.clone()).collect()
+        self.reporting.iter().filter(|(_, place)| matcher.matches_place(place)).map(|(r, _)| r.clone()).collect()
     }
 
     /// See [`explaining_items`].
     pub fn explaining_items(&self, plan: &PlanRecord) -> Vec<ItemRef> {
         let mut out: Vec<ItemRef> = self.linked(plan).filter(|r| r.kind == SectionKind::Shortcomings).cloned().collect();
         let matcher = TitleMatcher::new(&plan.title);
-        for (r, pairs) in &self.shortcomings {
-            if !out.contains(r) && matcher.matches(pairs) {
+        for (r, place) in &self.shortcomings {
+            if !out.contains(r) && matcher.matches_place(place) {
                 out.push(r.clone());
             }
         }
@@ -271,6 +332,25 @@ mod tests {
         assert!(!reports_on("统筹推进法治建设工作", "全面推进法治政府建设，法治建设工作取得成效"));
         assert!(!reports_on("统筹推进法治建设工作", "统筹开展“双随机、一公开”监管"));
         assert!(reports_on("统筹推进法治建设工作", "党委统筹推进法治建设工作，研究部署3次"));
+    }
+
+    #[test]
+    fn the_words_must_stand_together_not_be_gathered_from_a_paragraph() {
+        let scattered = "规范土地执法检查。全年推行“双随机、一公开”抽查，开展行政执法检查12次。抽查结果在政务网站公示。修订了内部管理制度。";
+        assert!(!reports_on("全面推行行政执法公示制度", scattered));
+        assert!(reports_on("全面推行行政执法公示制度", "落实行政执法公示制度。全年公示处罚结果126件。"));
+        assert!(reports_on("全面推行行政执法公示制度", "执法结果。全面推行行政执法公示制度，公示率100%。"));
+    }
+
+    #[test]
+    fn a_sentence_copied_from_last_year_is_no_evidence() {
+        let last = parse("四、2026年度推进法治政府建设的主要安排\n1. 开展法律顾问参与重大决策情况评估。年内委托第三方对法律顾问参与重大行政决策情况开展一次全面评估，形成评估报告。");
+        let this = parse("一、2026年度推进法治政府建设的主要举措和成效\n1. 推进法律顾问工作。年内委托第三方对法律顾问参与重大行政决策情况开展一次全面评估，形成评估报告。法律顾问审查合同45份。");
+        let plan = record("开展法律顾问参与重大决策情况评估");
+        assert_eq!(PlanIndex::new(&this).addressing_items(&plan).len(), 1, "counted when the copy is not known");
+        let copied = crate::report::last_year::copied_sentences(&this, &last);
+        assert_eq!(copied.len(), 1);
+        assert!(PlanIndex::excluding(&this, &copied).addressing_items(&plan).is_empty());
     }
 
 

@@ -16,7 +16,8 @@
 //! every plan to be reported on, for every unfinished plan to be explained in
 //! 不足和原因, and flags sentences copied from last year.
 //!
-//! The rooms: `stored.rs` (what the draft stores: [`PreviousYear`], its
+//! The rooms: `copied.rs` (sentences of this year's report that repeat
+//! last year's), `stored.rs` (what the draft stores: [`PreviousYear`], its
 //! plans and their records), `matching.rs` (which items of this year's
 //! report speak of a plan: a set lookup per character pair),
 //! `shortcoming.rs` (the 不足和原因 item an unfinished plan starts, and its
@@ -24,13 +25,15 @@
 //! (which years of that front move). None of them knows the checker: it
 //! builds on them.
 
+mod copied;
 mod matching;
 mod next_year;
 mod shortcoming;
 mod stored;
 pub mod years;
 
-pub use matching::{addressing_items, explaining_items, reports_on, ItemRef, PlanIndex, PLAN_MATCH};
+pub use copied::{copied_sentences, Copied, COPY_SIMILARITY, MIN_SENTENCE_CHARS};
+pub use matching::{addressing_items, explaining_items, reports_on, ItemRef, Place, PlanIndex, TitleMatcher, PLAN_MATCH};
 pub use next_year::{next_year, next_year_report, FrontOutcome};
 pub use shortcoming::{awaits_cause, shortcoming_starter, without_cause_prompt, CAUSE_PROMPT};
 pub use stored::{item_key, plans, Plan, PlanRecord, PlanStatus, PreviousYear};

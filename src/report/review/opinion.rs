@@ -46,6 +46,7 @@ impl Opinion {
             eol: Eol::Lf,
             front: lines.into_iter().map(|text| Line { text, eol: Eol::Lf }).collect(),
             sections: Vec::new(),
+            back: Vec::new(),
         }
     }
 

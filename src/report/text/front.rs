@@ -50,13 +50,19 @@ impl Report {
         self.title_index().map(|i| self.front[i].text.trim())
     }
 
-    /// The preamble: front lines after the title, joined by `\n`.
+    /// The preamble: front lines after the title, joined by `\n`, without
+    /// the frame's 发文字号 and 主送机关 lines (`frame.rs`).
     pub fn preamble(&self) -> String {
+        self.preamble_start()
+            .map(|skip| self.front[skip..].iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"))
+            .unwrap_or_default()
+    }
+
+    /// The first front line of the preamble: after the title and the frame
+    /// lines standing right after it.
+    pub(crate) fn preamble_start(&self) -> Option<usize> {
         let skip = self.title_index().map_or(0, |i| i + 1);
-        self.front[skip.min(self.front.len())..]
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        let frame = self.front_frame_lines().into_iter().filter(|&i| i >= skip).max();
+        Some(frame.map_or(skip, |i| i + 1)).filter(|&s| s <= self.front.len())
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::classify::heading_year;
 use super::decode::Encoding;
+use super::frame::Frame;
 use crate::report::model::{Eol, Report};
 use super::render::render_section_text;
 
@@ -23,6 +24,9 @@ pub struct Inspection {
     /// Characters before the first section that are neither the title nor
     /// the preamble (its first paragraph block, up to the first blank line).
     pub unplaced_chars: usize,
+    /// The 公文's frame: 主送机关, 发文字号, 附件说明, 署名, 成文日期, 附注
+    /// (`null` each when absent).
+    pub frame: Frame,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -60,13 +64,17 @@ pub fn inspect_as(report: &Report, format: &'static str) -> Inspection {
         })
         .collect();
     let missing = report.missing().into_iter().map(|k| k.as_str()).collect();
-    Inspection { encoding: format, chars, title, preamble: report.preamble(), sections, missing, unplaced_chars: unplaced(report) }
+    Inspection { encoding: format, chars, title, preamble: report.preamble(), sections, missing, unplaced_chars: unplaced(report), frame: report.frame() }
 }
 
 /// Front lines that are neither the title nor the preamble: web-page
 /// debris before the title or right after it, and whatever follows the
 /// preamble's first paragraph block.
 fn unplaced(report: &Report) -> usize {
+    // The 发文字号 and 主送机关 are the frame's, placed (`frame.rs`).
+    let frame = report.front_frame_lines();
+    let front = report.front.iter().enumerate().filter(|(i, _)| !frame.contains(i)).map(|(_, l)| l.clone()).collect();
+    let report = &Report { front, ..Report::default() };
     let chars = |lines: &[crate::report::model::Line]| lines.iter().map(|l| l.text.chars().count()).sum::<usize>();
     let title = report.title_index();
     let before = title.map_or(0, |i| chars(&report.front[..i]));

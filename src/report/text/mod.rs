@@ -11,6 +11,8 @@
 //!   report's headings classified together against the order real reports use;
 //! - [`front`]: the title and the preamble among the lines before the
 //!   first section (web-page debris before a title passed over);
+//! - [`frame`]: the 公文's frame: 主送机关 and 发文字号 among the front
+//!   lines, 附件说明, 发文机关署名 and 成文日期 after the last part;
 //! - [`render`]: the model back to text, byte-exact for unedited text, and
 //!   the line numbers of what it writes ([`render::LineMap`]);
 //! - [`infer`]: unit and year from a report's title and preamble;
@@ -18,6 +20,7 @@
 
 pub mod classify;
 pub mod decode;
+pub mod frame;
 pub mod front;
 pub mod infer;
 pub mod inspect;

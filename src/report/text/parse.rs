@@ -49,7 +49,7 @@ pub fn parse_with_levels(text: &str, levels: &[Option<u8>]) -> Report {
         _ => None,
     };
 
-    let mut report = Report { bom, eol, front: Vec::new(), sections: Vec::new() };
+    let mut report = Report { bom, eol, front: Vec::new(), sections: Vec::new(), back: Vec::new() };
     let mut current: Option<(Heading, Vec<Line>)> = None;
     for (i, (line, marker)) in lines.into_iter().zip(markers.iter().copied()).enumerate() {
         // Before any text, a line is the title, never a heading without a number.
@@ -70,7 +70,9 @@ pub fn parse_with_levels(text: &str, levels: &[Option<u8>]) -> Report {
             },
         }
     }
-    if let Some((h, body)) = current.take() {
+    if let Some((h, mut body)) = current.take() {
+        // The 公文's closing lines (署名, 成文日期, 附件说明) are no part's content.
+        report.back = super::frame::split_back(&mut body);
         report.sections.push(build_section(h, body, heading_style));
     }
     // The kinds are chosen for the report's headings together, not one by one.

@@ -19,6 +19,9 @@ pub fn render(report: &Report) -> String {
     for section in &report.sections {
         render_section(&mut out, section);
     }
+    for line in &report.back {
+        out.line(&line.text, line.eol);
+    }
     out.finish()
 }
 

@@ -168,7 +168,10 @@ impl Extractor {
             "cr" if self.run > 0 => self.push_text("\n"),
             "br" if self.run > 0 => {
                 let kind = attr(e, "type").unwrap_or_default();
-                if kind.is_empty() || kind == "textWrapping" {
+                // Our own title style breaks the title into balanced lines
+                // (GB/T 9704-2012 §7.3.1): layout, not a line of the text.
+                let our_title = self.props.style.as_deref() == Some("FzTitle");
+                if (kind.is_empty() || kind == "textWrapping") && !our_title {
                     self.push_text("\n");
                 }
             }
