@@ -165,3 +165,39 @@ fn a_new_session_takes_the_last_snapshot_time_from_the_index() {
     second.snapshot_if_due(&edited, 1_000 + SNAPSHOT_INTERVAL_MS).unwrap();
     assert_eq!(second.snapshots("a").unwrap().len(), 1, "due after the interval");
 }
+
+#[test]
+fn sent_versions_stay_pinned_through_trimming_and_freeing_space_up_to_three() {
+    use fazhi_report::storage::history::MAX_PINNED_SENT;
+    let store = DraftStore::new(MemoryStore::new());
+    let mut d = draft("a", "发出前");
+    store.save(&d).unwrap();
+    // Four sends, each followed by a long day of edits.
+    for send in 0..(MAX_PINNED_SENT as u64 + 1) {
+        d.revision = 100 * (send + 1);
+        d.report.sections[0].set_body_text(&format!("发出的第{send}版"));
+        store.pin_sent(&d, 0).unwrap();
+        store.pin_sent(&d, 1).unwrap();
+        for i in 0..MAX_SNAPSHOTS {
+            d.revision += 1;
+            d.report.sections[0].set_body_text(&format!("第{send}次发出后的第{i}版"));
+            store.snapshot(&d, SnapshotReason::Interval, i as i64).unwrap();
+        }
+    }
+    let list = store.snapshots("a").unwrap();
+    assert_eq!(list.len(), MAX_SNAPSHOTS);
+    let sent: Vec<u64> = list.iter().filter(|s| s.sent).map(|s| s.revision).collect();
+    assert_eq!(sent, [200, 300, 400], "the same send twice is kept once; the oldest send is no longer pinned");
+    assert_eq!(list.iter().find(|s| s.sent).unwrap().label(), "发给同事的版本");
+    assert!(store.text_at_revision("a", 300).unwrap().contains("发出的第2版"));
+    assert_eq!(store.text_at_revision("a", 100), None);
+
+    // 清理历史版本 keeps the newest snapshot and every pinned one.
+    store.prune_history(1).unwrap();
+    let left: Vec<(u64, bool)> = store.snapshots("a").unwrap().iter().map(|s| (s.revision, s.sent)).collect();
+    assert_eq!(left, [(200, true), (300, true), (400, true), (400 + MAX_SNAPSHOTS as u64, false)]);
+    // An older copy of the app (no `sent` field) still reads the history.
+    let raw = store.kv().get("fazhi-report/history/a").unwrap().unwrap();
+    assert_eq!(raw.matches("\"sent\":true").count(), 3);
+    assert!(!raw.contains("\"sent\":false"), "ordinary snapshots are stored as before");
+}

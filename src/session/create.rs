@@ -4,7 +4,7 @@
 
 use super::{Gb18030, Notice, Problem, Session};
 use crate::report::deadline::{Date, UnitKind};
-use crate::report::formats::{import_any, Imported};
+use crate::report::formats::{import_any_based, Imported};
 use crate::report::{Draft, Report};
 use crate::storage::{DraftSummary, KeyValue};
 
@@ -67,7 +67,7 @@ impl QuickStart {
 }
 
 /// The report year to offer on `now` (see `Date::likely_report_year`).
-fn likely_report_year(now: i64) -> i32 {
+pub(super) fn likely_report_year(now: i64) -> i32 {
     Date::from_unix_ms_china(now).likely_report_year()
 }
 
@@ -109,7 +109,7 @@ impl<K: KeyValue> Session<K> {
     }
 
     /// Store a draft made from a file. Nothing is opened when it cannot be.
-    fn store_new(&self, draft: Draft, notice: Notice) -> Result<Created, Problem> {
+    pub(super) fn store_new(&self, draft: Draft, notice: Notice) -> Result<Created, Problem> {
         let summary = self.store.save(&draft)?;
         self.adopt(&draft);
         Ok(Created { draft, summary, notice: Some(notice) })
@@ -118,7 +118,7 @@ impl<K: KeyValue> Session<K> {
     /// A new draft from an imported file (.txt in any encoding, .docx, a
     /// share file), with the encoding found and what the file holds.
     pub fn import(&self, file_name: &str, bytes: &[u8], gb18030: &Gb18030, now: i64) -> Result<Created, Problem> {
-        let imported = import_any(bytes, gb18030).map_err(|message| Problem::new(format!("“{file_name}”未能导入：{message}")))?;
+        let (imported, base) = import_any_based(bytes, gb18030).map_err(|message| Problem::new(format!("“{file_name}”未能导入：{message}")))?;
         let stem = file_name.split('.').next().unwrap_or(file_name);
         let id = self.new_id(now);
         let (mut draft, how, mut warnings) = match imported {
@@ -141,6 +141,9 @@ impl<K: KeyValue> Session<K> {
             draft.report = crate::report::parse(&clean);
             warnings.push(format!("文件中有 {dropped} 个不可见的控制字符（如 ESC、NUL），已删除，其余文字不受影响，请核对。"));
         }
+        // A colleague's file remembers the version it was made from, so what
+        // goes back names it and the sender merges three-way.
+        draft.base = base.or(draft.base);
         // Parts as the author sees them: thematic measures headings are one part.
         let parts = draft.report.parts();
         let found = match parts.iter().find(|p| p.sections.len() > 1) {

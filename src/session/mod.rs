@@ -11,6 +11,7 @@
 
 pub mod create;
 pub mod library;
+pub mod merge;
 pub mod outcome;
 pub mod tabs;
 

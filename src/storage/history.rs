@@ -17,6 +17,11 @@ pub const MAX_SNAPSHOTS: usize = 20;
 /// At most this many UTF-16 units of snapshot text per draft (about 1.2 MB),
 /// so one draft's history cannot fill the ~5 MB localStorage quota.
 pub const MAX_HISTORY_UNITS: usize = 600_000;
+/// The newest this many versions sent to colleagues are pinned (see
+/// [`Snapshot::sent`]): a reply to any of the last three sends still merges
+/// three-way, and three reports of ~30,000 characters stay well inside
+/// [`MAX_HISTORY_UNITS`]. An older sent version is an ordinary snapshot.
+pub const MAX_PINNED_SENT: usize = 3;
 /// Take an interval snapshot when the last one is older than this.
 pub const SNAPSHOT_INTERVAL_MS: i64 = 10 * 60 * 1000;
 
@@ -54,6 +59,25 @@ pub struct Snapshot {
     pub reason: SnapshotReason,
     pub revision: u64,
     pub text: String,
+    /// The text as exported for a colleague (share file, .docx) at
+    /// `revision`: the base a reply is merged from. A field, not a
+    /// `SnapshotReason`, because every copy of the app on a PC shares one
+    /// localStorage (all `file://` pages do): an older copy reading an
+    /// unknown reason would see an empty history and then overwrite it,
+    /// while an unknown field is skipped and the snapshot shows as 自动保存.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sent: bool,
+}
+
+impl Snapshot {
+    /// What the history page calls it.
+    pub fn label(&self) -> &'static str {
+        if self.sent {
+            "发给同事的版本"
+        } else {
+            self.reason.label()
+        }
+    }
 }
 
 pub fn history_key(id: &str) -> String {
@@ -88,9 +112,33 @@ impl<K: KeyValue> DraftStore<K> {
         if list.last().is_some_and(|s| s.text == text) && reason == SnapshotReason::Interval {
             return Ok(());
         }
-        self.append_snapshot(draft, list, Snapshot { at: now_ms, reason, revision: draft.revision, text })?;
+        self.append_snapshot(draft, list, Snapshot { at: now_ms, reason, revision: draft.revision, text, sent: false })?;
         self.note_snapshot_in_index(&draft.id, now_ms);
         Ok(())
+    }
+
+    /// Keep the draft's text as sent to a colleague at its revision, pinned
+    /// (see [`MAX_PINNED_SENT`]), so their reply merges three-way. The same
+    /// revision sent twice is kept once.
+    pub fn pin_sent(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
+        let list = self.snapshots(&draft.id)?;
+        let text = render(&draft.report);
+        if list.iter().any(|s| s.sent && s.revision == draft.revision && s.text == text) {
+            return Ok(());
+        }
+        let snap = Snapshot { at: now_ms, reason: SnapshotReason::Interval, revision: draft.revision, text, sent: true };
+        self.append_snapshot(draft, list, snap)?;
+        self.note_snapshot_in_index(&draft.id, now_ms);
+        Ok(())
+    }
+
+    /// The text of `revision` as kept in the draft's history: the pinned
+    /// sent version first, else any snapshot taken at that revision (a
+    /// revision's stored text never changes).
+    pub fn text_at_revision(&self, id: &str, revision: u64) -> Option<String> {
+        let list = self.snapshots(id).ok()?;
+        let at = |sent: bool| list.iter().rev().find(|s| s.revision == revision && s.sent == sent).map(|s| s.text.clone());
+        at(true).or_else(|| at(false))
     }
 
     /// Write `list` plus `snap` as the draft's history, dropping the oldest
@@ -103,7 +151,7 @@ impl<K: KeyValue> DraftStore<K> {
             let json = serde_json::to_string(&list).map_err(|e| StoreError::Other(e.to_string()))?;
             match self.kv().set(&history_key(&draft.id), &json) {
                 Err(StoreError::QuotaExceeded) if list.len() > 1 => {
-                    list.remove(0);
+                    list.remove(droppable(&list));
                 }
                 Ok(()) => {
                     self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
@@ -164,7 +212,7 @@ impl<K: KeyValue> DraftStore<K> {
             .flatten();
         let mut summary = self.write_draft(draft, schema, &mut index, snapshot.as_ref().map(|_| now_ms))?;
         if let Some((list, text)) = snapshot {
-            let snap = Snapshot { at: now_ms, reason: SnapshotReason::Interval, revision: draft.revision, text };
+            let snap = Snapshot { at: now_ms, reason: SnapshotReason::Interval, revision: draft.revision, text, sent: false };
             if self.append_snapshot(draft, list, snap).is_err() {
                 // Rare (the quota cannot take even one snapshot): put the
                 // index's snapshot time back so it says what is stored.
@@ -241,14 +289,21 @@ impl<K: KeyValue> DraftStore<K> {
     }
 
     /// Free space by dropping all but the newest `keep` snapshots of every
-    /// draft; returns the UTF-16 units freed.
+    /// draft, and the pinned sent versions (a reply may still come back);
+    /// returns the UTF-16 units freed.
     pub fn prune_history(&self, keep: usize) -> Result<usize, StoreError> {
         let before = self.used_units()?;
         for key in self.kv().keys()? {
             if let Some(id) = key.strip_prefix(HISTORY_PREFIX) {
                 let mut list = self.snapshots(id)?;
                 if list.len() > keep {
-                    list.drain(..list.len() - keep);
+                    let pinned = pinned(&list);
+                    let newest = list.len() - keep;
+                    let mut i = 0;
+                    list.retain(|_| {
+                        i += 1;
+                        i > newest || pinned.contains(&(i - 1))
+                    });
                     let json = serde_json::to_string(&list).map_err(|e| StoreError::Other(e.to_string()))?;
                     self.kv().set(&key, &json)?;
                 }
@@ -263,12 +318,27 @@ fn parse_history(raw: &str) -> Vec<Snapshot> {
     serde_json::from_str(raw).unwrap_or_default()
 }
 
+/// Indexes of the pinned snapshots: the newest [`MAX_PINNED_SENT`] sent ones.
+fn pinned(list: &[Snapshot]) -> Vec<usize> {
+    let mut sent: Vec<usize> = list.iter().enumerate().filter(|(_, s)| s.sent).map(|(i, _)| i).collect();
+    sent.drain(..sent.len().saturating_sub(MAX_PINNED_SENT));
+    sent
+}
+
+/// The snapshot to drop first: the oldest one not pinned, never the newest
+/// (just taken). When only pinned ones are left, the oldest of them — a
+/// bound must hold somewhere, and a full quota must not fail the save.
+fn droppable(list: &[Snapshot]) -> usize {
+    let pinned = pinned(list);
+    (0..list.len().saturating_sub(1)).find(|i| !pinned.contains(i)).unwrap_or(0)
+}
+
 fn trim(list: &mut Vec<Snapshot>) {
     while list.len() > MAX_SNAPSHOTS {
-        list.remove(0);
+        list.remove(droppable(list));
     }
     while list.len() > 1 && list.iter().map(|s| s.text.encode_utf16().count()).sum::<usize>() > MAX_HISTORY_UNITS {
-        list.remove(0);
+        list.remove(droppable(list));
     }
 }
 
@@ -279,8 +349,8 @@ mod tests {
     #[test]
     fn the_newest_snapshot_time_is_read_without_parsing() {
         let list = vec![
-            Snapshot { at: 1_000, reason: SnapshotReason::Interval, revision: 1, text: "含有 {\"at\":99} 的正文".into() },
-            Snapshot { at: 1_700_000_000_123, reason: SnapshotReason::BeforeMerge, revision: 2, text: "{\"at\":5}".into() },
+            Snapshot { at: 1_000, reason: SnapshotReason::Interval, revision: 1, text: "含有 {\"at\":99} 的正文".into(), sent: false },
+            Snapshot { at: 1_700_000_000_123, reason: SnapshotReason::BeforeMerge, revision: 2, text: "{\"at\":5}".into(), sent: true },
         ];
         let json = serde_json::to_string(&list).unwrap();
         assert_eq!(last_snapshot_at(&json), Some(1_700_000_000_123));

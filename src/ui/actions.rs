@@ -11,8 +11,10 @@ use super::state::{AppState, Notice, Problem, SaveStatus, TabRole};
 use crate::report::check::place::FrameField;
 use crate::report::check::Finding;
 use crate::report::deadline::Date;
+use crate::report::merge::{Choice, RowId};
 use crate::report::{Draft, Report};
 use crate::session::create::{Created, FieldProblem, QuickStart};
+use crate::session::merge::Incoming;
 use crate::session::tabs::Lease;
 use crate::session::{upsert, External, Message};
 use crate::storage::history::Snapshot;
@@ -200,16 +202,35 @@ impl AppState {
         }
     }
 
-    /// Replace the open draft's report with a merged one and show the task
-    /// list. The draft as it was goes to its history first; if that cannot be
-    /// written nothing changes.
-    pub fn apply_merge(self, merged: crate::report::Report, file_name: &str) -> bool {
+    /// Read a colleague's file against the open draft for 合并同事的修改.
+    /// On failure the reason is shown and `None` returned; nothing changes.
+    pub fn read_for_merge(self, file_name: &str, bytes: &[u8]) -> Option<Incoming> {
+        self.save_now();
+        let read = self.draft.with_untracked(|d| {
+            d.as_ref().map(|open| self.session(|s| s.read_for_merge(open, file_name, bytes, &super::browser::gb18030)))
+        })?;
+        match read {
+            Ok(incoming) => {
+                self.problem.set(None);
+                Some(incoming)
+            }
+            Err(problem) => {
+                self.problem.set(Some(problem));
+                None
+            }
+        }
+    }
+
+    /// Merge the colleague's version with the author's choices and show the
+    /// task list. The draft as it was goes to its history first; if that
+    /// cannot be written nothing changes.
+    pub fn merge_received(self, incoming: &Incoming, choices: &[(RowId, Choice)]) -> bool {
         self.save_now();
         let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) else { return false };
-        let ready = self.draft.with_untracked(|d| d.as_ref().map(|mine| self.session(|s| s.before_merge(mine, file_name, now_ms()))));
-        match ready {
-            Some(Ok(notice)) => {
-                self.edit(|d| d.report = merged);
+        let merged = self.draft.with_untracked(|d| d.as_ref().map(|mine| self.session(|s| s.merge(mine, incoming, choices, now_ms()))));
+        match merged {
+            Some(Ok((report, notice))) => {
+                self.edit(|d| d.report = report);
                 self.save_now();
                 self.generation.update(|g| *g += 1);
                 self.go(Screen::Draft(id));
@@ -221,6 +242,25 @@ impl AppState {
                 false
             }
             None => false,
+        }
+    }
+
+    /// 作为新草稿导入: the colleague's file as a draft of its own, opened;
+    /// the draft that was open is not touched.
+    pub fn import_received(self, incoming: &Incoming) {
+        self.save_now();
+        match self.session(|s| s.import_received(incoming, now_ms())) {
+            Ok(created) => self.open_created(created),
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// After the open draft was exported for a colleague: keep the version
+    /// sent (pinned in its history), or say that it could not be kept.
+    pub fn sent(self) {
+        let kept = self.draft.with_untracked(|d| d.as_ref().map(|d| self.session(|s| s.sent(d, now_ms()))));
+        if let Some(Err(problem)) = kept {
+            self.problem.set(Some(problem));
         }
     }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::browser::download;
 use super::state::{use_app, AppState};
 use crate::report::formats::{export_docx_laid_out, export_txt_with, DocxLayout, FormatError, Seal, TxtEncoding};
+use crate::report::merge::Base;
 
 /// Download the open draft as a text file: by default UTF-8 in the seed's
 /// shape; encoding and line endings as chosen in [`TxtOptionsPicker`].
@@ -87,21 +88,28 @@ pub fn ExportButton(#[prop(optional)] primary: bool) -> impl IntoView {
     }
 }
 
-/// Download the open draft as a Word document in 公文 layout (GB/T 9704).
+/// Download the open draft as a Word document in 公文 layout (GB/T 9704),
+/// and keep the version sent (a .docx usually goes to a colleague).
 pub fn export_docx(state: AppState) {
     state.save_now();
     let result = super::browser::timed("fzbg:export-docx", || {
+        // The version it was made from goes into the document's custom
+        // properties, so the colleague's edited copy merges three-way.
         state.draft.with_untracked(|d| {
             d.as_ref().map(|d| {
                 let unit = Some(d.unit.trim().to_string()).filter(|u| !u.is_empty());
                 let layout = DocxLayout { seal: state.seal.get_untracked(), unit };
-                (d.file_stem(), export_docx_laid_out(&d.report, None, &layout))
+                (d.file_stem(), export_docx_laid_out(&d.report, Some(&Base::for_export(d)), &layout))
             })
         })
     });
     let failed = match result {
         Some((stem, Ok(bytes))) => {
-            download(&format!("{stem}.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &bytes).is_err()
+            let failed = download(&format!("{stem}.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", &bytes).is_err();
+            if !failed {
+                state.sent();
+            }
+            failed
         }
         Some((_, Err(e))) => {
             state.warn(e.message_zh());
@@ -114,7 +122,8 @@ pub fn export_docx(state: AppState) {
     }
 }
 
-/// Download the open draft as a share file: lossless, for a colleague.
+/// Download the open draft as a share file: lossless, for a colleague; the
+/// version sent is kept so their reply merges from it.
 pub fn export_share(state: AppState) {
     state.save_now();
     let file = state.draft.with_untracked(|d| {
@@ -123,6 +132,8 @@ pub fn export_share(state: AppState) {
     if let Some((stem, bytes)) = file {
         if download(&format!("{stem}.fzbg.json"), "application/json", &bytes).is_err() {
             state.warn("浏览器未能生成下载文件。请先导出文本文件保存。");
+        } else {
+            state.sent();
         }
     }
 }

@@ -40,7 +40,7 @@ pub fn History(id: String) -> impl IntoView {
                             view! {
                                 <li class="card history-row" data-testid="snapshot">
                                     <span class="history-when">{format_time(snap.at)}</span>
-                                    <span class="history-why">{snap.reason.label()}</span>
+                                    <span class="history-why">{snap.label()}</span>
                                     <span class="count">{chars} " 字"</span>
                                     <button type="button" class="btn" on:click=move |_| selected.set(Some(i))>"预览"</button>
                                     <button type="button" class="btn btn-primary" on:click=move |_| state.restore_snapshot(i)>"恢复此版本"</button>

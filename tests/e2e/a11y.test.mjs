@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen of the
 // app, at 1366×768 — start, library, help, task list, a section, the check
-// page, history and merge — with a report in it. Zero violations is the bar.
+// page, history and merge (empty, with a conflict, another unit's file) — with a report in it. Zero violations is the bar.
 // axe is evaluated through the DevTools protocol, so the page's CSP does not
 // need to allow it.
 import { test, before, after } from 'node:test';
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveDist, launch, freshApp, waitForApp, ROOT } from './harness.mjs';
+import { serveDist, launch, freshApp, waitForApp, ROOT, OUT } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -91,6 +91,33 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('button', { name: '合并同事的修改' }).click();
   await page.getByRole('heading', { name: '合并同事修改的版本' }).waitFor();
   await check('合并同事的修改');
+  // A colleague's reply to a share file, after I edited the same item: a
+  // conflict (发出时 / 我的 / 对方的), their change offered, mine kept.
+  await page.getByRole('button', { name: '返回任务列表' }).click();
+  await page.getByRole('button', { name: '检查并导出' }).click();
+  const [shared] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出分享文件' }).click()]);
+  const reply = path.join(OUT, 'a11y-reply.fzbg.json');
+  fs.writeFileSync(reply, fs.readFileSync(await shared.path(), 'utf8')
+    .replace('考试通过率达到100%', '考试参考率和通过率均达到100%')
+    .replace('实际成效不够理想。', '实际成效不够理想，群众获得感不强。'));
+  await page.getByRole('button', { name: '← 返回任务列表' }).click();
+  await page.getByRole('link', { name: /^一、/ }).click();
+  const body = page.getByRole('textbox', { name: '第 1 条正文' });
+  await body.fill((await body.inputValue()).replace('考试通过率达到100%', '考试通过率达到100%，优秀率达到85%'));
+  await page.getByRole('button', { name: '← 返回任务列表' }).first().click();
+  await page.getByRole('button', { name: '合并同事的修改' }).click();
+  await page.getByLabel('选择对方的文件').setInputFiles(reply);
+  await page.getByTestId('merge-conflict').waitFor();
+  await check('合并同事的修改（冲突）');
+  // Another unit's report: named, offered as a new draft.
+  const other = path.join(OUT, 'a11y-other-unit.txt');
+  fs.writeFileSync(other, '某县市场监管局2022年度法治政府建设情况报告\n' + fs.readFileSync(SEED, 'utf8').replaceAll('区国资委', '某县市场监管局'));
+  await page.getByLabel('选择对方的文件').setInputFiles(other);
+  await page.getByTestId('merge-mismatch').waitFor();
+  await check('合并同事的修改（另一份报告）');
+  await page.getByRole('button', { name: '仍要与当前草稿对比合并' }).click();
+  await page.getByTestId('merge-part').first().waitFor();
+  await check('合并同事的修改（仍要合并）');
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByRole('heading', { name: '草稿库' }).waitFor();
   await check('草稿库');

@@ -8,7 +8,7 @@
 //! in the section's own style only when their sequence changed.
 
 use super::three_way::{Merge, MergeRow, Slot};
-use super::two_way::{adopt_eol, adopt_section, insert_position, nth_section, section_keys};
+use super::parts::{adopt_eol, adopt_section, insert_position, nth_section, section_keys};
 use super::{Choice, PartKey, THEIRS_LABEL};
 use crate::report::model::{Eol, Item, Line, Report};
 

@@ -32,13 +32,12 @@ mod apply;
 mod base;
 mod marks;
 mod matching;
+mod parts;
 mod three_way;
-mod two_way;
 
 pub use base::{Base, Identity, Mismatch, Received};
 pub use marks::{marks, Span};
 pub use three_way::{three_way, Merge, MergePart, MergeRow, RowId, RowKind, Side, Slot};
-pub use two_way::{apply, compare, Part, Row};
 
 use super::model::SectionKind;
 
@@ -59,8 +58,7 @@ pub enum Choice {
     /// 用对方的: take the colleague's version (for a colleague's change: 采纳).
     Theirs,
     /// 都保留: mine, and theirs right after it, labelled （对方的版本）, to
-    /// edit by hand. (The two-way [`apply`]: mine, then what of theirs mine
-    /// lacks.)
+    /// edit by hand.
     Both,
 }
 

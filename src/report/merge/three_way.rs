@@ -3,7 +3,7 @@
 
 use super::marks::{marks, plain, whole, Span};
 use super::matching::match_units;
-use super::two_way::{nth_section, section_keys};
+use super::parts::{nth_section, section_keys};
 use super::{Choice, PartKey};
 use crate::report::model::{Eol, Item, Report, Section};
 use crate::report::render::render_section_text;
