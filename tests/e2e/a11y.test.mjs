@@ -63,14 +63,14 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
   await check('章节编辑');
   // Another tab opens the same draft: this one follows it, read-only.
-  const other = await context.newPage();
-  await other.goto(page.url());
-  await waitForApp(other);
+  const otherTab = await context.newPage();
+  await otherTab.goto(page.url());
+  await waitForApp(otherTab);
   await page.getByTestId('follow-band').filter({ hasText: '另一个标签页中打开编辑' }).waitFor();
   await check('章节编辑（另一标签页在编辑）');
   await page.getByRole('button', { name: '在此标签页编辑' }).click();
   await page.getByTestId('follow-band').waitFor({ state: 'detached' });
-  await other.close();
+  await otherTab.close();
   await page.getByRole('button', { name: '← 返回任务列表' }).click();
   await page.getByRole('button', { name: '检查并导出' }).click();
   await page.getByTestId('findings-summary').waitFor();
