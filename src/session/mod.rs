@@ -12,6 +12,7 @@
 pub mod create;
 pub mod library;
 pub mod outcome;
+pub mod review;
 
 use std::cell::Cell;
 
