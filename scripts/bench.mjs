@@ -3,6 +3,7 @@
 //
 //   node scripts/bench.mjs            full run (several runs each), writes BENCHMARKS.md
 //   node scripts/bench.mjs --quick    one or two runs each, writes tests/e2e/out/BENCHMARKS.quick.md
+//   node scripts/bench.mjs --review   only the reviewer's desk (7.), printed, nothing written
 //
 // Nothing here fails on timing: figures are printed and written, never asserted.
 // Expects dist/ from scripts/build.sh.
@@ -15,6 +16,7 @@ import { ensureCores } from '../tests/old-cores/cores.mjs';
 import { launch as launchCore } from '../tests/old-cores/cdp.mjs';
 
 const QUICK = process.argv.includes('--quick');
+const ONLY_REVIEW = process.argv.includes('--review');
 const RUNS = QUICK ? 2 : 15;
 const KEYS = QUICK ? 20 : 150;
 
@@ -102,6 +104,15 @@ async function typingLatency(page, selector) {
 }
 
 async function main() {
+  if (ONLY_REVIEW) {
+    const context = await launch();
+    try {
+      await reviewBench(context, singleFileUrl());
+    } finally {
+      await context.close();
+    }
+    return;
+  }
   // Everything from file://, as users open the app: the single file, and
   // baseline pages written beside it.
   const base = singleFileUrl();
@@ -298,6 +309,9 @@ async function main() {
     if (wasmMem !== undefined) record('wasm linear memory after opening them', wasmMem, undefined, '(with the JS heap) ≤ 30 MB', 'bytes');
     await blank.close();
     await app.close();
+
+    // 7. The reviewer's desk.
+    await reviewBench(context, base);
   } finally {
     await context.close();
     fs.rmSync(baselineDir, { recursive: true, force: true });
@@ -344,6 +358,75 @@ async function main() {
 }
 
 /**
+ * 300 reports of about 10,000 characters, picked at once on 审阅多份报告
+ * (read, checked and compared in slices that yield, with the progress bar),
+ * against the baseline of the same batch checked one by one: each file picked
+ * on its own, waiting for its row, as a reviewer without the batch would.
+ * Also printed: the tasks over 50 ms during the batch, and the cross-report
+ * comparison (`fzbg:review-compare`).
+ */
+async function reviewBench(context, base) {
+  const COUNT = 300;
+  const dir = path.join(OUT, 'bench-review');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (let i = 0; i < COUNT; i++) {
+    const unit = `第${i + 1}号单位`;
+    const lines = [`${unit}2025年度法治政府建设情况报告`];
+    const heads = ['一、2025年度推进法治政府建设的主要举措和成效', '二、2025年度推进法治政府建设存在的不足和原因', '三、2025年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况', '四、2026年度推进法治政府建设的主要安排', '五、其他需要报告的情况'];
+    heads.forEach((h, s) => {
+      lines.push(h);
+      for (let k = 1; k <= 10; k++) {
+        lines.push(`${k}. ${unit}第${s + 1}部分第${k}项工作。全年审查规范性文件${i * 7 + k}件，提出修改意见${i * 3 + k * 11}条，清理文件${(i + k) % 97}件，组织执法人员培训${k + 2}期，参训${i + k * 40}人次，办理行政复议案件${(i * 13 + k) % 211}件，纠错${k % 5}件，群众满意度${80 + (i + k) % 20}%。`);
+      }
+    });
+    const f = path.join(dir, `${String(i + 1).padStart(3, '0')}.txt`);
+    fs.writeFileSync(f, lines.join('\n'));
+    files.push(f);
+  }
+  const chars = Math.round(files.reduce((n, f) => n + fs.readFileSync(f, 'utf8').length, 0) / COUNT);
+  const open = async () => {
+    const page = await freshPage(context, base);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${base}#/review`);
+    await page.reload();
+    await waitForApp(page);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ entryTypes: ['longtask'] });
+    });
+    return page;
+  };
+  const input = (page) => page.getByLabel('选择报告文件（可多选）');
+  const done = (page, n) => page.getByTestId('notice').filter({ hasText: `已读取 ${n} 个文件` }).waitFor({ timeout: 600000 });
+
+  const batch = await open();
+  let t = Date.now();
+  await input(batch).setInputFiles(files);
+  await done(batch, COUNT);
+  const batchMs = Date.now() - t;
+  const long = await batch.evaluate(() => window.__long);
+  const compare = await batch.evaluate(() => performance.getEntriesByName('fzbg:review-compare').map((e) => e.duration));
+  await batch.close();
+
+  const single = await open();
+  t = Date.now();
+  for (let i = 0; i < files.length; i++) {
+    await input(single).setInputFiles(files[i]);
+    await single.getByTestId('notice').filter({ hasText: `当前共 ${i + 1} 份` }).waitFor({ timeout: 600000 });
+  }
+  const oneByOneMs = Date.now() - t;
+  await single.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  record(`审阅多份报告: ${COUNT} reports of ~${chars.toLocaleString('en')} characters picked at once, to the full table`, batchMs, oneByOneMs, '≤ 3 s');
+  record(`审阅多份报告: tasks over 50 ms while reading the ${COUNT}`, long.length, undefined, '0', 'tasks');
+  record(`审阅多份报告: longest task while reading the ${COUNT}`, Math.max(0, ...long), undefined, '≤ 50 ms');
+  record(`审阅多份报告: comparing the ${COUNT} reports with each other (fzbg:review-compare)`, compare.at(-1) ?? NaN, undefined, '—');
+}
+
+/**
  * The native benchmarks (benches/*.rs, the same core compiled for this
  * machine), run by cargo; their "bench: …" lines — median, p95, baseline,
  * ratio, target — go into BENCHMARKS.md's second table.
@@ -365,7 +448,7 @@ function nativeBenches() {
 }
 
 function writeReport() {
-  const fmt = (r, v) => (v == null ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} B`);
+  const fmt = (r, v) => (v == null ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} ${r.unit === 'bytes' ? 'B' : r.unit}`);
   const lines = [
     '# Benchmarks',
     '',

@@ -183,3 +183,32 @@ pub fn gbk(text: &str) -> Option<Result<Vec<u8>, crate::report::formats::FormatE
         table.as_ref().map(|t| crate::report::formats::encode_gbk_with(t, text))
     })
 }
+
+/// Every file chosen in an `<input type="file" multiple>` change event (or
+/// a folder's files, with `webkitdirectory`), the input then emptied so the
+/// same files can be chosen again.
+pub fn picked_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return Vec::new() };
+    let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// The files dropped on an element.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|t| t.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Let the page paint and answer input before going on: a long job awaits
+/// this between slices (a `setTimeout` of 0, so input events run first).
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
