@@ -370,17 +370,32 @@ async function reviewBench(context, base) {
   const dir = path.join(OUT, 'bench-review');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
+  // Each unit writes its own paragraphs: phrases of the trade drawn in its
+  // own order with its own figures (as real reports differ), and units 2k
+  // and 2k+1 of the first ten share one paragraph, as copied reports do.
+  const PHRASES = ['深入贯彻习近平法治思想', '严格落实重大行政决策程序', '全面推行行政执法三项制度', '加强规范性文件备案审查', '推进政务公开标准化规范化',
+    '健全行政复议应诉工作机制', '深化法治宣传教育', '组织领导干部集中学法', '开展执法案卷评查', '完善公共法律服务体系',
+    '推进矛盾纠纷多元化解', '加强行政执法人员培训', '落实法律顾问制度', '规范涉企行政检查', '优化法治化营商环境',
+    '推进综合行政执法改革', '健全行政裁量权基准', '加强数字法治政府建设', '落实谁执法谁普法责任制', '开展合法性审查'];
+  let seed = 12345;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const para = (i, s, k) => {
+    const parts = [];
+    for (let m = 0; m < 9; m++) parts.push(`${PHRASES[rand(PHRASES.length)]}，全年${['办理', '审查', '培训', '走访', '整改'][rand(5)]}${rand(900) + 10}${['件', '人次', '次', '家', '项'][rand(5)]}`);
+    return `${k}. ${parts.join('；')}。`;
+  };
   const files = [];
+  let copied = '';
   for (let i = 0; i < COUNT; i++) {
     const unit = `第${i + 1}号单位`;
     const lines = [`${unit}2025年度法治政府建设情况报告`];
     const heads = ['一、2025年度推进法治政府建设的主要举措和成效', '二、2025年度推进法治政府建设存在的不足和原因', '三、2025年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况', '四、2026年度推进法治政府建设的主要安排', '五、其他需要报告的情况'];
     heads.forEach((h, s) => {
       lines.push(h);
-      for (let k = 1; k <= 10; k++) {
-        lines.push(`${k}. ${unit}第${s + 1}部分第${k}项工作。全年审查规范性文件${i * 7 + k}件，提出修改意见${i * 3 + k * 11}条，清理文件${(i + k) % 97}件，组织执法人员培训${k + 2}期，参训${i + k * 40}人次，办理行政复议案件${(i * 13 + k) % 211}件，纠错${k % 5}件，群众满意度${80 + (i + k) % 20}%。`);
-      }
+      for (let k = 1; k <= 14; k++) lines.push(para(i, s, k));
     });
+    if (i < 10 && i % 2 === 1) lines[3] = copied;
+    if (i < 10 && i % 2 === 0) copied = lines[3];
     const f = path.join(dir, `${String(i + 1).padStart(3, '0')}.txt`);
     fs.writeFileSync(f, lines.join('\n'));
     files.push(f);
@@ -408,6 +423,7 @@ async function reviewBench(context, base) {
   const batchMs = Date.now() - t;
   const long = await batch.evaluate(() => window.__long);
   const compare = await batch.evaluate(() => performance.getEntriesByName('fzbg:review-compare').map((e) => e.duration));
+  const pairs = await batch.locator('.pair-list li').count();
   await batch.close();
 
   const single = await open();
@@ -423,7 +439,7 @@ async function reviewBench(context, base) {
   record(`审阅多份报告: ${COUNT} reports of ~${chars.toLocaleString('en')} characters picked at once, to the full table`, batchMs, oneByOneMs, '≤ 3 s');
   record(`审阅多份报告: tasks over 50 ms while reading the ${COUNT}`, long.length, undefined, '0', 'tasks');
   record(`审阅多份报告: longest task while reading the ${COUNT}`, Math.max(0, ...long), undefined, '≤ 50 ms');
-  record(`审阅多份报告: comparing the ${COUNT} reports with each other (fzbg:review-compare)`, compare.at(-1) ?? NaN, undefined, '—');
+  record(`审阅多份报告: comparing the ${COUNT} reports with each other (fzbg:review-compare; ${pairs} copied pairs found of the 5 planted)`, compare.at(-1) ?? NaN, undefined, '—');
 }
 
 /**

@@ -140,19 +140,28 @@ pub fn focus_by_id(id: &str) {
 /// Performance panel and read by the benchmark, scripts/bench.mjs). Costs two
 /// marks and a measure.
 pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let perf = web_sys::window().and_then(|w| w.performance());
-    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-    if let Some(p) = &perf {
-        let _ = p.mark(&start);
-    }
+    mark_start(name);
     let result = f();
-    if let Some(p) = &perf {
+    measure_from_start(name);
+    result
+}
+
+/// The start of a User Timing measure that spans awaits ([`measure_from_start`] ends it).
+pub fn mark_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Record the measure `name` from its [`mark_start`] until now.
+pub fn measure_from_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
         let _ = p.mark(&end);
         let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
         p.clear_marks_with_mark_name(&start);
         p.clear_marks_with_mark_name(&end);
     }
-    result
 }
 
 /// Strict GB18030 decoding with the browser's own tables (None on invalid

@@ -72,33 +72,35 @@ impl Desk {
     /// replaces its entry and keeps what the reviewer wrote; others are
     /// added at the end with the unit and year the report states.
     pub fn add(&mut self, picked: Vec<Entry>) {
-        for e in picked {
-            let known = (!e.hash.is_empty()).then(|| self.records.iter().position(|r| r.hash == e.hash)).flatten();
-            match known {
-                Some(i) => {
-                    self.records[i].error = e.read.as_ref().err().cloned();
-                    self.records[i].name = e.file_name.clone();
-                    self.entries[i] = e;
-                }
-                None => {
-                    let (unit, year) = match &e.read {
-                        Ok(r) => (r.draft.unit.clone(), Some(r.draft.year)),
-                        Err(_) => (String::new(), None),
-                    };
-                    self.records.push(FileRecord {
-                        name: e.file_name.clone(),
-                        bytes: e.bytes,
-                        hash: e.hash.clone(),
-                        unit,
-                        year,
-                        error: e.read.as_ref().err().cloned(),
-                        ..FileRecord::default()
-                    });
-                    self.entries.push(e);
-                }
+        self.add_only(picked);
+        self.find_copying();
+    }
+
+    fn add_one(&mut self, e: Entry) {
+        let known = (!e.hash.is_empty()).then(|| self.records.iter().position(|r| r.hash == e.hash)).flatten();
+        match known {
+            Some(i) => {
+                self.records[i].error = e.read.as_ref().err().cloned();
+                self.records[i].name = e.file_name.clone();
+                self.entries[i] = e;
+            }
+            None => {
+                let (unit, year) = match &e.read {
+                    Ok(r) => (r.draft.unit.clone(), Some(r.draft.year)),
+                    Err(_) => (String::new(), None),
+                };
+                self.records.push(FileRecord {
+                    name: e.file_name.clone(),
+                    bytes: e.bytes,
+                    hash: e.hash.clone(),
+                    unit,
+                    year,
+                    error: e.read.as_ref().err().cloned(),
+                    ..FileRecord::default()
+                });
+                self.entries.push(e);
             }
         }
-        self.find_copying();
     }
 
     /// Take one file off the desk (and its opinion with it).
@@ -110,11 +112,28 @@ impl Desk {
         }
     }
 
-    /// Compare every readable report with the others ([`copying::find`]).
-    pub fn find_copying(&mut self) {
-        let readable: Vec<usize> = self.entries.iter().enumerate().filter(|(_, e)| e.read.is_ok()).map(|(i, _)| i).collect();
-        let reports: Vec<&Report> = readable.iter().filter_map(|&i| self.entries[i].read.as_ref().ok().map(|r| &r.draft.report)).collect();
-        self.pairs = copying::find(&reports)
+    /// Add picked files without comparing them: the caller runs a
+    /// [`copying::Search`] over [`Desk::readable`] in steps, then
+    /// [`Desk::set_pairs`].
+    pub fn add_only(&mut self, picked: Vec<Entry>) {
+        for e in picked {
+            self.add_one(e);
+        }
+    }
+
+    /// The rows whose report could be read, in order.
+    pub fn readable(&self) -> Vec<usize> {
+        self.entries.iter().enumerate().filter(|(_, e)| e.read.is_ok()).map(|(i, _)| i).collect()
+    }
+
+    /// The report on row `i`, when it could be read.
+    pub fn report(&self, i: usize) -> Option<&Report> {
+        self.entries.get(i)?.read.as_ref().ok().map(|r| &r.draft.report)
+    }
+
+    /// Pairs found by a search over `readable` (positions in it), as rows.
+    pub fn set_pairs(&mut self, readable: &[usize], pairs: Vec<Pair>) {
+        self.pairs = pairs
             .into_iter()
             .map(|mut p| {
                 p.a = readable[p.a];
@@ -122,6 +141,14 @@ impl Desk {
                 p
             })
             .collect();
+    }
+
+    /// Compare every readable report with the others ([`copying::find`]).
+    pub fn find_copying(&mut self) {
+        let readable = self.readable();
+        let reports: Vec<&Report> = readable.iter().filter_map(|&i| self.report(i)).collect();
+        let pairs = copying::find(&reports);
+        self.set_pairs(&readable, pairs);
     }
 
     /// Files whose text was not kept and must be picked again, by name.

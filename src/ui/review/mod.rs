@@ -19,6 +19,7 @@ use super::state::AppState;
 use crate::report::deadline::Date;
 use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
 use crate::report::review::desk::Desk;
+use crate::report::review::copying::Search;
 use crate::report::review::{read_entry, Entry};
 use crate::session::review::{not_kept_message, ReviewKeeper};
 use crate::session::Problem;
@@ -31,6 +32,8 @@ pub use report_page::ReviewReport;
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
 /// Work this long at most before letting the page paint and answer input.
 const SLICE_MS: f64 = 25.0;
+/// Paragraphs indexed or compared between two looks at the clock.
+const COMPARE_STEP: usize = 200;
 
 /// The desk's signals, shared through context.
 #[derive(Clone, Copy)]
@@ -151,7 +154,26 @@ impl ReviewState {
             }
             self.progress.set(Some((total, total)));
             next_tick().await;
-            super::browser::timed("fzbg:review-compare", || self.desk.update(|d| d.add(read)));
+            // Compare the reports with each other in slices too.
+            super::browser::mark_start("fzbg:review-compare");
+            self.desk.update_untracked(|d| d.add_only(read));
+            let readable = self.desk.with_untracked(|d| d.readable());
+            let mut search = Search::default();
+            for (k, &i) in readable.iter().enumerate() {
+                self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
+                if js_sys::Date::now() - slice > SLICE_MS {
+                    next_tick().await;
+                    slice = js_sys::Date::now();
+                }
+            }
+            while !search.step(COMPARE_STEP) {
+                if js_sys::Date::now() - slice > SLICE_MS {
+                    next_tick().await;
+                    slice = js_sys::Date::now();
+                }
+            }
+            self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish()));
+            super::browser::measure_from_start("fzbg:review-compare");
             self.version.update(|v| *v += 1);
             self.progress.set(None);
             self.save_now(app);
