@@ -360,8 +360,9 @@ async function main() {
 /**
  * 300 reports of about 10,000 characters, picked at once on 审阅多份报告
  * (read, checked and compared in slices that yield, with the progress bar),
- * against the baseline of the same batch checked one by one: each file picked
- * on its own, waiting for its row, as a reviewer without the batch would.
+ * and, for comparison, the first 60 of them picked one by one, each waited
+ * for, as a reviewer without the batch would (each pick compares the whole
+ * desk again, so all 300 would take minutes).
  * Also printed: the tasks over 50 ms during the batch, and the cross-report
  * comparison (`fzbg:review-compare`).
  */
@@ -378,7 +379,8 @@ async function reviewBench(context, base) {
     '推进矛盾纠纷多元化解', '加强行政执法人员培训', '落实法律顾问制度', '规范涉企行政检查', '优化法治化营商环境',
     '推进综合行政执法改革', '健全行政裁量权基准', '加强数字法治政府建设', '落实谁执法谁普法责任制', '开展合法性审查'];
   let seed = 12345;
-  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  // MINSTD: the product stays below 2^53, so exact in a JS number.
+  const rand = (n) => { seed = (seed * 48271) % 2147483647; return seed % n; };
   const para = (i, s, k) => {
     const parts = [];
     for (let m = 0; m < 9; m++) parts.push(`${PHRASES[rand(PHRASES.length)]}，全年${['办理', '审查', '培训', '走访', '整改'][rand(5)]}${rand(900) + 10}${['件', '人次', '次', '家', '项'][rand(5)]}`);
@@ -426,9 +428,12 @@ async function reviewBench(context, base) {
   const pairs = await batch.locator('.pair-list li').count();
   await batch.close();
 
+  // One by one, each pick compares the whole desk again: the first 60
+  // (all 300 take minutes).
+  const ONE_BY_ONE = 60;
   const single = await open();
   t = Date.now();
-  for (let i = 0; i < files.length; i++) {
+  for (let i = 0; i < ONE_BY_ONE; i++) {
     await input(single).setInputFiles(files[i]);
     await single.getByTestId('notice').filter({ hasText: `当前共 ${i + 1} 份` }).waitFor({ timeout: 600000 });
   }
@@ -436,7 +441,8 @@ async function reviewBench(context, base) {
   await single.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  record(`审阅多份报告: ${COUNT} reports of ~${chars.toLocaleString('en')} characters picked at once, to the full table`, batchMs, oneByOneMs, '≤ 3 s');
+  record(`审阅多份报告: ${COUNT} reports of ~${chars.toLocaleString('en')} characters picked at once, to the full table`, batchMs, undefined, '≤ 3 s');
+  record(`审阅多份报告: the first ${ONE_BY_ONE} of them picked one by one, each waited for`, oneByOneMs, undefined, '—');
   record(`审阅多份报告: tasks over 50 ms while reading the ${COUNT}`, long.length, undefined, '0', 'tasks');
   record(`审阅多份报告: longest task while reading the ${COUNT}`, Math.max(0, ...long), undefined, '≤ 50 ms');
   record(`审阅多份报告: comparing the ${COUNT} reports with each other (fzbg:review-compare; ${pairs} copied pairs found of the 5 planted)`, compare.at(-1) ?? NaN, undefined, '—');
