@@ -3,6 +3,7 @@
 //
 //   node scripts/bench.mjs            full run (several runs each), writes BENCHMARKS.md
 //   node scripts/bench.mjs --quick    one or two runs each, writes tests/e2e/out/BENCHMARKS.quick.md
+//   node scripts/bench.mjs --review   only the reviewer's desk (7.), printed, nothing written
 //
 // Nothing here fails on timing: figures are printed and written, never asserted.
 // Expects dist/ from scripts/build.sh.
@@ -15,6 +16,7 @@ import { ensureCores } from '../tests/old-cores/cores.mjs';
 import { launch as launchCore } from '../tests/old-cores/cdp.mjs';
 
 const QUICK = process.argv.includes('--quick');
+const ONLY_REVIEW = process.argv.includes('--review');
 const RUNS = QUICK ? 2 : 15;
 const KEYS = QUICK ? 20 : 150;
 
@@ -115,6 +117,15 @@ async function typingLatency(page, selector) {
 }
 
 async function main() {
+  if (ONLY_REVIEW) {
+    const context = await launch();
+    try {
+      await reviewBench(context, singleFileUrl());
+    } finally {
+      await context.close();
+    }
+    return;
+  }
   // Everything from file://, as users open the app: the single file, and
   // baseline pages written beside it.
   const base = singleFileUrl();
@@ -311,6 +322,9 @@ async function main() {
     if (wasmMem !== undefined) record('wasm linear memory after opening them', wasmMem, undefined, '(with the JS heap) ≤ 30 MB', 'bytes');
     await blank.close();
     await app.close();
+
+    // 7. The reviewer's desk.
+    await reviewBench(context, base);
   } finally {
     await context.close();
     fs.rmSync(baselineDir, { recursive: true, force: true });
@@ -357,6 +371,97 @@ async function main() {
 }
 
 /**
+ * 300 reports of about 10,000 characters, picked at once on 审阅多份报告
+ * (read, checked and compared in slices that yield, with the progress bar),
+ * and, for comparison, the first 60 of them picked one by one, each waited
+ * for, as a reviewer without the batch would (each pick compares the whole
+ * desk again, so all 300 would take minutes).
+ * Also printed: the tasks over 50 ms during the batch, and the cross-report
+ * comparison (`fzbg:review-compare`).
+ */
+async function reviewBench(context, base) {
+  const COUNT = 300;
+  const dir = path.join(OUT, 'bench-review');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  // Each unit writes its own paragraphs: phrases of the trade drawn in its
+  // own order with its own figures (as real reports differ), and units 2k
+  // and 2k+1 of the first ten share one paragraph, as copied reports do.
+  const PHRASES = ['深入贯彻习近平法治思想', '严格落实重大行政决策程序', '全面推行行政执法三项制度', '加强规范性文件备案审查', '推进政务公开标准化规范化',
+    '健全行政复议应诉工作机制', '深化法治宣传教育', '组织领导干部集中学法', '开展执法案卷评查', '完善公共法律服务体系',
+    '推进矛盾纠纷多元化解', '加强行政执法人员培训', '落实法律顾问制度', '规范涉企行政检查', '优化法治化营商环境',
+    '推进综合行政执法改革', '健全行政裁量权基准', '加强数字法治政府建设', '落实谁执法谁普法责任制', '开展合法性审查'];
+  let seed = 12345;
+  // MINSTD: the product stays below 2^53, so exact in a JS number.
+  const rand = (n) => { seed = (seed * 48271) % 2147483647; return seed % n; };
+  const para = (i, s, k) => {
+    const parts = [];
+    for (let m = 0; m < 9; m++) parts.push(`${PHRASES[rand(PHRASES.length)]}，全年${['办理', '审查', '培训', '走访', '整改'][rand(5)]}${rand(900) + 10}${['件', '人次', '次', '家', '项'][rand(5)]}`);
+    return `${k}. ${parts.join('；')}。`;
+  };
+  const files = [];
+  let copied = '';
+  for (let i = 0; i < COUNT; i++) {
+    const unit = `第${i + 1}号单位`;
+    const lines = [`${unit}2025年度法治政府建设情况报告`];
+    const heads = ['一、2025年度推进法治政府建设的主要举措和成效', '二、2025年度推进法治政府建设存在的不足和原因', '三、2025年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况', '四、2026年度推进法治政府建设的主要安排', '五、其他需要报告的情况'];
+    heads.forEach((h, s) => {
+      lines.push(h);
+      for (let k = 1; k <= 14; k++) lines.push(para(i, s, k));
+    });
+    if (i < 10 && i % 2 === 1) lines[3] = copied;
+    if (i < 10 && i % 2 === 0) copied = lines[3];
+    const f = path.join(dir, `${String(i + 1).padStart(3, '0')}.txt`);
+    fs.writeFileSync(f, lines.join('\n'));
+    files.push(f);
+  }
+  const chars = Math.round(files.reduce((n, f) => n + fs.readFileSync(f, 'utf8').length, 0) / COUNT);
+  const open = async () => {
+    const page = await freshPage(context, base);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${base}#/review`);
+    await page.reload();
+    await waitForApp(page);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ entryTypes: ['longtask'] });
+    });
+    return page;
+  };
+  const input = (page) => page.getByLabel('选择报告文件（可多选）');
+  const done = (page, n) => page.getByTestId('notice').filter({ hasText: `已读取 ${n} 个文件` }).waitFor({ timeout: 600000 });
+
+  const batch = await open();
+  let t = Date.now();
+  await input(batch).setInputFiles(files);
+  await done(batch, COUNT);
+  const batchMs = Date.now() - t;
+  const long = await batch.evaluate(() => window.__long);
+  const compare = await batch.evaluate(() => performance.getEntriesByName('fzbg:review-compare').map((e) => e.duration));
+  const pairs = await batch.locator('.pair-list li').count();
+  await batch.close();
+
+  // One by one, each pick compares the whole desk again: the first 60
+  // (all 300 take minutes).
+  const ONE_BY_ONE = 60;
+  const single = await open();
+  t = Date.now();
+  for (let i = 0; i < ONE_BY_ONE; i++) {
+    await input(single).setInputFiles(files[i]);
+    await single.getByTestId('notice').filter({ hasText: `当前共 ${i + 1} 份` }).waitFor({ timeout: 600000 });
+  }
+  const oneByOneMs = Date.now() - t;
+  await single.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  record(`审阅多份报告: ${COUNT} reports of ~${chars.toLocaleString('en')} characters picked at once, to the full table`, batchMs, undefined, '≤ 3 s');
+  record(`审阅多份报告: the first ${ONE_BY_ONE} of them picked one by one, each waited for`, oneByOneMs, undefined, '—');
+  record(`审阅多份报告: tasks over 50 ms while reading the ${COUNT}`, long.length, undefined, '0', 'tasks');
+  record(`审阅多份报告: longest task while reading the ${COUNT}`, Math.max(0, ...long), undefined, '≤ 50 ms');
+  record(`审阅多份报告: comparing the ${COUNT} reports with each other (fzbg:review-compare; ${pairs} copied pairs found of the 5 planted)`, compare.at(-1) ?? NaN, undefined, '—');
+}
+
+/**
  * The native benchmarks (benches/*.rs, the same core compiled for this
  * machine), run by cargo; their "bench: …" lines — median, p95, baseline,
  * ratio, target — go into BENCHMARKS.md's second table.
@@ -378,7 +483,7 @@ function nativeBenches() {
 }
 
 function writeReport() {
-  const fmt = (r, v) => (v == null ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} B`);
+  const fmt = (r, v) => (v == null ? '–' : r.unit === 'ms' ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} ${r.unit === 'bytes' ? 'B' : r.unit}`);
   const lines = [
     '# Benchmarks',
     '',

@@ -13,6 +13,7 @@ pub mod create;
 pub mod library;
 pub mod merge;
 pub mod outcome;
+pub mod review;
 pub mod tabs;
 
 use std::cell::{Cell, RefCell};

@@ -13,6 +13,7 @@ use super::library::Library;
 use super::merge_page::MergePage;
 use super::notice::NoticeBar;
 use super::section_editor::SectionPage;
+use super::review::{ReviewDesk, ReviewPair, ReviewReport, ReviewState};
 use super::route::{self, Screen};
 use super::start::Start;
 use super::state::AppState;
@@ -24,14 +25,20 @@ use crate::storage::drafts::{DRAFT_PREFIX, EDITOR_PREFIX, HANDOVER_PREFIX};
 pub fn App() -> impl IntoView {
     let state = AppState::init();
     provide_context(state);
+    let review = ReviewState::new();
+    provide_context(review);
 
     // Flush unsaved edits when the page is hidden or closed: the debounce
     // timer would never fire after that.
     let _ = window_event_listener(ev::pagehide, move |_| {
         state.save_now();
         state.release_draft();
+        review.flush(state);
     });
-    let _ = window_event_listener(ev::visibilitychange, move |_| state.save_now());
+    let _ = window_event_listener(ev::visibilitychange, move |_| {
+        state.save_now();
+        review.flush(state);
+    });
     // Back/forward buttons and links change the hash.
     let _ = window_event_listener(ev::hashchange, move |_| {
         let target = route::current();
@@ -107,11 +114,13 @@ pub fn App() -> impl IntoView {
                 <nav class="topnav" aria-label="主导航">
                     <a href="#/">"草稿库"</a>
                     <a href="#/new">"新建报告"</a>
+                    <a href="#/review">"审阅多份报告"</a>
                     <a href="#/help">"帮助"</a>
                 </nav>
             </div>
         </header>
-        <main id="main" class="wrap" tabindex="-1">
+        // The reviewer's table needs the width of the window.
+        <main id="main" class="wrap" class:wrap-wide=move || matches!(state.screen.get(), Screen::Review | Screen::ReviewReport(_) | Screen::ReviewPair(..)) tabindex="-1">
             <ConflictDialog/>
             {move || match view_key.get().0 {
                 Screen::Library => view! { <Library/> }.into_any(),
@@ -122,6 +131,9 @@ pub fn App() -> impl IntoView {
                 Screen::History(id) => view! { <History id=id/> }.into_any(),
                 Screen::Merge(_) => view! { <MergePage/> }.into_any(),
                 Screen::Help => view! { <Help/> }.into_any(),
+                Screen::Review => view! { <ReviewDesk/> }.into_any(),
+                Screen::ReviewReport(n) => view! { <ReviewReport index=n/> }.into_any(),
+                Screen::ReviewPair(a, b) => view! { <ReviewPair a=a b=b/> }.into_any(),
             }}
         </main>
         // Warnings and notices stay in view at the bottom of the window

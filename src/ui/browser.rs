@@ -140,19 +140,28 @@ pub fn focus_by_id(id: &str) {
 /// Performance panel and read by the benchmark, scripts/bench.mjs). Costs two
 /// marks and a measure.
 pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let perf = web_sys::window().and_then(|w| w.performance());
-    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-    if let Some(p) = &perf {
-        let _ = p.mark(&start);
-    }
+    mark_start(name);
     let result = f();
-    if let Some(p) = &perf {
+    measure_from_start(name);
+    result
+}
+
+/// The start of a User Timing measure that spans awaits ([`measure_from_start`] ends it).
+pub fn mark_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Record the measure `name` from its [`mark_start`] until now.
+pub fn measure_from_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
         let _ = p.mark(&end);
         let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
         p.clear_marks_with_mark_name(&start);
         p.clear_marks_with_mark_name(&end);
     }
-    result
 }
 
 /// Strict GB18030 decoding with the browser's own tables (None on invalid
@@ -182,4 +191,33 @@ pub fn gbk(text: &str) -> Option<Result<Vec<u8>, crate::report::formats::FormatE
         });
         table.as_ref().map(|t| crate::report::formats::encode_gbk_with(t, text))
     })
+}
+
+/// Every file chosen in an `<input type="file" multiple>` change event (or
+/// a folder's files, with `webkitdirectory`), the input then emptied so the
+/// same files can be chosen again.
+pub fn picked_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return Vec::new() };
+    let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// The files dropped on an element.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|t| t.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Let the page paint and answer input before going on: a long job awaits
+/// this between slices (a `setTimeout` of 0, so input events run first).
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -21,6 +21,7 @@ mod from_last_year;
 mod guidance_panel;
 mod help;
 mod preview;
+mod review;
 mod save_status;
 mod section_editor;
 mod start;

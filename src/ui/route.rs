@@ -20,6 +20,12 @@ pub enum Screen {
     Merge(String),
     /// 帮助/关于 (`#/help`).
     Help,
+    /// 审阅多份报告: the reviewer's table (`#/review`).
+    Review,
+    /// One report of the review, read-only, with the opinion (`#/review/report/<n>`).
+    ReviewReport(usize),
+    /// The passages two reports of the review share (`#/review/pair/<a>/<b>`).
+    ReviewPair(usize, usize),
 }
 
 impl Screen {
@@ -40,6 +46,9 @@ impl Screen {
             Screen::Check(id) => format!("#/draft/{id}/check"),
             Screen::History(id) => format!("#/draft/{id}/history"),
             Screen::Merge(id) => format!("#/draft/{id}/merge"),
+            Screen::Review => "#/review".into(),
+            Screen::ReviewReport(n) => format!("#/review/report/{n}"),
+            Screen::ReviewPair(a, b) => format!("#/review/pair/{a}/{b}"),
         }
     }
 
@@ -49,6 +58,12 @@ impl Screen {
         match parts.as_slice() {
             ["new"] => Screen::New,
             ["help"] => Screen::Help,
+            ["review"] => Screen::Review,
+            ["review", "report", n] => n.parse().map_or(Screen::Review, Screen::ReviewReport),
+            ["review", "pair", a, b] => match (a.parse(), b.parse()) {
+                (Ok(a), Ok(b)) => Screen::ReviewPair(a, b),
+                _ => Screen::Review,
+            },
             ["draft", id] => Screen::Draft((*id).to_string()),
             ["draft", id, "history"] => Screen::History((*id).to_string()),
             ["draft", id, "check"] => Screen::Check((*id).to_string()),

@@ -185,6 +185,11 @@ pub fn Start() -> impl IntoView {
                 </p>
             </form>
             <FromLastYear/>
+            <section class="card start-review" aria-labelledby="start-review-title">
+                <h2 id="start-review-title">"审阅各单位的报告"</h2>
+                <p class="field-hint">"负责审核的同志（如司法局、依法治区办）可一次选择多个单位报送的报告，逐份检查、查找雷同段落，并导出审核意见。"</p>
+                <a class="btn" href="#/review">"审阅多份报告"</a>
+            </section>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen of the
 // app, at 1366×768 — start, library, help, task list, a section, the check
-// page, history and merge (empty, with a conflict, another unit's file) — with a report in it. Zero violations is the bar.
+// page, history, merge (empty, with a conflict, another unit's file) and the reviewer's desk — with a report in it. Zero violations is the bar.
 // axe is evaluated through the DevTools protocol, so the page's CSP does not
 // need to allow it.
 import { test, before, after } from 'node:test';
@@ -121,6 +121,21 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByRole('heading', { name: '草稿库' }).waitFor();
   await check('草稿库');
+  // The reviewer's desk: the table, one report with its opinion, a copied pair.
+  const review = path.join(ROOT, 'tests', 'fixtures', 'review', 'reports');
+  await page.getByRole('link', { name: '审阅多份报告' }).first().click();
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await check('审阅多份报告（空）');
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(['04-区市场监管局.txt', '05-区城市管理局.txt', '14-会议通知.txt'].map((f) => path.join(review, f)));
+  await page.locator('.pair-list li').waitFor();
+  await check('审阅多份报告');
+  await page.getByRole('link', { name: '04-区市场监管局.txt' }).first().click();
+  await page.getByRole('heading', { name: /区市场监管局 · 04/, level: 1 }).waitFor();
+  await check('审阅：一份报告');
+  await page.goBack();
+  await page.locator('.pair-list a').click();
+  await page.getByRole('heading', { name: /的雷同段落/ }).waitFor();
+  await check('审阅：雷同段落');
   await page.close();
   assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
 });

@@ -9,6 +9,7 @@
 //! batch as .csv). Nothing here touches the author's drafts.
 
 pub mod copying;
+pub mod desk;
 pub mod opinion;
 pub mod table;
 
@@ -118,7 +119,17 @@ pub fn read_entry(file_name: &str, bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Opti
     Entry { file_name: file_name.to_string(), bytes: bytes.len(), hash: content_hash(bytes), read }
 }
 
-fn reviewed(draft: Draft, format_zh: String, notes: Vec<String>, today: Date) -> Reviewed {
+impl Entry {
+    /// A file refused before its bytes were read (too large, or the browser
+    /// could not read it): its row says why.
+    pub fn refused(file_name: &str, bytes: usize, why: String) -> Entry {
+        Entry { file_name: file_name.to_string(), bytes, hash: String::new(), read: Err(why) }
+    }
+}
+
+/// A report already read (an import, or one kept in storage by the review)
+/// marked and checked as a row of the table.
+pub fn reviewed(draft: Draft, format_zh: String, notes: Vec<String>, today: Date) -> Reviewed {
     let report = &draft.report;
     let parts = SectionKind::REQUIRED.map(|kind| {
         let mut sections = report.sections_of(kind).peekable();

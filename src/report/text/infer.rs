@@ -43,7 +43,8 @@ pub fn infer_year(report: &Report) -> Option<i32> {
 fn before_year(text: &str) -> Option<(String, i32)> {
     let year = heading_year(text)?;
     let at = text.find(&year.to_string())?;
-    let unit = text[..at].trim().trim_end_matches(['，', ',']).to_string();
+    // 《区农业农村局关于2025年度…的报告》: 关于 introduces the subject, not the unit.
+    let unit = text[..at].trim().trim_end_matches(['，', ',']).trim_end_matches("关于").trim().to_string();
     // A unit name is short; a whole sentence before the year is not one.
     (unit.chars().count() <= 40).then_some((unit, year))
 }
@@ -62,5 +63,7 @@ mod tests {
         let bare = parse("一、2022年度主要举措和成效\n1. 甲。");
         assert_eq!(unit_and_year(&bare), (None, Some(2022)));
         assert_eq!(unit_and_year(&parse("会议通知")), (None, None));
+        let about = parse("区农业农村局关于2025年度法治政府建设工作情况的报告\n一、主要举措和成效");
+        assert_eq!(unit_and_year(&about), (Some("区农业农村局".into()), Some(2025)));
     }
 }

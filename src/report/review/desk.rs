@@ -1,0 +1,302 @@
+//! The reviewer's desk as it is kept: the files of the batch (name, size,
+//! hash), the unit and year of each as inferred or corrected, the reviewer's
+//! opinion and ticked findings — and, beside them, the reports read, which
+//! may be missing after a reload when their text did not fit in storage.
+//!
+//! `records` and `entries` run in parallel: a record is what the reviewer
+//! wrote and is never dropped for lack of space; an entry is what the file
+//! said, and can always be had again by picking the file.
+
+use serde::{Deserialize, Serialize};
+
+use super::copying::{self, Pair};
+use super::opinion::Opinion;
+use super::table::{self, Row};
+use super::{Entry, PartMark};
+use crate::report::formats::{export_docx, FormatError};
+use crate::report::model::{Eol, Line, Report};
+use crate::report::template::cn_number;
+
+/// What the review keeps of one file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub name: String,
+    pub bytes: usize,
+    /// The file's content hash ([`super::content_hash`]); empty for a file never read.
+    pub hash: String,
+    /// Unit and year as inferred from the report, or as the reviewer corrected them.
+    pub unit: String,
+    pub year: Option<i32>,
+    /// Why the file could not be read (its row keeps saying so after a reload).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The reviewer's own words to the unit.
+    #[serde(default)]
+    pub opinion: String,
+    /// Findings ticked into the opinion: (place, message).
+    #[serde(default)]
+    pub ticked: Vec<(String, String)>,
+}
+
+/// What a row says when the review was reloaded without the file's text.
+pub fn pick_again_message(name: &str) -> String {
+    format!("本机存储空间不足，未能保存“{name}”的内容。审核意见已保存；请再次选择这个文件，即可继续查看报告和检查结果。")
+}
+
+/// The batch on the reviewer's desk.
+#[derive(Clone, Debug, Default)]
+pub struct Desk {
+    pub records: Vec<FileRecord>,
+    pub entries: Vec<Entry>,
+    /// Copying between reports, as positions in `entries`.
+    pub pairs: Vec<Pair>,
+}
+
+impl Desk {
+    /// A desk rebuilt from stored records; `text` gives back an entry whose
+    /// report was kept in storage (None: the file must be picked again).
+    pub fn restore(records: Vec<FileRecord>, text: &dyn Fn(&FileRecord) -> Option<Entry>) -> Desk {
+        let entries = records
+            .iter()
+            .map(|r| match &r.error {
+                Some(why) => Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Err(why.clone()) },
+                None => text(r).unwrap_or_else(|| Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Err(pick_again_message(&r.name)) }),
+            })
+            .collect();
+        let mut desk = Desk { records, entries, pairs: Vec::new() };
+        desk.find_copying();
+        desk
+    }
+
+    /// Files picked (again): one with the hash of a file already on the desk
+    /// replaces its entry and keeps what the reviewer wrote; others are
+    /// added at the end with the unit and year the report states.
+    pub fn add(&mut self, picked: Vec<Entry>) {
+        self.add_only(picked);
+        self.find_copying();
+    }
+
+    fn add_one(&mut self, e: Entry) {
+        let known = (!e.hash.is_empty()).then(|| self.records.iter().position(|r| r.hash == e.hash)).flatten();
+        match known {
+            Some(i) => {
+                self.records[i].error = e.read.as_ref().err().cloned();
+                self.records[i].name = e.file_name.clone();
+                self.entries[i] = e;
+            }
+            None => {
+                let (unit, year) = match &e.read {
+                    Ok(r) => (r.draft.unit.clone(), Some(r.draft.year)),
+                    Err(_) => (String::new(), None),
+                };
+                self.records.push(FileRecord {
+                    name: e.file_name.clone(),
+                    bytes: e.bytes,
+                    hash: e.hash.clone(),
+                    unit,
+                    year,
+                    error: e.read.as_ref().err().cloned(),
+                    ..FileRecord::default()
+                });
+                self.entries.push(e);
+            }
+        }
+    }
+
+    /// Take one file off the desk (and its opinion with it).
+    pub fn remove(&mut self, i: usize) {
+        if i < self.entries.len() {
+            self.records.remove(i);
+            self.entries.remove(i);
+            self.find_copying();
+        }
+    }
+
+    /// Add picked files without comparing them: the caller runs a
+    /// [`copying::Search`] over [`Desk::readable`] in steps, then
+    /// [`Desk::set_pairs`].
+    pub fn add_only(&mut self, picked: Vec<Entry>) {
+        for e in picked {
+            self.add_one(e);
+        }
+    }
+
+    /// The rows whose report could be read, in order.
+    pub fn readable(&self) -> Vec<usize> {
+        self.entries.iter().enumerate().filter(|(_, e)| e.read.is_ok()).map(|(i, _)| i).collect()
+    }
+
+    /// The report on row `i`, when it could be read.
+    pub fn report(&self, i: usize) -> Option<&Report> {
+        self.entries.get(i)?.read.as_ref().ok().map(|r| &r.draft.report)
+    }
+
+    /// Pairs found by a search over `readable` (positions in it), as rows.
+    pub fn set_pairs(&mut self, readable: &[usize], pairs: Vec<Pair>) {
+        self.pairs = pairs
+            .into_iter()
+            .map(|mut p| {
+                p.a = readable[p.a];
+                p.b = readable[p.b];
+                p
+            })
+            .collect();
+    }
+
+    /// Compare every readable report with the others ([`copying::find`]).
+    pub fn find_copying(&mut self) {
+        let readable = self.readable();
+        let reports: Vec<&Report> = readable.iter().filter_map(|&i| self.report(i)).collect();
+        let pairs = copying::find(&reports);
+        self.set_pairs(&readable, pairs);
+    }
+
+    /// Files whose text was not kept and must be picked again, by name.
+    pub fn to_pick_again(&self) -> Vec<String> {
+        self.records
+            .iter()
+            .zip(&self.entries)
+            .filter(|(r, e)| r.error.is_none() && e.read.is_err())
+            .map(|(r, _)| r.name.clone())
+            .collect()
+    }
+
+    /// The table's rows, with the units and years as the reviewer has them.
+    pub fn rows(&self) -> Vec<Row> {
+        table::rows(&self.entries, &self.pairs, &|i| (self.records[i].unit.clone(), self.records[i].year))
+    }
+
+    /// The 审核意见 for file `i`, as the reviewer has written it.
+    pub fn opinion(&self, i: usize) -> Opinion {
+        let r = &self.records[i];
+        let report_title = match &self.entries[i].read {
+            Ok(rev) => rev.draft.report.title().map(str::to_string).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        let report_title = if report_title.is_empty() {
+            r.name.rsplit_once('.').map_or(r.name.clone(), |(stem, _)| stem.to_string())
+        } else {
+            report_title
+        };
+        Opinion { unit: r.unit.clone(), report_title, text: r.opinion.clone(), ticked: r.ticked.clone() }
+    }
+
+    /// The batch summary (审核情况汇总) as a report model: one numbered
+    /// paragraph per file, saying what the table says.
+    pub fn summary(&self, year: Option<i32>) -> Report {
+        let rows = self.rows();
+        let title = match year {
+            Some(y) => format!("{y}年度法治政府建设年度报告审核情况汇总"),
+            None => "法治政府建设年度报告审核情况汇总".to_string(),
+        };
+        let readable = rows.iter().filter(|r| r.parts.is_some()).count();
+        let complete = rows.iter().filter(|r| r.parts.is_some_and(|p| p == [PartMark::Present; 5])).count();
+        let copied = rows.iter().filter(|r| r.copied > 0).count();
+        let mut lines = vec![
+            title,
+            format!(
+                "共收到报告{}份，其中可以读取{}份，五项内容齐全{}份；与其他单位报告存在雷同段落的{}份。各份报告审核情况如下：",
+                rows.len(), readable, complete, copied
+            ),
+        ];
+        for (i, r) in rows.iter().enumerate() {
+            let who = if r.unit.is_empty() { r.file_name.clone() } else { r.unit.clone() };
+            let year = r.year.map(|y| format!("{y}年度，")).unwrap_or_default();
+            let body = match r.parts {
+                None => format!("未能读取：{}", r.worst),
+                Some(parts) => {
+                    let missing: Vec<String> = parts
+                        .iter()
+                        .zip(crate::report::model::SectionKind::REQUIRED)
+                        .filter(|(m, _)| **m != PartMark::Present)
+                        .map(|(m, k)| if *m == PartMark::Empty { format!("{}（只有标题）", k.label()) } else { k.label().to_string() })
+                        .collect();
+                    let parts_line = if missing.is_empty() { "五项内容齐全".to_string() } else { format!("缺少或未写：{}", missing.join("、")) };
+                    let mut s = format!("{}字，{parts_line}；错误{}项，提醒{}项", r.chars, r.errors, r.warnings);
+                    if !r.worst.is_empty() {
+                        s.push_str(&format!("；主要问题：{}", r.worst.trim_end_matches('。')));
+                    }
+                    if r.copied > 0 {
+                        s.push_str(&format!("；与{}有{}段雷同", r.copied_with.join("、"), r.copied));
+                    }
+                    s
+                }
+            };
+            lines.push(format!("{}、{who}（{year}{}）：{body}。", cn_number(i + 1), r.file_name));
+        }
+        Report { bom: false, eol: Eol::Lf, front: lines.into_iter().map(|text| Line { text, eol: Eol::Lf }).collect(), sections: Vec::new(), back: Vec::new() }
+    }
+
+    /// The summary as a .docx in the report's GB/T 9704 layout.
+    pub fn summary_docx(&self, year: Option<i32>) -> Result<Vec<u8>, FormatError> {
+        export_docx(&self.summary(year))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::deadline::Date;
+    use crate::report::review::read_entry;
+
+    const COPIED: &str = "强化行政执法监督。全年组织开展行政执法案卷评查2次，评查案卷86卷，发现问题12个，已全部整改到位。";
+
+    fn report(unit: &str, extra: &str) -> String {
+        format!("{unit}2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n1. {extra}\n2. {COPIED}\n二、2025年度推进法治政府建设存在的不足和原因\n无。\n")
+    }
+
+    fn entry(name: &str, text: &str) -> Entry {
+        read_entry(name, text.as_bytes(), &|_| None, 2026, Date::new(2026, 1, 5))
+    }
+
+    #[test]
+    fn picking_adds_rows_finds_copying_and_a_repick_keeps_the_opinion() {
+        let mut desk = Desk::default();
+        let a = report("甲局", "健全依法决策机制。全年提请集体讨论重大行政决策事项5项，均经过合法性审查。");
+        desk.add(vec![entry("甲.txt", &a), entry("乙.txt", &report("乙局", "推进政务公开。主动公开政府信息320条，办理依申请公开14件。")), entry("坏.txt", "\0\u{1}\u{2}")]);
+        assert_eq!(desk.records.len(), 3);
+        assert_eq!((desk.records[0].unit.as_str(), desk.records[0].year), ("甲局", Some(2025)));
+        assert!(desk.records[2].error.is_some());
+        assert_eq!(desk.pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), [(0, 1)]);
+        desk.records[0].opinion = "请补充不足的原因。".into();
+        desk.records[0].unit = "甲区司法局".into();
+        desk.add(vec![entry("甲（再次）.txt", &a)]);
+        assert_eq!(desk.records.len(), 3, "the same bytes are the same file");
+        assert_eq!(desk.records[0].opinion, "请补充不足的原因。");
+        assert_eq!(desk.rows()[0].unit, "甲区司法局");
+        assert_eq!(desk.opinion(0).title(), "关于《甲局2025年度法治政府建设情况报告》的审核意见");
+        desk.remove(1);
+        assert!(desk.pairs.is_empty());
+    }
+
+    #[test]
+    fn a_restored_desk_without_a_text_names_the_file_to_pick_again() {
+        let mut desk = Desk::default();
+        desk.add(vec![entry("甲.txt", &report("甲局", "一项独有的工作。全年办理相关事项120件，同比增长百分之八。")), entry("坏.txt", "\0\u{1}")]);
+        desk.records[0].opinion = "意见".into();
+        let records = desk.records.clone();
+        let back = Desk::restore(records, &|_| None);
+        assert_eq!(back.to_pick_again(), ["甲.txt"]);
+        assert_eq!(back.records[0].opinion, "意见");
+        assert!(back.entries[0].read.as_ref().unwrap_err().contains("请再次选择"));
+        assert_eq!(back.entries[1].read.as_ref().unwrap_err(), desk.entries[1].read.as_ref().unwrap_err());
+        let kept = desk.entries[0].clone();
+        let whole = Desk::restore(desk.records.clone(), &|r| (r.hash == kept.hash).then(|| kept.clone()));
+        assert!(whole.to_pick_again().is_empty());
+    }
+
+    #[test]
+    fn the_summary_names_every_file_and_reads_back_from_docx() {
+        let mut desk = Desk::default();
+        desk.add(vec![entry("甲.txt", &report("甲局", "一项独有的工作。全年办理相关事项120件，同比增长百分之八。")), entry("坏.txt", "\0\u{1}")]);
+        let text = crate::report::render(&desk.summary(Some(2025)));
+        assert!(text.starts_with("2025年度法治政府建设年度报告审核情况汇总\n共收到报告2份，其中可以读取1份"), "{text}");
+        assert!(text.contains("一、甲局（2025年度，甲.txt）：") && text.contains("缺少或未写：第一责任人履职情况"), "{text}");
+        assert!(text.contains("二、坏.txt（坏.txt）：未能读取："), "{text}");
+        let back = crate::report::formats::import_docx(&desk.summary_docx(Some(2025)).unwrap()).unwrap();
+        let back = crate::report::render(&back.report());
+        for line in text.lines() {
+            assert!(back.contains(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The reviewer's desk kept in storage, apart from the drafts: one key for
+//! the file list with what the reviewer wrote (small, written on every
+//! autosave), and one key per report read, written once.
+//!
+//! The reviewer's words come first: when the quota is full, the texts are
+//! given up (removed, then the list written again) before an opinion is
+//! lost, and the files whose text could not be kept are named, so the
+//! reviewer knows which to pick again after a reload. A store that cannot
+//! be written at all gets the drafts' own message ([`Problem`]).
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::Problem;
+use crate::report::deadline::Date;
+use crate::report::review::desk::{Desk, FileRecord};
+use crate::report::review::{reviewed, Entry};
+use crate::report::Draft;
+use crate::storage::{KeyValue, StoreError};
+
+/// The review's file list and opinions (never under the drafts' prefixes).
+pub const REVIEW_KEY: &str = "fazhi-report/review";
+/// One report read, by content hash.
+pub const REVIEW_TEXT_PREFIX: &str = "fazhi-report/review-text/";
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    files: Vec<FileRecord>,
+}
+
+/// A report as the review keeps it: the draft read from the file (exact,
+/// so a reload marks and checks it as before) and how it was read.
+#[derive(Serialize, Deserialize)]
+struct StoredText {
+    format_zh: String,
+    #[serde(default)]
+    notes: Vec<String>,
+    draft: Draft,
+}
+
+/// How an autosave of the review ended.
+#[derive(Debug, Default, PartialEq)]
+pub struct ReviewSaved {
+    /// Files whose report text is not in storage (picked again after a reload).
+    pub not_kept: Vec<String>,
+}
+
+/// Saves the review, remembering which texts are already stored so an
+/// autosave of an opinion writes one key.
+#[derive(Default)]
+pub struct ReviewKeeper {
+    stored: RefCell<HashSet<String>>,
+    /// Texts refused for lack of space: not tried again until the batch changes.
+    refused: RefCell<HashSet<String>>,
+}
+
+impl ReviewKeeper {
+    /// The stored review, or an empty desk; texts found are remembered as stored.
+    pub fn load<K: KeyValue>(&self, kv: &K, today: Date) -> Result<Desk, Problem> {
+        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Desk::default()) };
+        let stored: Stored = serde_json::from_str(&json)
+            .map_err(|_| Problem::new("本机保存的审阅记录已损坏，无法读取。请重新选择要审阅的报告；作者的草稿不受影响。"))?;
+        let text = |r: &FileRecord| -> Option<Entry> {
+            let raw = kv.get(&text_key(&r.hash)).ok()??;
+            let t: StoredText = serde_json::from_str(&raw).ok()?;
+            self.stored.borrow_mut().insert(r.hash.clone());
+            Some(Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Ok(reviewed(t.draft, t.format_zh, t.notes, today)) })
+        };
+        Ok(Desk::restore(stored.files, &text))
+    }
+
+    /// Write the review: the file list first, then any report text not yet
+    /// stored. Texts of files no longer on the desk are removed.
+    pub fn save<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<ReviewSaved, Problem> {
+        let list = serde_json::to_string(&Stored { files: desk.records.clone() }).expect("records serialise");
+        let wanted: HashSet<String> = desk.entries.iter().filter(|e| e.read.is_ok()).map(|e| e.hash.clone()).collect();
+        match kv.set(REVIEW_KEY, &list) {
+            Ok(()) => self.forget_texts(kv, &wanted)?,
+            Err(StoreError::QuotaExceeded) => {
+                // The reviewer's words before the texts, which can be picked
+                // again: drop them all, and do not fill the space again.
+                self.forget_texts(kv, &HashSet::new())?;
+                kv.set(REVIEW_KEY, &list).map_err(Problem::from)?;
+                self.refused.borrow_mut().extend(wanted);
+            }
+            Err(e) => return Err(Problem::from(e)),
+        }
+        for e in &desk.entries {
+            let Ok(r) = &e.read else { continue };
+            if e.hash.is_empty() || self.stored.borrow().contains(&e.hash) || self.refused.borrow().contains(&e.hash) {
+                continue;
+            }
+            let text = serde_json::to_string(&StoredText { format_zh: r.format_zh.clone(), notes: r.notes.clone(), draft: r.draft.clone() })
+                .expect("a draft serialises");
+            match kv.set(&text_key(&e.hash), &text) {
+                Ok(()) => {
+                    self.stored.borrow_mut().insert(e.hash.clone());
+                }
+                Err(StoreError::QuotaExceeded) => {
+                    self.refused.borrow_mut().insert(e.hash.clone());
+                }
+                Err(e) => return Err(Problem::from(e)),
+            }
+        }
+        let not_kept = desk
+            .entries
+            .iter()
+            .filter(|e| e.read.is_ok() && !self.stored.borrow().contains(&e.hash))
+            .map(|e| e.file_name.clone())
+            .chain(desk.to_pick_again())
+            .collect();
+        Ok(ReviewSaved { not_kept })
+    }
+
+    /// Remove stored texts not in `keep`; the batch changed, so texts refused
+    /// for space are tried again.
+    fn forget_texts<K: KeyValue>(&self, kv: &K, keep: &HashSet<String>) -> Result<(), Problem> {
+        let gone: Vec<String> = self.stored.borrow().iter().filter(|h| !keep.contains(*h)).cloned().collect();
+        if gone.is_empty() {
+            return Ok(());
+        }
+        for h in &gone {
+            kv.remove(&text_key(h)).map_err(Problem::from)?;
+            self.stored.borrow_mut().remove(h);
+        }
+        self.refused.borrow_mut().clear();
+        Ok(())
+    }
+
+    /// Empty the desk: the list and every text.
+    pub fn clear<K: KeyValue>(&self, kv: &K) -> Result<(), Problem> {
+        for key in kv.keys().map_err(Problem::from)? {
+            if key.starts_with(REVIEW_TEXT_PREFIX) {
+                kv.remove(&key).map_err(Problem::from)?;
+            }
+        }
+        kv.remove(REVIEW_KEY).map_err(Problem::from)?;
+        self.stored.borrow_mut().clear();
+        self.refused.borrow_mut().clear();
+        Ok(())
+    }
+}
+
+fn text_key(hash: &str) -> String {
+    format!("{REVIEW_TEXT_PREFIX}{hash}")
+}
+
+/// What the desk says about texts not kept, naming the files.
+pub fn not_kept_message(names: &[String]) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "本机存储空间不足，以下{}个文件的内容未能保存（审核意见和勾选已保存）。重新打开本页后，请再次选择这些文件：{}",
+        names.len(),
+        names.join("、")
+    ))
+}

@@ -1,0 +1,236 @@
+//! 审阅多份报告: the reviewer's desk. This file is its reactive shell — the
+//! desk (`report::review::desk`, plain Rust) in a signal, loaded from storage
+//! on first visit and autosaved through `session::review`, and the reading of
+//! many picked files in chunks that yield to the page, with a progress bar.
+//! The screens are `desk_page.rs` (the table), `table.rs`, `pair_page.rs`
+//! and `report_page.rs`.
+
+mod desk_page;
+mod pair_page;
+mod report_page;
+mod table;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::browser::{download, gb18030, next_tick, now_ms, read_file_bytes};
+use super::state::AppState;
+use crate::report::deadline::Date;
+use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
+use crate::report::review::desk::Desk;
+use crate::report::review::copying::Search;
+use crate::report::review::{read_entry, Entry};
+use crate::session::review::{not_kept_message, ReviewKeeper};
+use crate::session::Problem;
+
+pub use desk_page::ReviewDesk;
+pub use pair_page::ReviewPair;
+pub use report_page::ReviewReport;
+
+/// Wait this long after the last keystroke in an opinion before writing.
+const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
+/// Work this long at most before letting the page paint and answer input.
+const SLICE_MS: f64 = 25.0;
+/// Paragraphs indexed or compared between two looks at the clock.
+const COMPARE_STEP: usize = 200;
+
+/// The desk's signals, shared through context.
+#[derive(Clone, Copy)]
+pub struct ReviewState {
+    pub desk: RwSignal<Desk>,
+    /// Bumped when rows are added, removed or loaded: the table is rebuilt
+    /// then, never on a keystroke in one of its fields.
+    pub version: RwSignal<u64>,
+    /// Files read so far and in all, while a batch is being read.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Files whose report text is not kept in storage, by name.
+    pub not_kept: RwSignal<Vec<String>>,
+    loaded: StoredValue<bool>,
+    keeper: StoredValue<ReviewKeeper, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl ReviewState {
+    pub fn new() -> Self {
+        ReviewState {
+            desk: RwSignal::new(Desk::default()),
+            version: RwSignal::new(0),
+            progress: RwSignal::new(None),
+            not_kept: RwSignal::new(Vec::new()),
+            loaded: StoredValue::new(false),
+            keeper: StoredValue::new_local(ReviewKeeper::default()),
+            timer: StoredValue::new(None),
+        }
+    }
+
+    /// The stored review, read on the first visit to a review screen (the
+    /// author who never reviews pays nothing for it).
+    pub fn ensure_loaded(self, app: AppState) {
+        if self.loaded.get_value() {
+            return;
+        }
+        self.loaded.set_value(true);
+        let today = today();
+        let loaded = app.session(|s| self.keeper.with_value(|k| k.load(s.store().kv(), today)));
+        match loaded {
+            Ok(desk) => {
+                self.not_kept.set(desk.to_pick_again());
+                self.desk.set(desk);
+                self.version.update(|v| *v += 1);
+            }
+            Err(problem) => app.problem.set(Some(problem)),
+        }
+    }
+
+    /// Write the review now (after a batch, a removal, leaving the screen).
+    pub fn save_now(self, app: AppState) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        self.timer.set_value(None);
+        let saved = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save(s.store().kv(), d))));
+        match saved {
+            Ok(saved) => {
+                self.not_kept.set(saved.not_kept);
+                if app.persistent {
+                    app.problem.set(None);
+                }
+            }
+            Err(problem) => app.problem.set(Some(problem)),
+        }
+    }
+
+    /// Write pending edits (the page is hidden or closed: the debounce timer
+    /// would never fire).
+    pub fn flush(self, app: AppState) {
+        if self.timer.get_value().is_some() {
+            self.save_now(app);
+        }
+    }
+
+    /// An opinion, a tick or a correction changed: write it shortly.
+    pub fn edit(self, app: AppState, f: impl FnOnce(&mut Desk)) {
+        self.desk.update_untracked(f);
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        self.timer.set_value(set_timeout_with_handle(move || self.save_now(app), SAVE_DEBOUNCE).ok());
+    }
+
+    /// Read picked files into the desk. Each file is read and checked in
+    /// turn; every `SLICE_MS` the loop yields to the page, so the progress
+    /// bar moves and the page answers. A file over the import limit is refused
+    /// before reading; a file the browser cannot read gets its own row.
+    pub fn read_files(self, app: AppState, files: Vec<web_sys::File>) {
+        if files.is_empty() || self.progress.get_untracked().is_some() {
+            return;
+        }
+        self.ensure_loaded(app);
+        let total = files.len();
+        self.progress.set(Some((0, total)));
+        leptos::task::spawn_local(async move {
+            let today = today();
+            let default_year = today.likely_report_year();
+            let mut read = Vec::with_capacity(total);
+            let mut slice = js_sys::Date::now();
+            for (k, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                let size = file.size();
+                let entry = if size > MAX_IMPORT_BYTES as f64 {
+                    Entry::refused(&name, size as usize, FormatError::TooLarge { size: size as usize, limit: MAX_IMPORT_BYTES }.message_zh())
+                } else {
+                    match read_file_bytes(&file).await {
+                        Ok(bytes) => super::browser::timed("fzbg:review-file", || read_entry(&name, &bytes, &gb18030, default_year, today)),
+                        Err(_) => Entry::refused(&name, size as usize, "浏览器未能读取这个文件。请确认文件没有被其他程序占用，然后重新选择。".to_string()),
+                    }
+                };
+                read.push(entry);
+                if js_sys::Date::now() - slice > SLICE_MS {
+                    self.progress.set(Some((k + 1, total)));
+                    next_tick().await;
+                    slice = js_sys::Date::now();
+                }
+            }
+            self.progress.set(Some((total, total)));
+            next_tick().await;
+            // Compare the reports with each other in slices too.
+            super::browser::mark_start("fzbg:review-compare");
+            self.desk.update_untracked(|d| d.add_only(read));
+            let readable = self.desk.with_untracked(|d| d.readable());
+            let mut search = Search::default();
+            for (k, &i) in readable.iter().enumerate() {
+                self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
+                if js_sys::Date::now() - slice > SLICE_MS {
+                    next_tick().await;
+                    slice = js_sys::Date::now();
+                }
+            }
+            while !search.step(COMPARE_STEP) {
+                if js_sys::Date::now() - slice > SLICE_MS {
+                    next_tick().await;
+                    slice = js_sys::Date::now();
+                }
+            }
+            self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish()));
+            super::browser::measure_from_start("fzbg:review-compare");
+            self.version.update(|v| *v += 1);
+            self.progress.set(None);
+            self.save_now(app);
+            let readable = self.desk.with_untracked(|d| d.entries.iter().filter(|e| e.read.is_ok()).count());
+            let rows = self.desk.with_untracked(|d| d.entries.len());
+            app.confirm(format!("已读取 {total} 个文件。当前共 {rows} 份，其中 {readable} 份可以审阅。"));
+            if let Some(m) = self.not_kept.with_untracked(|n| not_kept_message(n)) {
+                app.problem.set(Some(Problem::new(m)));
+            }
+        });
+    }
+
+    /// Take row `i` off the desk.
+    pub fn remove(self, app: AppState, i: usize) {
+        self.desk.update(|d| d.remove(i));
+        self.version.update(|v| *v += 1);
+        self.save_now(app);
+    }
+
+    /// Empty the desk (and its storage).
+    pub fn clear(self, app: AppState) {
+        let cleared = app.session(|s| self.keeper.with_value(|k| k.clear(s.store().kv())));
+        if let Err(p) = cleared {
+            app.problem.set(Some(p));
+            return;
+        }
+        self.desk.set(Desk::default());
+        self.not_kept.set(Vec::new());
+        self.version.update(|v| *v += 1);
+        app.confirm("已清空审阅列表。作者的草稿不受影响。");
+    }
+}
+
+impl Default for ReviewState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_review() -> ReviewState {
+    expect_context::<ReviewState>()
+}
+
+fn today() -> Date {
+    Date::from_unix_ms_china(now_ms())
+}
+
+/// Offer a file for download, or say why it could not be made.
+pub(super) fn offer(app: AppState, name: &str, mime: &str, bytes: Result<Vec<u8>, FormatError>) {
+    match bytes {
+        Ok(bytes) => {
+            if download(name, mime, &bytes).is_err() {
+                app.warn("浏览器未能下载文件。请检查浏览器是否禁止了下载，然后重试。");
+            }
+        }
+        Err(e) => app.warn(e.message_zh()),
+    }
+}
+
+pub(super) const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,0 +1,74 @@
+//! Two reports' shared passages side by side, the characters that differ
+//! marked (`<mark>`, with a word for screen readers), each side naming its
+//! place in the author's terms.
+
+use leptos::prelude::*;
+
+use super::use_review;
+use crate::report::review::copying::marks;
+use crate::ui::route::Screen;
+use crate::ui::state::use_app;
+
+fn marked(runs: Vec<(String, bool)>) -> impl IntoView {
+    runs.into_iter()
+        .map(|(text, changed)| {
+            if changed {
+                view! { <mark class="diff-mark"><span class="visually-hidden">"［不同："</span>{text}<span class="visually-hidden">"］"</span></mark> }.into_any()
+            } else {
+                view! { <span>{text}</span> }.into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ReviewPair(a: usize, b: usize) -> impl IntoView {
+    let app = use_app();
+    let review = use_review();
+    review.ensure_loaded(app);
+    let content = review.desk.with_untracked(|d| {
+        let pair = d.pairs.iter().find(|p| p.a == a && p.b == b)?;
+        let name = |i: usize| {
+            let r = &d.records[i];
+            if r.unit.is_empty() { r.name.clone() } else { r.unit.clone() }
+        };
+        let (na, nb) = (name(a), name(b));
+        let (fa, fb) = (d.records[a].name.clone(), d.records[b].name.clone());
+        Some(view! {
+            <h1>{format!("{na} 与 {nb} 的雷同段落")}</h1>
+            <p class="lead">{format!("两份报告中有 {} 段文字相似度在 90% 以上。左右两栏对照显示，标记的文字是两段不同之处。", pair.matches.len())}</p>
+            <p class="button-row">
+                <a class="btn" href=Screen::ReviewReport(a).to_hash()>{format!("查看 {fa}")}</a>
+                <a class="btn" href=Screen::ReviewReport(b).to_hash()>{format!("查看 {fb}")}</a>
+            </p>
+            <ol class="pair-matches">
+                {pair.matches.iter().map(|m| {
+                    let (left, right) = marks(&m.a.text, &m.b.text);
+                    let (na, nb) = (na.clone(), nb.clone());
+                    view! {
+                        <li class="pair-match">
+                            <p class="pair-ratio">{format!("相似度 {:.0}%", m.ratio * 100.0)}</p>
+                            <div class="pair-sides">
+                                <div class="pair-side">
+                                    <h2 class="pair-place">{format!("{na} · {}", m.a.place.label())}</h2>
+                                    <p class="gw-body pair-text">{marked(left)}</p>
+                                </div>
+                                <div class="pair-side">
+                                    <h2 class="pair-place">{format!("{nb} · {}", m.b.place.label())}</h2>
+                                    <p class="gw-body pair-text">{marked(right)}</p>
+                                </div>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        }.into_any())
+    });
+    view! {
+        <p><a href=Screen::Review.to_hash()>"← 返回审阅列表"</a></p>
+        {content.unwrap_or_else(|| view! {
+            <h1>"没有找到这两份报告的雷同段落"</h1>
+            <p>"审阅列表可能已经改变（移除或重新选择了文件）。请返回审阅列表查看。"</p>
+        }.into_any())}
+    }
+}

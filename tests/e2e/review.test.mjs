@@ -1,0 +1,222 @@
+// End to end: a reviewer picks a district's 20 reports (team-written, in
+// several shapes and encodings: UTF-8, BOM+CRLF, GBK, UTF-16, a .docx, one
+// that is no report at all) and four bad files at once; the table is right
+// for each, the copied pair is found and shown side by side, an opinion
+// survives a reload, and the 审核意见 .docx and the batch .csv read back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serveDist, launch, waitForApp, freshApp, ROOT, OUT } from './harness.mjs';
+
+const DIR = path.join(ROOT, 'tests', 'fixtures', 'review', 'reports');
+const REPORTS = fs.readdirSync(DIR).sort().map((f) => path.join(DIR, f));
+
+// What the table must say of each report: unit, year, the five part marks
+// (有 written, 空 heading only, 缺 no such part), and whether it has errors.
+const EXPECTED = {
+  '01-区司法局.txt': ['区司法局', '2025', '有有有有有'],
+  '02-区财政局.txt': ['区财政局', '2025', '有有有有有'],
+  '03-区生态环境分局.txt': ['区生态环境分局', '2025', '有有有有有'],
+  '04-区市场监管局.txt': ['区市场监管局', '2025', '有有有有有'],
+  '05-区城市管理局.txt': ['区城市管理局', '2025', '有有有有有'],
+  '06-区教育局.txt': ['区教育局', '2025', '有有有有有'],
+  '07-区卫生健康局.txt': ['区卫生健康局', '2025', '有有有有有'],
+  '08-区民政局.txt': ['区民政局', '2025', '有有缺有缺'],
+  '09-区交通运输局.txt': ['区交通运输局', '2025', '有空有有有'],
+  '10-区人力资源和社会保障局.txt': ['区人力资源和社会保障局', '2025', '有有有有有'],
+  '11-城关镇人民政府.txt': ['城关镇人民政府', '2025', '有有有有有'],
+  '12-青山街道办事处.txt': ['青山街道办事处', '2025', '有有有有有'],
+  '13-区住房和城乡建设局.docx': ['区住房和城乡建设局', '2025', '有有有有有'],
+  // Not a report: the file name stands for the unit, the year is today's guess.
+  '14-会议通知.txt': ['14-会议通知', null, '缺缺缺缺缺'],
+  '15-区农业农村局.txt': ['区农业农村局', '2025', '有有有有有'],
+  '16-区档案馆.txt': ['区档案馆', '2025', '有缺缺缺缺'],
+  '17-区统计局.txt': ['区统计局', '2025', '有有有有有'],
+  '18-区应急管理局.txt': ['区应急管理局', '2025', '有有有有有'],
+  '19-区审计局.txt': ['区审计局', '2024', '有有有有有'],
+  '20-区水利局.txt': ['区水利局', '2025', '有有有有有'],
+};
+
+let server;
+let context;
+before(async () => { server = await serveDist(); context = await launch(); });
+after(async () => { await context?.close(); await server?.close(); });
+
+/** The bad files: random bytes, an encrypted .docx (an OLE package holding
+ *  an EncryptedPackage stream, as Word writes one with a password), a 60 MB
+ *  file and a .pdf. */
+function badFiles() {
+  const dir = path.join(OUT, 'review-bad');
+  fs.mkdirSync(dir, { recursive: true });
+  let x = 20251203;
+  const random = Buffer.alloc(4096, 0).map(() => { x = (x * 1103515245 + 12345) % 2147483648; return x & 0xff; });
+  fs.writeFileSync(path.join(dir, '随机字节.txt'), random);
+  const ole = Buffer.alloc(2048, 0);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole, 0);
+  Buffer.from('EncryptedPackage', 'utf16le').copy(ole, 1024);
+  fs.writeFileSync(path.join(dir, '加密文档.docx'), ole);
+  const big = path.join(dir, '超大文件.txt');
+  fs.writeFileSync(big, '');
+  fs.truncateSync(big, 60 * 1024 * 1024);
+  fs.writeFileSync(path.join(dir, '扫描件.pdf'), '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1');
+  return {
+    files: ['随机字节.txt', '加密文档.docx', '超大文件.txt', '扫描件.pdf'].map((f) => path.join(dir, f)),
+    says: { '随机字节.txt': '无法识别所选文件的文字编码', '加密文档.docx': '已加密', '超大文件.txt': '文件太大（60.0 MB）', '扫描件.pdf': 'PDF' },
+  };
+}
+
+/** A minimal RFC 4180 parser: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const row = (page, file) => page.locator('.review-table tbody tr').filter({ has: page.locator('td.col-file', { hasText: file }) });
+
+async function marks(r) {
+  const cells = r.locator('td.mark');
+  const n = await cells.count();
+  const out = [];
+  for (let k = 0; k < n; k += 1) out.push((await cells.nth(k).textContent())[0]);
+  return out.join('');
+}
+
+test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opinion kept and exported', async () => {
+  const page = await freshApp(context, server.url);
+  await page.getByRole('link', { name: '审阅多份报告' }).first().click();
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  const bad = badFiles();
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles([...REPORTS, ...bad.files]);
+  await page.getByTestId('notice').filter({ hasText: '已读取 24 个文件' }).waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('.review-table tbody tr').count(), 24);
+
+  for (const [file, [unit, year, parts]] of Object.entries(EXPECTED)) {
+    const r = row(page, file);
+    assert.equal(await r.count(), 1, file);
+    assert.equal(await r.getByLabel(/单位$/).inputValue(), unit, `${file} unit`);
+    if (year !== null) assert.equal(await r.getByLabel(/年度$/).inputValue(), year, `${file} year`);
+    if (file.startsWith('14-')) {
+      assert.match(await r.locator('td.col-findings').innerText(), /可能不是法治政府建设年度报告/);
+    }
+    assert.equal(await marks(r), parts, `${file} parts`);
+  }
+  assert.match(await row(page, '18-区应急管理局.txt').locator('td.col-findings').innerText(), /提醒 1\d/, 'half-width punctuation is flagged');
+  assert.match(await row(page, '19-区审计局.txt').locator('td.col-findings').innerText(), /错误 1[\s\S]*应写 2025 年的安排/);
+  assert.match(await row(page, '08-区民政局.txt').locator('td.col-findings').innerText(), /错误 2[\s\S]*缺少“第一责任人履职情况”部分/);
+  assert.match(await row(page, '01-区司法局.txt').locator('td.col-findings').innerText(), /错误 0/);
+  for (const [file, says] of Object.entries(bad.says)) {
+    const r = row(page, file);
+    assert.equal(await r.locator('td.mark').first().innerText(), '无法读取', file);
+    assert.match(await r.locator('td.col-findings').innerText(), new RegExp(says), file);
+  }
+  // Only the two units that share a paragraph are a pair.
+  const pairs = page.locator('.pair-list li');
+  assert.equal(await pairs.count(), 1);
+  assert.match(await pairs.innerText(), /区市场监管局（04-区市场监管局\.txt） 与 区城市管理局（05-区城市管理局\.txt）：1 段雷同/);
+  assert.match(await row(page, '04-区市场监管局.txt').locator('td.col-copied').innerText(), /与区城市管理局雷同 1 段/);
+  await page.locator('#review-table-title').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: path.join(OUT, 'review-table.png') });
+
+  // Sorting and filtering by a column.
+  await page.getByRole('button', { name: /^字数/ }).click();
+  assert.equal(await page.locator('th.col-chars').getAttribute('aria-sort'), 'ascending');
+  await page.getByLabel('只看').selectOption('copied');
+  assert.equal(await page.locator('.review-table tbody tr').count(), 2);
+  await page.getByLabel('只看').selectOption('all');
+  await page.getByLabel('筛选列').selectOption('unit');
+  await page.getByLabel('包含文字').fill('街道');
+  assert.equal(await page.locator('.review-table tbody tr').count(), 1);
+  await page.getByLabel('包含文字').fill('');
+
+  // The pair side by side, the differing digit marked.
+  await pairs.getByRole('link').click();
+  await page.getByRole('heading', { name: '区市场监管局 与 区城市管理局 的雷同段落' }).waitFor();
+  const sides = page.locator('.pair-side');
+  assert.match(await sides.nth(0).locator('h2').innerText(), /第一部分 第2条/);
+  assert.equal((await sides.nth(0).locator('mark').textContent()).replace(/［不同：|］/g, ''), '6');
+  assert.equal((await sides.nth(1).locator('mark').textContent()).replace(/［不同：|］/g, ''), '8');
+  await page.screenshot({ path: path.join(OUT, 'review-pair.png') });
+
+  // One report: findings ticked into the opinion, the opinion kept over a reload.
+  await page.getByRole('link', { name: '查看 04-区市场监管局.txt' }).click();
+  await page.getByRole('heading', { name: '区市场监管局 · 04-区市场监管局.txt', level: 1 }).waitFor();
+  assert.match(await page.locator('.card-warning').innerText(), /与区城市管理局的报告有 1 段雷同/);
+  await page.screenshot({ path: path.join(OUT, 'review-report.png') });
+  const opinion = '经审核，报告第一部分第2条与区城市管理局报告的文字基本相同，请核实后重新撰写。';
+  await page.getByLabel(/写给该单位的审核意见/).fill(opinion);
+  const ticks = page.getByRole('checkbox', { name: '写入审核意见' });
+  // 04 has four 提醒 (short sections); the first is ticked into the opinion.
+  assert.equal(await ticks.count(), 4);
+  await ticks.first().check();
+  // No wait for the autosave: leaving the page (pagehide) writes what is pending.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { name: '区市场监管局 · 04-区市场监管局.txt', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel(/写给该单位的审核意见/).inputValue(), opinion, 'the opinion survives a reload');
+  assert.equal(await ticks.first().isChecked(), true, 'the tick survives a reload');
+
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出审核意见（Word 文档）' }).click()]);
+  assert.equal(docx.suggestedFilename(), '关于《区市场监管局2025年度法治政府建设情况报告》的审核意见.docx');
+  const docxPath = path.join(OUT, 'review-opinion.docx');
+  fs.copyFileSync(await docx.path(), docxPath);
+  // Read back by the project's own reader.
+  const fzbg = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'fzbg');
+  const text = execFileSync(fzbg, ['render', docxPath], { encoding: 'utf8' });
+  assert.match(text, /^关于《区市场监管局2025年度法治政府建设情况报告》的审核意见\n区市场监管局：\n/);
+  assert.ok(text.includes(opinion), text);
+  assert.match(text, /具体问题如下：\n一、[^\n]*本部分只有 174 字/);
+
+  await page.getByRole('link', { name: '返回审阅列表' }).click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出汇总表/ }).click()]);
+  const bytes = fs.readFileSync(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM for Excel and WPS');
+  const table = parseCsv(bytes.toString('utf8').slice(1));
+  assert.equal(table.length, 25);
+  assert.deepEqual(table[0].slice(0, 5), ['序号', '单位', '年度', '文件名', '字数']);
+  const byFile = new Map(table.slice(1).map((r) => [r[3], r]));
+  for (const [file, [unit, year, parts]] of Object.entries(EXPECTED)) {
+    const r = byFile.get(file);
+    assert.ok(r, file);
+    assert.deepEqual([r[1], year === null ? null : r[2], r.slice(5, 10).join('')], [unit, year, parts], file);
+  }
+  assert.equal(byFile.get('04-区市场监管局.txt')[14], '区城市管理局');
+  assert.match(byFile.get('扫描件.pdf')[12], /PDF/);
+});
+
+test('reading 120 reports keeps the page answering, with a progress bar', async () => {
+  const page = await freshApp(context, server.url);
+  await page.goto(`${server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  const dir = path.join(OUT, 'review-many');
+  fs.mkdirSync(dir, { recursive: true });
+  const body = fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'review', 'src', '01-区司法局.txt'), 'utf8');
+  const files = [];
+  for (let i = 0; i < 120; i += 1) {
+    const f = path.join(dir, `${String(i).padStart(3, '0')}.txt`);
+    fs.writeFileSync(f, body.replaceAll('区司法局', `第${i}单位`).replaceAll('46件', `${i + 100}件`).replace('212件', `${i * 7 + 3}件`).replace('240户', `${i * 13}户`));
+    files.push(f);
+  }
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ entryTypes: ['longtask'] });
+  });
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
+  await page.locator('progress#review-progress').waitFor({ timeout: 10000 });
+  await page.getByTestId('notice').filter({ hasText: '已读取 120 个文件' }).waitFor({ timeout: 120000 });
+  const long = await page.evaluate(() => window.__longTasks);
+  console.log(`review: 120 reports, long tasks over 50 ms: ${long.length} (longest ${Math.round(Math.max(0, ...long))} ms)`);
+  assert.equal(await page.locator('.review-table tbody tr').count(), 120);
+});

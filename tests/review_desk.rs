@@ -1,0 +1,144 @@
+//! The reviewer's desk in storage: opinions survive a reload, texts that do
+//! not fit are named for picking again, and a full or disabled store says
+//! what the drafts say — all without touching the drafts library.
+
+use fazhi_report::report::deadline::Date;
+use fazhi_report::report::review::desk::Desk;
+use fazhi_report::report::review::{read_entry, Entry};
+use fazhi_report::session::review::{not_kept_message, ReviewKeeper, REVIEW_KEY, REVIEW_TEXT_PREFIX};
+use fazhi_report::storage::memory::MemoryStore;
+use fazhi_report::storage::{DraftStore, KeyValue, StoreError};
+
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
+
+fn today() -> Date {
+    Date::new(2026, 1, 5)
+}
+
+fn entry(name: &str, text: &str) -> Entry {
+    read_entry(name, text.as_bytes(), &|_| None, 2026, today())
+}
+
+fn other(unit: &str) -> String {
+    format!("{unit}2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n1. {unit}独有的工作。全年办理相关事项120件，同比增长百分之八，群众满意。\n")
+}
+
+/// UTF-16 units each stored key takes (key + value), as a quota counts them.
+fn sizes(d: &Desk) -> (usize, Vec<usize>) {
+    let kv = MemoryStore::new();
+    ReviewKeeper::default().save(&kv, d).unwrap();
+    let size = |k: &str| k.encode_utf16().count() + kv.get(k).unwrap().unwrap().encode_utf16().count();
+    let mut texts: Vec<usize> = kv.keys().unwrap().iter().filter(|k| k.starts_with(REVIEW_TEXT_PREFIX)).map(|k| size(k)).collect();
+    texts.sort();
+    (size(REVIEW_KEY), texts)
+}
+
+fn desk() -> Desk {
+    let mut d = Desk::default();
+    d.add(vec![entry("国资委.txt", SEED), entry("乙局.txt", &other("乙局")), entry("乱码.txt", "\0\u{1}\u{2}\u{3}")]);
+    d.records[0].opinion = "经审核，报告五项内容齐全，请核实数据后报送。".into();
+    d.records[0].ticked = vec![("第二部分".into(), "只写了不足，没有分析原因。".into())];
+    d.records[1].unit = "区乙局".into();
+    d.records[1].year = Some(2024);
+    d
+}
+
+#[test]
+fn a_reload_gives_back_the_opinions_the_corrections_and_the_reports() {
+    let kv = MemoryStore::new();
+    let saved = ReviewKeeper::default().save(&kv, &desk()).unwrap();
+    assert!(saved.not_kept.is_empty(), "{saved:?}");
+    let back = ReviewKeeper::default().load(&kv, today()).unwrap();
+    let before = desk();
+    assert_eq!(back.records, before.records);
+    assert_eq!(back.rows(), before.rows());
+    assert!(back.to_pick_again().is_empty());
+    assert!(back.entries[2].read.as_ref().unwrap_err().contains("不是文本文件"));
+    // Never in the drafts library.
+    assert!(DraftStore::new(&kv).list().unwrap().is_empty());
+    assert!(kv.keys().unwrap().iter().all(|k| k == REVIEW_KEY || k.starts_with(REVIEW_TEXT_PREFIX)));
+}
+
+#[test]
+fn an_opinion_autosave_writes_one_key_and_a_removed_file_takes_its_text() {
+    let kv = MemoryStore::new();
+    let keeper = ReviewKeeper::default();
+    let mut d = desk();
+    keeper.save(&kv, &d).unwrap();
+    let texts = |kv: &MemoryStore| kv.keys().unwrap().iter().filter(|k| k.starts_with(REVIEW_TEXT_PREFIX)).count();
+    assert_eq!(texts(&kv), 2);
+    let counting = fazhi_report::storage::instrument::Counting::new(&kv);
+    d.records[0].opinion.push_str("另请补充原因。");
+    keeper.save(&counting, &d).unwrap();
+    assert_eq!((counting.calls().sets, counting.calls().removes), (1, 0), "only the list");
+    d.remove(1);
+    keeper.save(&kv, &d).unwrap();
+    assert_eq!(texts(&kv), 1);
+}
+
+#[test]
+fn texts_that_do_not_fit_are_named_and_the_opinions_are_kept() {
+    // Room for the list and the small report, not the seed's.
+    let (list, texts) = sizes(&desk());
+    let kv = MemoryStore::with_quota(list + texts[0] + 100);
+    let saved = ReviewKeeper::default().save(&kv, &desk()).unwrap();
+    assert_eq!(saved.not_kept, ["国资委.txt"]);
+    let message = not_kept_message(&saved.not_kept).unwrap();
+    assert!(message.contains("请再次选择这些文件：国资委.txt"), "{message}");
+    let mut back = ReviewKeeper::default().load(&kv, today()).unwrap();
+    assert_eq!(back.to_pick_again(), ["国资委.txt"]);
+    assert_eq!(back.records[0].opinion, desk().records[0].opinion);
+    assert!(back.entries[0].read.as_ref().unwrap_err().contains("请再次选择这个文件"));
+    assert!(back.entries[1].read.is_ok());
+    // Picking it again brings the report back under the same opinion.
+    back.add(vec![entry("国资委（重新选择）.txt", SEED)]);
+    assert!(back.to_pick_again().is_empty());
+    assert_eq!(back.records.len(), 3);
+    assert_eq!(back.records[0].opinion, desk().records[0].opinion);
+}
+
+#[test]
+fn a_full_quota_gives_up_texts_before_the_reviewers_words() {
+    let keeper = ReviewKeeper::default();
+    let mut d = desk();
+    d.records.truncate(2);
+    d.entries.truncate(2);
+    d.records[0].opinion = "短".into();
+    let (list, texts) = sizes(&d);
+    let kv = MemoryStore::with_quota(list + texts[0] + 100);
+    let saved = keeper.save(&kv, &d).unwrap();
+    assert_eq!(saved.not_kept, ["国资委.txt"], "the small text fitted");
+    // The opinion grows until the list alone needs the text's space.
+    d.records[0].opinion = "请补充。".repeat(texts[0] / 4);
+    let saved = keeper.save(&kv, &d).unwrap();
+    assert_eq!(saved.not_kept.len(), 2, "{saved:?}");
+    assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records[0].opinion, d.records[0].opinion);
+}
+
+#[test]
+fn a_store_that_cannot_be_written_says_what_the_drafts_say() {
+    let keeper = ReviewKeeper::default();
+    let off = MemoryStore::disabled();
+    let problem = keeper.save(&off, &desk()).unwrap_err();
+    assert_eq!(problem.message, StoreError::Unavailable("disabled".into()).message_zh());
+    let full = MemoryStore::with_quota(100);
+    let problem = keeper.save(&full, &desk()).unwrap_err();
+    assert_eq!(problem.message, StoreError::QuotaExceeded.message_zh());
+    assert!(problem.offer_free_space);
+    // A damaged list is said in Chinese, and the drafts are untouched.
+    let kv = MemoryStore::new();
+    kv.set(REVIEW_KEY, "{not json").unwrap();
+    let problem = ReviewKeeper::default().load(&kv, today()).unwrap_err();
+    assert!(problem.message.contains("审阅记录已损坏"), "{}", problem.message);
+    assert!(ReviewKeeper::default().load(&MemoryStore::new(), today()).unwrap().records.is_empty());
+}
+
+#[test]
+fn clearing_the_desk_removes_every_review_key_and_nothing_else() {
+    let kv = MemoryStore::new();
+    kv.set("fazhi-report/draft/x", "{}").unwrap();
+    let keeper = ReviewKeeper::default();
+    keeper.save(&kv, &desk()).unwrap();
+    keeper.clear(&kv).unwrap();
+    assert_eq!(kv.keys().unwrap(), ["fazhi-report/draft/x"]);
+}
