@@ -176,3 +176,17 @@ fn a_merge_that_cannot_keep_the_draft_first_does_not_happen() {
     assert!(p.message.starts_with("未能保存合并前的版本，合并没有进行，草稿保持原样。"), "{}", p.message);
     assert_eq!(a.store().load(&mine.id).unwrap(), Some(mine));
 }
+
+/// Issue #21: a colleague's text carrying control characters is cleaned for
+/// the merge as an import cleans it, and the notes say how many went.
+#[test]
+fn control_characters_in_a_reply_are_left_out_and_counted() {
+    let (a, mine, _, _) = sent();
+    let dirty = render(&mine.report).replace("150场次", "180\u{1b}场\u{7}次");
+    let incoming = a.read_for_merge(&mine, "B.txt", dirty.as_bytes(), &no_gb18030).unwrap();
+    assert!(!render(&incoming.received.report).contains(['\u{1b}', '\u{7}']));
+    assert!(render(&incoming.received.report).contains("180场次"));
+    assert!(incoming.received.warnings.iter().any(|w| w.starts_with("文件中有 2 个不可见的控制字符")), "{:?}", incoming.received.warnings);
+    let clean = a.read_for_merge(&mine, "B.txt", render(&mine.report).as_bytes(), &no_gb18030).unwrap();
+    assert!(clean.received.warnings.is_empty());
+}

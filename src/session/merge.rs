@@ -44,7 +44,14 @@ impl<K: KeyValue> Session<K> {
     /// Read a colleague's file to merge into `open`. A file that cannot be
     /// read is named as such (a truncated share file too) and nothing changes.
     pub fn read_for_merge(&self, open: &Draft, file_name: &str, bytes: &[u8], gb18030: &Gb18030) -> Result<Incoming, Problem> {
-        let received = Received::read(bytes, gb18030).map_err(|m| Problem::new(format!("“{file_name}”未能读取，当前草稿没有改动：{m}")))?;
+        let mut received = Received::read(bytes, gb18030).map_err(|m| Problem::new(format!("“{file_name}”未能读取，当前草稿没有改动：{m}")))?;
+        // Controls a text or share file carried, out and counted, as an
+        // import does (a .docx's are left out as it is read).
+        let (clean, dropped) = crate::report::decode::strip_controls(&crate::report::render(&received.report));
+        if dropped > 0 {
+            received.report = parse(&clean);
+            received.warnings.push(format!("文件中有 {dropped} 个不可见的控制字符（如 ESC、NUL），已删除，其余文字不受影响，请核对。"));
+        }
         let mismatch = Identity::of_draft(open).mismatch(&received.identity);
         let (base, no_base) = match &received.base {
             None => (None, Some("这份文件没有记录它是从哪个版本修改而来（如文本文件、其他软件生成的 Word 文档），因此只能与当前草稿直接对比：每一处不同都请您决定，不选则保留当前草稿的内容。".to_string())),
