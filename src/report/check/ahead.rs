@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::content::has_figure;
 use super::ctx::{At, Ctx, Findings};
 use crate::report::last_year::{Place, TitleMatcher};
 use crate::report::model::{Section, SectionKind};
@@ -56,12 +57,6 @@ const CONCRETE_VERBS: &[&str] = &[
 
 /// When: 年内, 上半年, 6月底前, 每季度 …
 const TIME_WORDS: &[&str] = &["年内", "全年", "上半年", "下半年", "年底", "年末", "季度", "每月", "每年", "月底", "月前", "日前", "前完成", "年度内", "届时"];
-
-fn has_figure(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().any(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        || chars.windows(2).any(|w| "一二三四五六七八九十百千万两".contains(w[0]) && "次件项个人场期条份家名户余批轮所篇部起".contains(w[1]))
-}
 
 /// A concrete verb with something after it in the same clause.
 fn has_measure(text: &str) -> bool {

@@ -24,7 +24,12 @@ pub fn about(report: &Report, finding: &Finding) -> String {
         (Some(s), Some(k)) => s.items.get(k).map(|item| serde_json::to_string(item).unwrap_or_default()).unwrap_or_default(),
         (Some(s), None) => serde_json::to_string(s).unwrap_or_default(),
         (None, _) => match finding.line {
-            Some(line) => render(report).lines().nth(line.saturating_sub(1)).unwrap_or_default().to_string(),
+            // The title and preamble are the first lines of the text; only a
+            // line of the closing needs the text rendered.
+            Some(line) => match report.front.get(line.saturating_sub(1)) {
+                Some(front) => front.text.clone(),
+                None => render(report).lines().nth(line.saturating_sub(1)).unwrap_or_default().to_string(),
+            },
             None => finding.message.clone(),
         },
     };

@@ -189,7 +189,7 @@ pub(super) fn first_responsible_shufa(ctx: &Ctx, out: &mut Findings) {
 }
 
 /// Chinese numerals followed by a counting unit (三次, 十二件 …).
-fn has_figure(text: &str) -> bool {
+pub(super) fn has_figure(text: &str) -> bool {
     if text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         return true;
     }
