@@ -7,6 +7,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::attr;
+use super::limits::Budget;
 use super::numbering::{Numbering, ParaProps};
 use crate::report::formats::FormatError;
 
@@ -75,31 +76,11 @@ struct Extractor {
     saw_table: bool,
     saw_text_box: bool,
     saw_revision: bool,
-    /// Paragraphs, runs, tabs and breaks met so far, and the characters of
-    /// text: the work a document asks for, held proportionate to the text.
-    elements: usize,
-    chars: usize,
+    /// The markup met so far, held proportionate to the text.
+    budget: Budget,
     /// Control characters and noncharacters left out of the text.
     dropped: usize,
-    /// Every element met so far (properties, bookmarks, unknown markup):
-    /// held to a looser bound than [`Extractor::elements`].
-    all_elements: usize,
 }
-
-/// Paragraphs, runs and breaks a document may have beyond [`WORK_PER_CHAR`]
-/// per character of its text: a real report (30,000 characters in 3,000
-/// runs, a few hundred empty paragraphs for spacing) stays far below.
-pub const WORK_BASE: usize = 20_000;
-/// Paragraphs, runs and breaks allowed per character of text: a character
-/// per run with a break after each is still only 3.
-pub const WORK_PER_CHAR: usize = 4;
-/// Any elements at all beyond [`ANY_PER_CHAR`] per character: a run per
-/// character with its full run properties is about 8 per character.
-pub const ANY_BASE: usize = 200_000;
-pub const ANY_PER_CHAR: usize = 40;
-/// Elements open at once: Word nests tables in tables a few levels deep,
-/// never hundreds (each open element costs the parser memory).
-pub const MAX_DEPTH: usize = 512;
 
 impl Extractor {
     /// Text for the paragraph being read. Control characters other than
@@ -156,28 +137,10 @@ impl Extractor {
         }
     }
 
-    /// Count one paragraph, run or break; refused when the document holds
-    /// far more of them than its text explains (76 KB of repeated `<w:p/>`
-    /// inflates to millions of empty lines). Checked as the XML streams, so
-    /// the refusal comes after a few thousand elements, not after all.
-    fn work(&mut self) -> Result<(), FormatError> {
-        self.elements += 1;
-        if self.elements > WORK_BASE + WORK_PER_CHAR * self.chars {
-            return Err(FormatError::TooMuchMarkup { elements: self.elements, chars: self.chars });
-        }
-        Ok(())
-    }
-
     fn start(&mut self, e: &BytesStart, empty: bool) -> Result<(), FormatError> {
         let name = e.local_name();
         let name = name.as_ref();
-        if matches!(name, "p" | "r" | "br" | "cr" | "tab" | "tc" | "tr") {
-            self.work()?;
-        }
-        self.all_elements += 1;
-        if self.all_elements > ANY_BASE + ANY_PER_CHAR * self.chars {
-            return Err(FormatError::TooMuchMarkup { elements: self.all_elements, chars: self.chars });
-        }
+        self.budget.element(matches!(name, "p" | "r" | "br" | "cr" | "tab" | "tc" | "tr"))?;
         self.start_element(e, name, empty);
         Ok(())
     }
@@ -334,9 +297,7 @@ pub(crate) fn extract_from<R: std::io::BufRead>(input: R, numbering: Numbering) 
             Event::Start(e) => {
                 root.get_or_insert_with(|| e.local_name().as_ref().to_string());
                 depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(FormatError::TooDeep { limit: MAX_DEPTH });
-                }
+                Budget::depth(depth)?;
                 x.start(&e, false)?;
             }
             Event::Empty(e) => {
@@ -351,7 +312,7 @@ pub(crate) fn extract_from<R: std::io::BufRead>(input: R, numbering: Numbering) 
                 // Any text counts toward the work allowed (field codes too),
                 // whitespace between elements does not.
                 let content = t.xml10_content();
-                x.chars += content.chars().filter(|c| !c.is_whitespace()).count();
+                x.budget.text(&content);
                 if x.in_text {
                     x.push_text(&content);
                 }

@@ -17,7 +17,8 @@
 //! The rooms: this file (the package: its parts found through the
 //! relationships, size limits, encryption and legacy .doc told apart),
 //! `document.rs` (`document.xml` to lines, with what Word shows beyond the
-//! text) and `numbering/` (the markers and heading levels of
+//! text), `limits.rs` (how much markup a document may hold for its text)
+//! and `numbering/` (the markers and heading levels of
 //! `numbering.xml` and `styles.xml`).
 
 use std::io::{Cursor, Read};
@@ -28,12 +29,14 @@ use zip::result::ZipError;
 use zip::ZipArchive;
 
 mod document;
+mod limits;
 mod numbering;
 
 use super::{check_import_size, FormatError};
 use numbering::Numbering;
 
-pub use document::{DocxImport, ANY_BASE, ANY_PER_CHAR, MAX_DEPTH, WORK_BASE, WORK_PER_CHAR, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
+pub use document::{DocxImport, WARN_COMMENTS, WARN_NOTES, WARN_NUMBERING, WARN_TABLE, WARN_TEXT_BOX, WARN_TRACKED};
+pub use limits::{ANY_BASE, ANY_PER_CHAR, MAX_DEPTH, WORK_BASE, WORK_PER_CHAR};
 
 /// The most that the main document part may decompress to (zip bomb guard).
 pub const MAX_DOCUMENT_XML_BYTES: usize = 50 * 1024 * 1024;
