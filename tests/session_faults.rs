@@ -290,3 +290,43 @@ fn one_pass_per_save_and_per_import() {
     assert_eq!(c, Calls { gets: 2, sets: 2, removes: 0, listings: 0 }, "schema, index; draft, index");
     assert_eq!(kv.count('g', &draft_key(&created.draft.id)), 0, "the draft is not read back");
 }
+
+/// The autosave saves the open draft in place (no copy): its revision is the
+/// stored one after a save and stays as it was when nothing was stored —
+/// a full quota at any write, or another tab's newer revision.
+#[test]
+fn saving_in_place_sets_the_revision_only_when_stored() {
+    let writes = at_each_write(
+        |n| {
+            let kv = FailingWrite::new(MemoryStore::new());
+            let (s, mut open, _) = two_drafts(&kv);
+            let before = open.revision;
+            kv.fail_write(n);
+            let outcome = s.save_open(&mut open, LATER);
+            let fired = !kv.pending();
+            ((outcome, before, open.revision, stored_text(&kv, &open.id) == render(&open.report)), fired)
+        },
+        |n, (outcome, before, after, text_stored)| match outcome {
+            Saved::Stored(e) => {
+                assert_eq!(after, e.revision, "{n}");
+                assert!(text_stored, "{n}");
+            }
+            Saved::Failed(_) => assert_eq!(after, before, "{n}"),
+            Saved::Conflict(_) => panic!("{n}: no other tab here"),
+        },
+    );
+    assert!(writes >= 2);
+    // Another tab saved a newer revision: nothing written, revision unchanged.
+    let kv = MemoryStore::new();
+    let s = session(&kv);
+    let (mut open, _) = s.create("甲局", 2025, None, "", NOW);
+    let other = session(&kv);
+    let mut theirs = other.open(&open.id).unwrap();
+    measures(&mut theirs, "1. 另一个标签页写的。");
+    assert!(matches!(other.save_open(&mut theirs, NOW + 1), Saved::Stored(_)));
+    measures(&mut open, "1. 本页写的。");
+    let before = open.revision;
+    assert!(matches!(s.save_open(&mut open, NOW + 2), Saved::Conflict(Some(_))));
+    assert_eq!(open.revision, before);
+    assert_eq!(stored_text(&kv, &open.id), render(&theirs.report));
+}

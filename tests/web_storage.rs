@@ -73,6 +73,29 @@ fn keys_lists_what_was_written_and_remove_deletes() {
     clear();
 }
 
+#[wasm_bindgen_test]
+fn get_head_returns_the_head_of_a_value_and_none_when_absent() {
+    clear();
+    let store = ready();
+    let long = format!("{{\"id\":\"d1\",\"revision\":7,\"text\":\"{}\"}}", "依法行政".repeat(10_000));
+    store.set("fazhi-report/long", &long).unwrap();
+    let head = store.get_head("fazhi-report/long", 300).unwrap().unwrap();
+    assert_eq!(head.encode_utf16().count(), 300);
+    assert!(long.starts_with(&head));
+    assert_eq!(store.get_head("fazhi-report/short", 300).unwrap(), None);
+    store.set("fazhi-report/short", "甲乙").unwrap();
+    assert_eq!(store.get_head("fazhi-report/short", 300).unwrap().as_deref(), Some("甲乙"));
+    // The revision check behind each autosave reads it off the head.
+    let mut draft = Draft::new("h1", "某某区司法局", 2025, 1_700_000_000_000);
+    draft.report.sections[0].set_body_text(&"1. 完善制度。".repeat(5_000));
+    draft.revision = 41;
+    let drafts = DraftStore::new(ready());
+    drafts.save(&draft).unwrap();
+    assert!(matches!(drafts.save_edit(&Draft { revision: 43, ..draft.clone() }, 40, 1), Err(StoreError::Conflict { stored_revision: 41 })));
+    assert!(drafts.save_edit(&Draft { revision: 42, ..draft }, 41, 1).is_ok());
+    clear();
+}
+
 /// Fill localStorage until the browser refuses: the refusal must come back as
 /// QuotaExceeded (so the app can say 空间已满), and what was stored before is intact.
 #[wasm_bindgen_test]

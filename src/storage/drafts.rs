@@ -190,12 +190,13 @@ impl<K: KeyValue> DraftStore<K> {
             #[serde(default)]
             schema_version: u32,
         }
+        let Some(json) = self.kv.get_head(&draft_key(id), HEAD_BYTES as u32)? else { return Ok(None) };
+        if let (Some(r), Some(v)) = (number_prefix(&json, "revision"), number_prefix(&json, "schema_version")) {
+            return Ok(Some((r, u32::try_from(v).unwrap_or(u32::MAX))));
+        }
+        // Not where we write them (an older or hand-made entry): parse it all.
         let Some(json) = self.kv.get(&draft_key(id))? else { return Ok(None) };
-        let head = match (number_prefix(&json, "revision"), number_prefix(&json, "schema_version")) {
-            (Some(r), Some(v)) => Some((r, u32::try_from(v).unwrap_or(u32::MAX))),
-            _ => serde_json::from_str::<Head>(&json).ok().map(|h| (h.revision, h.schema_version)),
-        };
-        Ok(head)
+        Ok(serde_json::from_str::<Head>(&json).ok().map(|h| (h.revision, h.schema_version)))
     }
 
     /// Move a draft to the trash (kept until restored or purged); returns it.
@@ -363,6 +364,9 @@ impl<K: KeyValue> DraftStore<K> {
     }
 }
 
+/// How far into a draft's JSON its revision and schema version are looked for.
+const HEAD_BYTES: usize = 300;
+
 /// `"revision":N` (or another number field) among the first fields of a
 /// draft's JSON, as we write it (`{"id":…,"schema_version":…,"revision":N,…`).
 /// None when not found there.
@@ -370,7 +374,7 @@ fn number_prefix(json: &str, field: &str) -> Option<u64> {
     // Bytes, not str slices: position 300 may fall inside a Chinese character.
     let key = format!("\"{field}\":");
     let key = key.as_bytes();
-    let head = &json.as_bytes()[..json.len().min(300)];
+    let head = &json.as_bytes()[..json.len().min(HEAD_BYTES)];
     let at = head.windows(key.len()).position(|w| w == key)? + key.len();
     let digits = head[at..].iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || !matches!(head.get(at + digits), Some(b',' | b'}')) {
