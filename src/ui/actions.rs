@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::browser::now_ms;
 use super::route::Screen;
-use super::state::{AppState, Notice, Problem, SaveStatus, TabRole};
+use super::state::{AppState, Notice, Problem, SaveStatus};
 use crate::report::check::place::FrameField;
 use crate::report::check::Finding;
 use crate::report::deadline::Date;
@@ -15,8 +15,7 @@ use crate::report::merge::{Choice, RowId};
 use crate::report::{Draft, Report};
 use crate::session::create::{Created, FieldProblem, QuickStart};
 use crate::session::merge::Incoming;
-use crate::session::tabs::Lease;
-use crate::session::{upsert, External, Message};
+use crate::session::{upsert, Message};
 use crate::storage::history::Snapshot;
 
 impl AppState {
@@ -126,81 +125,6 @@ impl AppState {
         self.refresh_library();
     }
 
-    /// Another tab wrote draft `id` (a `storage` event).
-    pub fn on_external_change(self, id: &str) {
-        let unsaved = self.status.get_untracked() != SaveStatus::Saved;
-        match self.draft.with_untracked(|d| self.session(|s| s.external_change(id, d.as_ref(), unsaved))) {
-            External::Nothing => return,
-            External::Library => {}
-            External::Follow(theirs, notice) => {
-                self.show(theirs);
-                // A follower's band already says another tab edits.
-                if self.tab_role.get_untracked() == TabRole::Editing {
-                    self.notice.set(Some(notice));
-                }
-            }
-            External::Conflict(theirs) => {
-                self.status.set(SaveStatus::Failed);
-                self.conflict.set(Some(theirs));
-            }
-        }
-        self.refresh_library();
-    }
-
-    /// Another tab changed who edits draft `id`: if it was this tab, write
-    /// the unsaved edits now, hand the draft over, and follow.
-    pub fn on_editor_change(self, id: &str) {
-        let editing = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone()));
-        if self.tab_role.get_untracked() != TabRole::Editing {
-            return;
-        }
-        if self.session(|s| s.lease_changed(id, editing.as_deref())) == Lease::Lost {
-            self.save_now();
-            self.session(|s| s.hand_over(id));
-            self.tab_role.set(TabRole::Following);
-        }
-    }
-
-    /// The tab that edited draft `id` handed it over: to this tab, if it waits.
-    pub fn on_handover(self, id: &str) {
-        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
-        if open && self.tab_role.get_untracked() == TabRole::Waiting && self.session(|s| s.handed_over(id)) {
-            self.tab_role.set(TabRole::Editing);
-        }
-    }
-
-    /// This tab leaves the open draft (the page is closing): the next tab
-    /// to open it need not wait for a hand-over.
-    pub fn release_draft(self) {
-        if let Some(id) = self.draft.with_untracked(|d| d.as_ref().map(|d| d.id.clone())) {
-            if self.tab_role.get_untracked() == TabRole::Editing {
-                self.session(|s| s.release(&id));
-            }
-        }
-    }
-
-    /// Conflict resolved by taking the other tab's text; ours goes to history.
-    pub fn take_theirs(self) {
-        let Some(theirs) = self.conflict.get_untracked() else { return };
-        let (theirs, notice) = self.draft.with_untracked(|mine| self.session(|s| s.take_theirs(mine.as_ref(), theirs, now_ms())));
-        self.conflict.set(None);
-        self.show(theirs);
-        self.notice.set(Some(notice));
-    }
-
-    /// Conflict resolved by keeping our text; theirs is kept as a copy.
-    pub fn keep_mine(self) {
-        let Some(theirs) = self.conflict.get_untracked() else { return };
-        match self.session(|s| s.keep_mine(theirs, now_ms())) {
-            Ok(notice) => {
-                self.conflict.set(None);
-                self.status.set(SaveStatus::Pending);
-                self.save_now();
-                self.notice.set(Some(notice));
-            }
-            Err(problem) => self.problem.set(Some(problem)),
-        }
-    }
 
     /// Read a colleague's file against the open draft for 合并同事的修改.
     /// On failure the reason is shown and `None` returned; nothing changes.

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, TabRole};
+use super::state::use_app;
+use super::tabs::TabRole;
 use crate::session::tabs::{FOLLOWING, WAITING};
 
 #[component]

@@ -3,6 +3,7 @@
 
 mod actions;
 mod app;
+mod autosave;
 mod conflict;
 mod deadline_line;
 mod history;
@@ -27,6 +28,7 @@ mod section_editor;
 mod start;
 mod state;
 mod storage_banner;
+mod tabs;
 mod tasklist;
 
 /// Strict GB18030 decoding with the browser's tables (for `report::decode::decode_with`).

@@ -2,14 +2,9 @@
 //! draft, the save status, the drafts library and the messages shown. What
 //! an action does to drafts is `crate::session` (plain Rust, tested
 //! natively); this file turns its outcomes into signals, runs the debounce
-//! timer and moves between screens. Library and history actions are in
-//! `actions.rs`.
-//!
-//! Edits go through [`AppState::edit`], which marks the draft unsaved and
-//! schedules one debounced write; `save_now` flushes (export, pagehide, a
-//! screen change). Unlike leptos' todomvc, which only logs storage failures,
-//! every failure is kept in `problem` and shown to the user, the text stays in
-//! memory, and nothing is overwritten that another tab saved (`conflict`).
+//! timer and moves between screens. Edits and the debounced write are in
+//! `autosave.rs`, the two-tab roles in `tabs.rs`, the actions on drafts
+//! (library, history, import, merge) in `actions.rs`.
 
 use std::time::Duration;
 
@@ -17,40 +12,14 @@ use leptos::prelude::*;
 
 use super::browser::{now_ms, random_u32};
 use super::route::{self, Screen};
+use super::tabs::TabRole;
+pub use super::autosave::SaveStatus;
 use crate::report::check::{Finding, SetAside};
 use crate::report::Draft;
-use crate::session::{upsert, Saved, Session};
+use crate::session::Session;
 pub use crate::session::{Notice, Problem};
 use crate::storage::local::{open_browser_store, OpenState};
 use crate::storage::{DraftSummary, KeyValue};
-
-/// Wait this long after the last keystroke before writing to storage.
-const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
-/// But never longer than this after the first unsaved keystroke: someone
-/// typing steadily (a key every 150 ms) would otherwise restart the wait
-/// forever, and a renderer crash would take all of it.
-const SAVE_MAX_WAIT_MS: f64 = 2000.0;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Everything typed is in storage.
-    Saved,
-    /// An edit is waiting for the debounced write.
-    Pending,
-    /// The last write failed; `problem` says why.
-    Failed,
-}
-
-/// This tab's part in editing the open draft (see `session::tabs`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TabRole {
-    /// This tab edits the draft.
-    Editing,
-    /// Another tab was editing it: keystrokes wait for its hand-over.
-    Waiting,
-    /// Another tab edits it: this one shows its saves, read-only.
-    Following,
-}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -84,9 +53,9 @@ pub struct AppState {
     /// False when localStorage could not be used and drafts live only in this tab.
     pub persistent: bool,
     session: StoredValue<Session<Box<dyn KeyValue>>, LocalStorage>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    pub(super) timer: StoredValue<Option<TimeoutHandle>>,
     /// When the oldest unsaved edit was made (None: nothing unsaved).
-    pending_since: StoredValue<Option<f64>>,
+    pub(super) pending_since: StoredValue<Option<f64>>,
     /// Whether this tab edits the open draft or follows another tab.
     pub tab_role: RwSignal<TabRole>,
 }
@@ -209,123 +178,6 @@ impl AppState {
         );
         self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);
-    }
-
-    /// The open draft may only be read here (a newer version saved it, or
-    /// another tab edits it): its fields are read-only and edits are not taken.
-    pub fn read_only(self) -> bool {
-        self.tab_role.get() != TabRole::Editing
-            || self.draft.with(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
-    }
-
-    /// Edit draft `id` in this tab (on opening it, or 在此标签页编辑). When
-    /// another tab was editing it, keystrokes wait until that tab has
-    /// written its last edits and handed over, or until it is clearly gone.
-    pub fn take_over(self, id: &str) {
-        use crate::session::tabs::{Claim, HANDOVER_WAIT_MS};
-        match self.session(|s| s.claim(id)) {
-            Claim::Edit => self.tab_role.set(TabRole::Editing),
-            Claim::Wait => {
-                self.tab_role.set(TabRole::Waiting);
-                let id = id.to_string();
-                set_timeout(
-                    move || {
-                        let still = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id));
-                        if still && self.tab_role.get_untracked() == TabRole::Waiting {
-                            self.tab_role.set(TabRole::Editing);
-                        }
-                    },
-                    Duration::from_millis(HANDOVER_WAIT_MS.into()),
-                );
-            }
-        }
-    }
-
-    /// Apply an edit to the open draft and schedule a save.
-    pub fn edit(self, f: impl FnOnce(&mut Draft)) {
-        if self.read_only_untracked() {
-            return;
-        }
-        self.draft.update(|d| {
-            if let Some(d) = d {
-                f(d);
-                d.edited = now_ms();
-            }
-        });
-        self.status.set(SaveStatus::Pending);
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-        }
-        // The debounce, cut short so the write comes at most
-        // SAVE_MAX_WAIT_MS after the first unsaved edit; still a timer, so
-        // never on the keystroke itself.
-        let now = now_ms() as f64;
-        let since = self.pending_since.get_value().unwrap_or(now);
-        self.pending_since.set_value(Some(since));
-        let left = (since + SAVE_MAX_WAIT_MS - now).max(0.0) as u64;
-        let wait = SAVE_DEBOUNCE.min(Duration::from_millis(left));
-        self.timer.set_value(set_timeout_with_handle(move || self.save_now(), wait).ok());
-    }
-
-    fn read_only_untracked(self) -> bool {
-        self.tab_role.get_untracked() != TabRole::Editing
-            || self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| crate::session::read_only(d).is_some()))
-    }
-
-    /// An edit that changes the structure (items added, removed, moved, a
-    /// pasted section split): the screen is rebuilt from the model, and focus
-    /// is put on `focus_id` afterwards so keyboard users keep their place.
-    pub fn restructure(self, focus_id: Option<String>, f: impl FnOnce(&mut Draft)) {
-        self.edit(f);
-        self.generation.update(|g| *g += 1);
-        if let Some(id) = focus_id {
-            // After the rebuild has reached the DOM.
-            set_timeout(move || super::browser::focus_by_id(&id), Duration::from_millis(0));
-        }
-    }
-
-    /// Write the open draft now if it has unsaved edits. Never overwrites a
-    /// newer revision saved by another tab: that opens the conflict choice.
-    pub fn save_now(self) {
-        if self.status.get_untracked() == SaveStatus::Saved || self.conflict.with_untracked(|c| c.is_some()) {
-            return;
-        }
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-        }
-        self.timer.set_value(None);
-        self.pending_since.set_value(None);
-        let now = now_ms();
-        let Some(saved) = self.draft.with_untracked(|d| {
-            let d = d.as_ref()?;
-            Some(super::browser::timed("fzbg:save", || self.session(|s| s.save(d, now))))
-        }) else {
-            return;
-        };
-        match saved {
-            Saved::Stored(entry) => {
-                self.refresh_findings();
-                self.draft.update_untracked(|d| {
-                    if let Some(d) = d {
-                        d.revision = entry.revision;
-                    }
-                });
-                self.status.set(SaveStatus::Saved);
-                if self.persistent {
-                    self.problem.set(None);
-                }
-                // The entry just written, not a new listing of storage.
-                self.library.update(|l| upsert(l, entry));
-            }
-            Saved::Conflict(theirs) => {
-                self.status.set(SaveStatus::Failed);
-                self.conflict.set(theirs);
-            }
-            Saved::Failed(problem) => {
-                self.status.set(SaveStatus::Failed);
-                self.problem.set(Some(problem));
-            }
-        }
     }
 
     pub fn refresh_library(self) {
