@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::browser::{download, format_time, now_ms, picked_file, read_file_bytes};
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
+use super::first_paint::{self, FIRST_ROWS};
 use super::state::use_app;
 use crate::storage::DraftSummary;
 
@@ -17,13 +18,17 @@ const MAX_BACKUP_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 #[component]
 pub fn Library() -> impl IntoView {
     let state = use_app();
+    // Opened first after the page loads, the list shows its first rows and
+    // the rest, the trash and the unreadable entries (each read from
+    // storage) after the first paint (see `first_paint`).
+    let shown_all = if first_paint::deferring() { first_paint::painted() } else { signal(true).0 };
     let trash = Memo::new(move |_| {
         state.library.track();
-        state.trash()
+        if shown_all.get() { state.trash() } else { Vec::new() }
     });
     let unreadable = Memo::new(move |_| {
         state.library.track();
-        state.unreadable()
+        if shown_all.get() { state.unreadable() } else { Vec::new() }
     });
 
     let backup = move |_| match state.export_backup() {
@@ -74,7 +79,13 @@ pub fn Library() -> impl IntoView {
             >
                 <ul class="draft-list" aria-label="草稿列表">
                     <For
-                        each=move || state.library.get()
+                        each=move || {
+                            let mut drafts = state.library.get();
+                            if !shown_all.get() {
+                                drafts.truncate(FIRST_ROWS);
+                            }
+                            drafts
+                        }
                         key=|s| (s.id.clone(), s.revision, s.name.clone())
                         children=move |s| view! { <DraftRow summary=s/> }
                     />

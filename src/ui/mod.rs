@@ -17,6 +17,7 @@ mod browser;
 mod check_page;
 mod export;
 mod findings;
+mod first_paint;
 mod follow_band;
 mod from_last_year;
 mod guidance_panel;
@@ -47,4 +48,5 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    first_paint::mounted();
 }

@@ -6,6 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::findings::SectionFindings;
+use super::first_paint::{self, FIRST_ROWS};
 use super::guidance_panel::GuidancePanel;
 use super::plans_checklist::{PlansChecklist, PreviousSection};
 use super::route::Screen;
@@ -43,6 +44,12 @@ pub fn SectionPage(index: usize) -> impl IntoView {
         })
     });
     let item_count = items.len();
+    // On the first screen of a page load, the items below the window are
+    // appended after the first paint (see `first_paint`).
+    let mut items = items;
+    let later = if first_paint::deferring() && item_count > FIRST_ROWS { items.split_off(FIRST_ROWS) } else { Vec::new() };
+    let later = StoredValue::new(Some(later));
+    let painted = first_paint::painted();
     let suggested = Some(crate::report::guidance::guide(kind).suggested_chars).filter(|(_, max)| *max > 0);
     let paste = RwSignal::new(String::new());
     let show_paste = RwSignal::new(false);
@@ -130,6 +137,11 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                         {items.into_iter().enumerate().map(|(i, (title, body))| view! {
                             <ItemEditor section=index index=i count=item_count title=title body=body/>
                         }).collect_view()}
+                        {move || painted.get().then(|| later.try_update_value(Option::take).flatten().map(|later| {
+                            later.into_iter().enumerate().map(|(k, (title, body))| view! {
+                                <ItemEditor section=index index=FIRST_ROWS + k count=item_count title=title body=body/>
+                            }).collect_view()
+                        }))}
                     </ol>
                     <button type="button" class="btn" id="add-item" on:click=add_item>"＋ 添加一条"</button>
                     {(kind == SectionKind::Measures).then(|| view! { <PlansChecklist section=index/> })}
