@@ -86,6 +86,7 @@ try {
     target: CORE_TARGET,
     minify: true,
     legalComments: 'none',
+    charset: 'utf8',
     nodePaths: [path.join(ROOT, 'node_modules')],
     write: false,
     logLevel: 'error',
@@ -121,10 +122,26 @@ start = `\n${start}`;
 const EARLY = /var EARLY_POLICY = '';/;
 if (!EARLY.test(guardTag[1])) die("the guard has no `var EARLY_POLICY = '';` to fill");
 const earlyPolicy = `script-src ${sha256(start)} 'wasm-unsafe-eval'`;
-const guard = guardTag[1].replace(EARLY, () => `var EARLY_POLICY = ${JSON.stringify(earlyPolicy)};`);
+// Filled, then minified (ES5 in, ES5 out: esbuild only shortens names and
+// spacing), then hashed: the hash is of the text the page holds.
+let guard = guardTag[1].replace(EARLY, () => `var EARLY_POLICY = ${JSON.stringify(earlyPolicy)};`);
+try {
+  guard = esbuild.transformSync(guard, { loader: 'js', target: 'es5', minify: true, legalComments: 'none', charset: 'utf8', logLevel: 'error' }).code.trim();
+} catch (e) {
+  die(`esbuild could not minify the guard: ${e.message}`);
+}
+if (!guard.includes(JSON.stringify(earlyPolicy))) die('the minified guard lost its early policy');
 html = html.replace(guardTag[0], () => `<script id="fazhi-guard">${guard}</script>`);
 
-const style = `\n${css}\n`;
+// The CSS minified by esbuild, and lowered where a core the app supports
+// lacks a property (Chromium 69 has no `inset`: top/right/bottom/left).
+let style;
+try {
+  style = esbuild.transformSync(css, { loader: 'css', target: [CORE_TARGET, 'firefox102'], minify: true, legalComments: 'none', charset: 'utf8', logLevel: 'error' }).code.trim();
+} catch (e) {
+  die(`esbuild could not minify the CSS: ${e.message}`);
+}
+if (style.includes('</style')) die('the CSS contains "</style": cannot inline it');
 
 const csp = [
   "default-src 'none'",
@@ -135,8 +152,10 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-// 3. Assemble: trunk's page minus its loader and links, plus the inline parts.
+// 3. Assemble: trunk's page minus its loader, links and comments (notes for
+// developers, in the source index.html), plus the inline parts.
 html = html
+  .replace(/<!--[\s\S]*?-->\s*/g, '')
   .replace(loader[0], '')
   .replace(cssLink[0], '')
   .replace(iconLink[0], '')
