@@ -109,6 +109,9 @@ test('single file runs under its strict CSP with no console errors or violations
   assert.ok(csp.includes(hash(guard)) && csp.includes(hash(loader[0][2])), 'the page policy names the guard and the loader');
   const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
   assert.ok(csp.includes(`style-src ${hash(style)}`), 'the page policy names the style by its hash');
+  // All ASCII (Chinese as character references and escapes): Chromium then
+  // decodes the page, most of it base64, to Latin-1 rather than UTF-16.
+  assert.doesNotMatch(html, /[^\x00-\x7f]/, 'the page is ASCII');
   // The style and the guard are minified (less to parse before the loader).
   assert.doesNotMatch(style, /\/\*|\n\s/, 'no comments or indented lines in the style');
   assert.doesNotMatch(guard, /^\s*\/\/|\n\s/m, 'no comments or indented lines in the guard');
