@@ -1,6 +1,10 @@
 // The single file's loader (scripts/pack-single.mjs bundles it with the
-// wasm-bindgen glue and fflate's gunzip, lowered by esbuild for Chromium 69,
-// and puts the wasm's gzip bytes in place of WASM_GZIP_BASE64).
+// wasm-bindgen glue and fflate's gunzip, lowered by esbuild for Chromium 69).
+// The wasm's gzip bytes, as base64, are not in this script: they are the
+// text of a data block, <script type="application/octet-stream"
+// id="fazhi-wasm">, the last element of the page's body, which the browser
+// never runs, hashes or hands to the JavaScript parser. This module runs
+// once the page is parsed, so it is there to read.
 //
 // It runs in every core the app supports, from the Chromium 69 of an old
 // 360/QQ 极速模式 to today's browsers, so: no top-level await, and each
@@ -8,7 +12,7 @@
 import init from './glue.js';
 import { gunzipSync } from 'fflate';
 
-const WASM_GZIP_BASE64 = '__FAZHI_WASM_GZIP_BASE64__';
+const DATA_BLOCK = 'fazhi-wasm';
 
 // The guard (index.html, a classic script that ran before this module).
 const boot = window.fazhiBoot;
@@ -36,9 +40,18 @@ function start() {
   mark('script');
   let bytes;
   try {
-    const s = atob(WASM_GZIP_BASE64);
-    bytes = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+    const block = document.getElementById(DATA_BLOCK);
+    const text = block.textContent;
+    // Read once: the page need not keep 780 KB of text in its DOM.
+    block.parentNode.removeChild(block);
+    if (typeof Uint8Array.fromBase64 === 'function') {
+      // Chromium 140, Firefox 133 and later: one native pass.
+      bytes = Uint8Array.fromBase64(text);
+    } else {
+      const s = atob(text);
+      bytes = new Uint8Array(s.length);
+      for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+    }
     mark('decoded');
   } catch (e) {
     boot.fail('程序数据无法读取，文件可能已损坏，请重新复制本文件。', String(e));

@@ -4,6 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import {
   launch, waitForApp, OUT, SINGLE_FILE, singleFileUrl, recordRequests, recordProblems, EVAL_PROBE,
@@ -91,12 +93,67 @@ test('single file runs under its strict CSP with no console errors or violations
   // module is instantiated (the next test, and tests/old-cores).
   assert.match(csp, /script-src 'sha256-[^']+' 'sha256-[^']+' 'unsafe-eval'(;|$)/);
   assert.doesNotMatch(csp, /unsafe-inline|https?:|\*/);
-  const early = /var EARLY_POLICY = "([^"]+)";/.exec(html)?.[1];
+  const guard = /<script id="fazhi-guard">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  assert.ok(guard, 'the page has the guard script');
+  const early = /"(script-src [^"]*)"/.exec(guard)?.[1];
   assert.ok(early, 'the guard holds the early policy');
   assert.match(early, /^script-src 'sha256-[^']+' 'wasm-unsafe-eval'$/);
   assert.doesNotMatch(early, /'unsafe-eval'/);
+  // The early policy allows the loader, and the page's policy allows the
+  // guard and the loader: the hashes are of the scripts as the page holds them.
+  const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+  const loader = scripts.filter((m) => m[1] === ' type="module"');
+  assert.equal(loader.length, 1, 'one module script: the loader');
+  assert.ok(early.includes(hash(loader[0][2])), 'the early policy names the loader by its hash');
+  assert.ok(csp.includes(hash(guard)) && csp.includes(hash(loader[0][2])), 'the page policy names the guard and the loader');
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
+  assert.ok(csp.includes(`style-src ${hash(style)}`), 'the page policy names the style by its hash');
+  // All ASCII (Chinese as character references and escapes): Chromium then
+  // decodes the page, most of it base64, to Latin-1 rather than UTF-16.
+  assert.doesNotMatch(html, /[^\x00-\x7f]/, 'the page is ASCII');
+  // The style and the guard are minified (less to parse before the loader).
+  assert.doesNotMatch(style, /\/\*|\n\s/, 'no comments or indented lines in the style');
+  assert.doesNotMatch(guard, /^\s*\/\/|\n\s/m, 'no comments or indented lines in the guard');
+  // The wasm is the text of one data block the browser never runs (a type
+  // no browser executes), the last element of the body, after the loader;
+  // nothing else is a script.
+  const data = scripts.filter((m) => m[1] === ' type="application/octet-stream" id="fazhi-wasm"');
+  assert.equal(data.length, 1, 'one data block holds the wasm');
+  assert.equal(scripts.length, 3, `the guard, the loader and the data block, no other script: ${scripts.map((m) => m[1]).join(' | ')}`);
+  assert.match(data[0][2], /^[A-Za-z0-9+/]+=*$/, 'the data block is base64 alone');
+  const wasmFile = fs.readdirSync(path.dirname(SINGLE_FILE)).find((f) => f.endsWith('_bg.wasm'));
+  assert.ok(zlib.gunzipSync(Buffer.from(data[0][2], 'base64')).equals(fs.readFileSync(path.join(path.dirname(SINGLE_FILE), wasmFile))),
+    'the data block is the gzip of the built wasm');
+  assert.match(html, /<script type="application\/octet-stream" id="fazhi-wasm">[^<]*<\/script>\s*<\/body>\s*<\/html>\s*$/, 'the data block ends the body');
+  assert.ok(html.indexOf('<script type="module">') < html.indexOf('id="fazhi-wasm"'), 'the loader comes before the data block');
+  assert.doesNotMatch(loader[0][2], /[A-Za-z0-9+/]{10000}/, 'no embedded data left in the loader');
   // Everything is inline: no file is referenced by URL.
-  assert.doesNotMatch(html.replace(/<script type="module">[\s\S]*<\/script>/, ''), /(src|href)="(?!data:)/);
+  assert.doesNotMatch(scripts.reduce((h, m) => h.replace(m[0], ''), html), /(src|href)="(?!data:)/);
+});
+
+test('a copy whose data block was cut off: a clear message, not a blank page', async () => {
+  // A copy truncated in the middle of the wasm's data (an interrupted copy
+  // to a USB stick): the block ends early, and its bytes are not a module.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fzbg-cut-'));
+  const copy = path.join(dir, 'fazhi-report.html');
+  const html = fs.readFileSync(SINGLE_FILE, 'utf8');
+  const at = html.indexOf('id="fazhi-wasm">');
+  assert.ok(at > 0);
+  fs.writeFileSync(copy, html.slice(0, at + 200_000));
+  const page = await context.newPage();
+  await page.goto(singleFileUrl(copy));
+  await expectFallback(page, /程序(数据无法读取|数据无法解压|模块无法编译|启动失败)/);
+  await page.close();
+});
+
+test('after start the data block is gone from the page: the loader read it once', async () => {
+  const page = await context.newPage();
+  await page.goto(singleFileUrl());
+  await waitForApp(page);
+  await page.waitForFunction(() => performance.getEntriesByName('fzbg:boot-mounted').length > 0);
+  assert.equal(await page.locator('#fazhi-wasm').count(), 0);
+  await page.close();
 });
 
 async function expectFallback(page, reason) {

@@ -61,8 +61,8 @@ test(`the release wasm (${variant} build) uses only the features its variant all
 
 test('the single file embeds exactly the release wasm (gzip-compressed)', () => {
   const html = fs.readFileSync(SINGLE_FILE, 'utf8');
-  // The loader is minified: the wasm is its one long base64 string literal.
-  const embedded = /["']([A-Za-z0-9+/=]{10000,})["']/.exec(html)?.[1];
+  // The wasm is the base64 text of the data block the loader reads.
+  const embedded = /<script type="application\/octet-stream" id="fazhi-wasm">([A-Za-z0-9+/=]+)<\/script>/.exec(html)?.[1];
   assert.ok(embedded, 'the wasm is embedded as base64');
   const bytes = Buffer.from(embedded, 'base64');
   const wasm = bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
