@@ -152,7 +152,9 @@ async function main() {
         const page = await context.newPage();
         await page.addInitScript(() => {
           new MutationObserver((_, obs) => {
-            if (!document.getElementById('boot') && document.body && window.__ready === undefined) {
+            // Not before the parser has reached #boot: <body> may exist
+            // while the rest of the page is still being parsed.
+            if (document.readyState !== 'loading' && !document.getElementById('boot') && document.body && window.__ready === undefined) {
               window.__ready = performance.now();
               obs.disconnect();
             }
