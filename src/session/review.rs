@@ -74,6 +74,18 @@ impl ReviewKeeper {
     /// Write the review: the file list first, then any report text not yet
     /// stored. Texts of files no longer on the desk are removed.
     pub fn save<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<ReviewSaved, Problem> {
+        self.save_list(kv, desk)?;
+        loop {
+            if let Some(saved) = self.save_texts(kv, desk, &mut || true)? {
+                return Ok(saved);
+            }
+        }
+    }
+
+    /// Write the file list with what the reviewer wrote (one key, small),
+    /// and remove the texts of files no longer on the desk. The texts
+    /// follow with [`ReviewKeeper::save_texts`].
+    pub fn save_list<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<(), Problem> {
         let list = serde_json::to_string(&Stored { files: desk.records.clone() }).expect("records serialise");
         let wanted: HashSet<String> = desk.entries.iter().filter(|e| e.read.is_ok()).map(|e| e.hash.clone()).collect();
         match kv.set(REVIEW_KEY, &list) {
@@ -87,11 +99,28 @@ impl ReviewKeeper {
             }
             Err(e) => return Err(Problem::from(e)),
         }
+        Ok(())
+    }
+
+    /// Whether some report text on the desk is neither stored nor refused.
+    pub fn texts_pending(&self, desk: &Desk) -> bool {
+        desk.entries.iter().any(|e| self.pending(e))
+    }
+
+    fn pending(&self, e: &Entry) -> bool {
+        e.read.is_ok() && !e.hash.is_empty() && !self.stored.borrow().contains(&e.hash) && !self.refused.borrow().contains(&e.hash)
+    }
+
+    /// Write report texts not yet stored, one key each, while `more()`
+    /// says so (asked after each): a batch of 300 is written in slices that
+    /// let the page paint. Some(how it ended) once none is left to write;
+    /// None when stopped early (call again, with the desk as it is then).
+    pub fn save_texts<K: KeyValue>(&self, kv: &K, desk: &Desk, more: &mut dyn FnMut() -> bool) -> Result<Option<ReviewSaved>, Problem> {
         for e in &desk.entries {
-            let Ok(r) = &e.read else { continue };
-            if e.hash.is_empty() || self.stored.borrow().contains(&e.hash) || self.refused.borrow().contains(&e.hash) {
+            if !self.pending(e) {
                 continue;
             }
+            let Ok(r) = &e.read else { continue };
             let text = serde_json::to_string(&StoredText { format_zh: r.format_zh.clone(), notes: r.notes.clone(), draft: r.draft.clone() })
                 .expect("a draft serialises");
             match kv.set(&text_key(&e.hash), &text) {
@@ -103,6 +132,12 @@ impl ReviewKeeper {
                 }
                 Err(e) => return Err(Problem::from(e)),
             }
+            if !more() {
+                break;
+            }
+        }
+        if self.texts_pending(desk) {
+            return Ok(None);
         }
         let not_kept = desk
             .entries
@@ -111,7 +146,7 @@ impl ReviewKeeper {
             .map(|e| e.file_name.clone())
             .chain(desk.to_pick_again())
             .collect();
-        Ok(ReviewSaved { not_kept })
+        Ok(Some(ReviewSaved { not_kept }))
     }
 
     /// Remove stored texts not in `keep`; the batch changed, so texts refused

@@ -106,9 +106,23 @@ impl Desk {
     /// Take one file off the desk (and its opinion with it).
     pub fn remove(&mut self, i: usize) {
         if i < self.entries.len() {
+            self.remove_only(i);
+            self.find_copying();
+        }
+    }
+
+    /// Take one file off the desk without comparing again: the pairs that
+    /// named it go, the others keep their rows (renumbered). The caller
+    /// compares in steps ([`Desk::add_only`] says how).
+    pub fn remove_only(&mut self, i: usize) {
+        if i < self.entries.len() {
             self.records.remove(i);
             self.entries.remove(i);
-            self.find_copying();
+            let at = |k: usize| if k > i { k - 1 } else { k };
+            self.pairs.retain(|p| p.a != i && p.b != i);
+            for p in &mut self.pairs {
+                (p.a, p.b) = (at(p.a), at(p.b));
+            }
         }
     }
 

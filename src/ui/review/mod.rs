@@ -32,8 +32,43 @@ pub use report_page::ReviewReport;
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
 /// Work this long at most before letting the page paint and answer input.
 const SLICE_MS: f64 = 25.0;
-/// Paragraphs indexed or compared between two looks at the clock.
-const COMPARE_STEP: usize = 200;
+/// Small units of sliced work (a paragraph indexed, a pair tested …)
+/// between two looks at the clock; large ones (a report added to the
+/// search, a report's text written) look after each.
+const SMALL_UNITS: u32 = 64;
+const LARGE_UNITS: u32 = 1;
+
+/// What the desk is busy with, shown with a progress bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Progress {
+    /// 正在读取并检查 / 正在比对各报告之间的雷同段落.
+    pub what: &'static str,
+    pub done: usize,
+    pub total: usize,
+    /// 个文件 / 份报告.
+    pub unit: &'static str,
+}
+
+impl Progress {
+    fn reading(done: usize, total: usize) -> Self {
+        Progress { what: "正在读取并检查", done, total, unit: "个文件" }
+    }
+
+    fn comparing(done: usize, total: usize) -> Self {
+        Progress { what: "正在比对各报告之间的雷同段落", done, total, unit: "份报告" }
+    }
+}
+
+/// A `more` for the sliced work of `report::review`: true until `SLICE_MS`
+/// have passed since it was made (the clock read every `every` calls).
+fn until_slice_ends(every: u32) -> impl FnMut() -> bool {
+    let start = js_sys::Date::now();
+    let mut calls = 0u32;
+    move || {
+        calls += 1;
+        calls % every != 0 || js_sys::Date::now() - start < SLICE_MS
+    }
+}
 
 /// The desk's signals, shared through context.
 #[derive(Clone, Copy)]
@@ -42,8 +77,8 @@ pub struct ReviewState {
     /// Bumped when rows are added, removed or loaded: the table is rebuilt
     /// then, never on a keystroke in one of its fields.
     pub version: RwSignal<u64>,
-    /// Files read so far and in all, while a batch is being read.
-    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// What the desk is busy with (reading a batch, comparing the reports).
+    pub progress: RwSignal<Option<Progress>>,
     /// Files whose report text is not kept in storage, by name.
     pub not_kept: RwSignal<Vec<String>>,
     loaded: StoredValue<bool>,
@@ -83,29 +118,77 @@ impl ReviewState {
         }
     }
 
-    /// Write the review now (after a batch, a removal, leaving the screen).
+    /// Write the review now (after a batch, a removal, leaving the screen):
+    /// the file list with the reviewer's words at once, the report texts
+    /// not yet stored in slices after it ([`ReviewState::write_texts`]).
     pub fn save_now(self, app: AppState) {
+        if self.save_list(app) && self.texts_pending() {
+            leptos::task::spawn_local(self.write_texts(app));
+        }
+    }
+
+    /// The file list and the reviewer's words (one small key); false when
+    /// it could not be written (the problem is shown).
+    fn save_list(self, app: AppState) -> bool {
         if let Some(h) = self.timer.get_value() {
             h.clear();
         }
         self.timer.set_value(None);
-        let saved = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save(s.store().kv(), d))));
+        let saved = super::browser::timed("fzbg:review-save", || self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_list(s.store().kv(), d)))));
         match saved {
-            Ok(saved) => {
-                self.not_kept.set(saved.not_kept);
+            Ok(()) => {
                 if app.persistent {
                     app.problem.set(None);
                 }
+                true
             }
-            Err(problem) => app.problem.set(Some(problem)),
+            Err(problem) => {
+                app.problem.set(Some(problem));
+                false
+            }
+        }
+    }
+
+    fn texts_pending(self) -> bool {
+        self.desk.with_untracked(|d| self.keeper.with_value(|k| k.texts_pending(d)))
+    }
+
+    /// Write the report texts not yet stored, a slice at a time, until none
+    /// is left; then say which could not be kept. Two of these running at
+    /// once write different texts (each slice looks afresh at what is stored).
+    async fn write_texts(self, app: AppState) {
+        loop {
+            let written = super::browser::timed("fzbg:review-save-texts", || {
+                self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_texts(s.store().kv(), d, &mut until_slice_ends(LARGE_UNITS)))))
+            });
+            match written {
+                Ok(Some(saved)) => {
+                    self.not_kept.set(saved.not_kept);
+                    return;
+                }
+                Ok(None) => next_tick().await,
+                Err(problem) => {
+                    app.problem.set(Some(problem));
+                    return;
+                }
+            }
         }
     }
 
     /// Write pending edits (the page is hidden or closed: the debounce timer
     /// would never fire).
     pub fn flush(self, app: AppState) {
-        if self.timer.get_value().is_some() {
-            self.save_now(app);
+        if self.timer.get_value().is_some() || (self.loaded.get_value() && self.texts_pending()) {
+            if let Some(h) = self.timer.get_value() {
+                h.clear();
+            }
+            self.timer.set_value(None);
+            // All of it now, texts too: there is no later slice.
+            let saved = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save(s.store().kv(), d))));
+            match saved {
+                Ok(saved) => self.not_kept.set(saved.not_kept),
+                Err(problem) => app.problem.set(Some(problem)),
+            }
         }
     }
 
@@ -122,13 +205,14 @@ impl ReviewState {
     /// turn; every `SLICE_MS` the loop yields to the page, so the progress
     /// bar moves and the page answers. A file over the import limit is refused
     /// before reading; a file the browser cannot read gets its own row.
+    /// Then the reports are compared with each other and written, in slices too.
     pub fn read_files(self, app: AppState, files: Vec<web_sys::File>) {
         if files.is_empty() || self.progress.get_untracked().is_some() {
             return;
         }
         self.ensure_loaded(app);
         let total = files.len();
-        self.progress.set(Some((0, total)));
+        self.progress.set(Some(Progress::reading(0, total)));
         leptos::task::spawn_local(async move {
             let today = today();
             let default_year = today.likely_report_year();
@@ -147,36 +231,23 @@ impl ReviewState {
                 };
                 read.push(entry);
                 if js_sys::Date::now() - slice > SLICE_MS {
-                    self.progress.set(Some((k + 1, total)));
+                    self.progress.set(Some(Progress::reading(k + 1, total)));
                     next_tick().await;
                     slice = js_sys::Date::now();
                 }
             }
-            self.progress.set(Some((total, total)));
+            self.progress.set(Some(Progress::reading(total, total)));
             next_tick().await;
-            // Compare the reports with each other in slices too.
-            super::browser::mark_start("fzbg:review-compare");
-            self.desk.update_untracked(|d| d.add_only(read));
-            let readable = self.desk.with_untracked(|d| d.readable());
-            let mut search = Search::default();
-            for (k, &i) in readable.iter().enumerate() {
-                self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
-                if js_sys::Date::now() - slice > SLICE_MS {
-                    next_tick().await;
-                    slice = js_sys::Date::now();
-                }
-            }
-            while !search.step(COMPARE_STEP) {
-                if js_sys::Date::now() - slice > SLICE_MS {
-                    next_tick().await;
-                    slice = js_sys::Date::now();
-                }
-            }
-            self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish()));
-            super::browser::measure_from_start("fzbg:review-compare");
+            super::browser::timed("fzbg:review-add", || self.desk.update_untracked(|d| d.add_only(read)));
+            self.compare().await;
+            // The table in a turn of its own, then the saving in turns.
+            next_tick().await;
             self.version.update(|v| *v += 1);
             self.progress.set(None);
-            self.save_now(app);
+            next_tick().await;
+            if self.save_list(app) {
+                self.write_texts(app).await;
+            }
             let readable = self.desk.with_untracked(|d| d.entries.iter().filter(|e| e.read.is_ok()).count());
             let rows = self.desk.with_untracked(|d| d.entries.len());
             app.confirm(format!("已读取 {total} 个文件。当前共 {rows} 份，其中 {readable} 份可以审阅。"));
@@ -186,15 +257,62 @@ impl ReviewState {
         });
     }
 
-    /// Take row `i` off the desk.
+    /// Compare the readable reports with each other, in slices that yield
+    /// to the page, with the progress bar; the pairs found replace the desk's.
+    async fn compare(self) {
+        super::browser::mark_start("fzbg:review-compare");
+        let readable = self.desk.with_untracked(|d| d.readable());
+        let total = readable.len();
+        self.progress.set(Some(Progress::comparing(0, total)));
+        let mut search = Search::default();
+        let mut more = until_slice_ends(LARGE_UNITS);
+        for (k, &i) in readable.iter().enumerate() {
+            self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
+            if !more() {
+                next_tick().await;
+                more = until_slice_ends(LARGE_UNITS);
+            }
+        }
+        loop {
+            let done = super::browser::timed("fzbg:review-compare-step", || search.step(&mut until_slice_ends(SMALL_UNITS)));
+            if done {
+                break;
+            }
+            let (done, total) = search.progress();
+            self.progress.set(Some(Progress::comparing(done, total)));
+            next_tick().await;
+        }
+        super::browser::timed("fzbg:review-finish", || self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish())));
+        super::browser::measure_from_start("fzbg:review-compare");
+    }
+
+    /// Take row `i` off the desk, then compare the rest again in slices
+    /// (until then the pairs of the others stay as found). Not while a batch
+    /// is being read or compared: the rows are still being numbered.
     pub fn remove(self, app: AppState, i: usize) {
-        self.desk.update(|d| d.remove(i));
+        if self.progress.get_untracked().is_some() {
+            app.warn("正在读取或比对报告，请在完成后再移除。");
+            return;
+        }
+        self.desk.update(|d| d.remove_only(i));
         self.version.update(|v| *v += 1);
         self.save_now(app);
+        let total = self.desk.with_untracked(|d| d.readable().len());
+        self.progress.set(Some(Progress::comparing(0, total)));
+        leptos::task::spawn_local(async move {
+            self.compare().await;
+            next_tick().await;
+            self.progress.set(None);
+            self.version.update(|v| *v += 1);
+        });
     }
 
     /// Empty the desk (and its storage).
     pub fn clear(self, app: AppState) {
+        if self.progress.get_untracked().is_some() {
+            app.warn("正在读取或比对报告，请在完成后再清空。");
+            return;
+        }
         let cleared = app.session(|s| self.keeper.with_value(|k| k.clear(s.store().kv())));
         if let Err(p) = cleared {
             app.problem.set(Some(p));
