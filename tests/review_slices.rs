@@ -81,8 +81,8 @@ fn near_identical(count: usize, sharing: usize) -> Vec<String> {
         .collect()
 }
 
-fn sliced(reports: &[Report], mut budget: impl FnMut() -> usize) -> (Vec<Pair>, usize) {
-    let mut search = Search::default();
+fn sliced(reports: &[Report], work: usize, mut budget: impl FnMut() -> usize) -> (Vec<Pair>, usize) {
+    let mut search = Search::asking_after(work);
     for (i, r) in reports.iter().enumerate() {
         search.add(i, r);
     }
@@ -116,7 +116,7 @@ fn a_bench_like_batch_finds_the_same_pairs_in_slices_of_one_unit_and_in_one_go()
     let refs: Vec<&Report> = reports.iter().collect();
     let whole = find(&refs);
     assert_eq!(whole.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)]);
-    let (one, slices) = sliced(&reports, || 1);
+    let (one, slices) = sliced(&reports, 0, || 1);
     assert_eq!(one, whole);
     assert!(slices > 1000, "{slices}");
 }
@@ -129,24 +129,24 @@ fn the_worst_case_is_cut_into_slices_and_finds_what_one_go_finds() {
     let refs: Vec<&Report> = reports.iter().collect();
     let whole = find(&refs);
     assert_eq!(whole.iter().map(|p| (p.a, p.b, p.matches.len())).collect::<Vec<_>>(), [(0, 1, 36), (0, 2, 36), (1, 2, 36)]);
-    assert_eq!(sliced(&reports, || 5).0, whole);
+    assert_eq!(sliced(&reports, 0, || 5).0, whole);
     // Shared by more than a tenth of the batch, it is template wording.
     let reports = parsed(&near_identical(40, 6));
     let refs: Vec<&Report> = reports.iter().collect();
     assert_eq!(find(&refs), vec![]);
-    assert_eq!(sliced(&reports, || 3).0, vec![]);
+    assert_eq!(sliced(&reports, 20_000, || 3).0, vec![]);
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_cut_of_the_search_finds_what_one_go_finds(seed in 1u64..1_000_000, count in 2usize..16, cuts in prop::collection::vec(1usize..400, 1..40)) {
+    fn any_cut_of_the_search_finds_what_one_go_finds(seed in 1u64..1_000_000, count in 2usize..16, work in 0usize..30_000, cuts in prop::collection::vec(1usize..400, 1..40)) {
         let reports = parsed(&batch(count, 5, seed));
         let refs: Vec<&Report> = reports.iter().collect();
         let whole = find(&refs);
         let mut k = 0;
-        let (got, _) = sliced(&reports, || { k += 1; cuts[k % cuts.len()] });
+        let (got, _) = sliced(&reports, work, || { k += 1; cuts[k % cuts.len()] });
         prop_assert_eq!(got, whole);
     }
 }

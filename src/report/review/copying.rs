@@ -105,8 +105,9 @@ pub fn find(reports: &[&Report]) -> Vec<Pair> {
 /// `add` every report, then `step` until it says done, then `finish`.
 /// Each step goes on while its `more` says so, asked after every unit of
 /// work — one paragraph indexed, one shingle's list of paragraphs looked up,
-/// one candidate pair tested — and stops where it is; the next step takes
-/// up there. However the work is cut, the pairs found are the same.
+/// one candidate pair tested — or, made by [`Search::asking_after`], after
+/// units holding about that much work; it stops where it is, and the next
+/// step takes up there. However the work is cut, the pairs found are the same.
 #[derive(Default)]
 pub struct Search {
     paras: Vec<Para>,
@@ -126,6 +127,10 @@ pub struct Search {
     candidates: Vec<u32>,
     tested: Option<usize>,
     found: Vec<(usize, usize, f32)>,
+    /// Work done since `more` was last asked, and how much between asks
+    /// (0: after every unit).
+    work: usize,
+    ask_every: usize,
     /// Tests only: every candidate gets the full diff, as before the bound.
     #[cfg(test)]
     unbounded: bool,
@@ -149,15 +154,24 @@ impl Search {
         self.reports = self.reports.max(i + 1);
     }
 
+    /// A search that asks `more()` only once about `work` elements have
+    /// been looked at (a clock need not be read after every small unit).
+    pub fn asking_after(work: usize) -> Search {
+        Search { ask_every: work, ..Search::default() }
+    }
+
     /// Index, then compare, while `more()` says so; true when all is done.
     pub fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
         loop {
             if self.compared == self.paras.len() {
                 return true;
             }
-            self.unit();
-            if !more() {
-                return self.compared == self.paras.len();
+            self.work += self.unit();
+            if self.work >= self.ask_every {
+                self.work = 0;
+                if !more() {
+                    return self.compared == self.paras.len();
+                }
             }
         }
     }
@@ -168,8 +182,9 @@ impl Search {
         (done, self.reports)
     }
 
-    /// One unit of work, the next there is.
-    fn unit(&mut self) {
+    /// One unit of work, the next there is; how much it was (elements
+    /// looked at, or the bound on a pair's diff).
+    fn unit(&mut self) -> usize {
         if self.indexed < self.paras.len() {
             // Words everyone writes propose no candidates.
             let common_limit = (self.reports / 5).max(4);
@@ -182,7 +197,7 @@ impl Search {
                 }
             }
             self.indexed += 1;
-            return;
+            return p.shingles.len();
         }
         let id = self.compared;
         let p = &self.paras[id];
@@ -193,9 +208,11 @@ impl Search {
                 if self.shared.len() < self.paras.len() {
                     self.shared.resize(self.paras.len(), 0);
                 }
+                let mut work = 1;
                 if let Some(list) = self.index.get(&p.shingles[self.looked_up]) {
                     // Lists are in paragraph order: the later ones are at the end.
                     let later = list.partition_point(|&q| q as usize <= id);
+                    work += list.len() - later;
                     for &q in &list[later..] {
                         if self.paras[q as usize].report != p.report {
                             let n = &mut self.shared[q as usize];
@@ -207,11 +224,13 @@ impl Search {
                     }
                 }
                 self.looked_up += 1;
+                work
             }
             // Only those that can be 90 % alike by length and by shingles
             // shared are kept, in order (the same order on every run).
             None => {
                 self.candidates.clear();
+                let work = self.touched.len() + 1;
                 for q in self.touched.drain(..) {
                     let count = std::mem::take(&mut self.shared[q as usize]) as usize;
                     if may_be_alike(p, &self.paras[q as usize], count) {
@@ -220,6 +239,7 @@ impl Search {
                 }
                 self.candidates.sort_unstable();
                 self.tested = Some(0);
+                work
             }
             Some(k) if k < self.candidates.len() => {
                 let q = self.candidates[k] as usize;
@@ -227,12 +247,16 @@ impl Search {
                     self.found.push((id, q, ratio));
                 }
                 self.tested = Some(k + 1);
+                // At most the bounded pass.
+                let (la, lb) = (p.key.len(), self.paras[q].key.len());
+                (la + lb + 1) * (near::max_edits_for_threshold(la, lb) + 1)
             }
             Some(_) => {
                 self.compared += 1;
                 self.looked_up = 0;
                 self.candidates.clear();
                 self.tested = None;
+                1
             }
         }
     }
@@ -241,16 +265,19 @@ impl Search {
     fn alike(&self, id: usize, q: usize) -> Option<f32> {
         let (p, other) = (&self.paras[id], &self.paras[q]);
         let (la, lb) = (p.key.len(), other.key.len());
-        // Bounded work first: a pair needing more edits than 90 % allows
-        // is turned away before any full diff (exactly, see `near`).
+        // Bounded work: a pair needing more edits than 90 % allows is
+        // turned away after at most (la + lb + 1) * (max + 1) steps
+        // (exactly, see `near`), and no full diff is needed after it.
         #[cfg(test)]
         let bounded = !self.unbounded;
         #[cfg(not(test))]
         let bounded = true;
-        if bounded && !near::within(&p.key, &other.key, near::max_edits_for_threshold(la, lb)) {
-            return None;
-        }
-        let ratio = diff::ratio(&p.key, &other.key);
+        let ratio = if bounded {
+            // The bounded pass's distance gives the diff's ratio exactly.
+            near::ratio(la, lb, near::distance(&p.key, &other.key, near::max_edits_for_threshold(la, lb))?)
+        } else {
+            diff::ratio(&p.key, &other.key)
+        };
         (ratio >= THRESHOLD).then_some(ratio)
     }
 

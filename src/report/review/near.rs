@@ -11,9 +11,14 @@
 /// Whether `a` becomes `b` with at most `max` insertions and deletions (that
 /// is, `a.len() + b.len() - 2 * LCS(a, b) <= max`).
 pub fn within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
+    distance(a, b, max).is_some()
+}
+
+/// The fewest insertions and deletions turning `a` into `b`, when at most `max`.
+pub fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     let (n, m) = (a.len() as isize, b.len() as isize);
     if (n - m).unsigned_abs() > max {
-        return false;
+        return None;
     }
     // v[k + off]: the furthest x reached on diagonal k = x - y.
     let off = max as isize + 1;
@@ -30,12 +35,21 @@ pub fn within<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
             }
             v[i] = x;
             if x >= n && y >= m {
-                return true;
+                return Some(d as usize);
             }
             k += 2;
         }
     }
-    false
+    None
+}
+
+/// [`crate::report::diff::ratio`] of two sequences `distance` edits apart:
+/// the same number, as the diff there finds the fewest edits too.
+pub fn ratio(la: usize, lb: usize, distance: usize) -> f32 {
+    if la + lb == 0 {
+        return 1.0;
+    }
+    2.0 * ((la + lb - distance) / 2) as f32 / (la + lb) as f32
 }
 
 /// The most insertions and deletions two keys of these lengths may need and
@@ -110,6 +124,8 @@ mod tests {
             for max in [0, d.saturating_sub(1), d, d + 1, 30] {
                 assert_eq!(within(&a, &b, max), d <= max, "{a:?} {b:?} max {max} d {d}");
             }
+            assert_eq!(distance(&a, &b, d), Some(d));
+            assert_eq!(ratio(a.len(), b.len(), d).to_bits(), diff::ratio(&a, &b).to_bits(), "{a:?} {b:?}");
         }
     }
 

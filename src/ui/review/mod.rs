@@ -32,11 +32,9 @@ pub use report_page::ReviewReport;
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
 /// Work this long at most before letting the page paint and answer input.
 const SLICE_MS: f64 = 25.0;
-/// Small units of sliced work (a paragraph indexed, a pair tested …)
-/// between two looks at the clock; large ones (a report added to the
-/// search, a report's text written) look after each.
-const SMALL_UNITS: u32 = 64;
-const LARGE_UNITS: u32 = 1;
+/// Elements the comparison looks at between two looks at the clock (a
+/// few tenths of a millisecond of work).
+const COMPARE_WORK: usize = 20_000;
 
 /// What the desk is busy with, shown with a progress bar.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -60,14 +58,10 @@ impl Progress {
 }
 
 /// A `more` for the sliced work of `report::review`: true until `SLICE_MS`
-/// have passed since it was made (the clock read every `every` calls).
-fn until_slice_ends(every: u32) -> impl FnMut() -> bool {
+/// have passed since it was made.
+fn until_slice_ends() -> impl FnMut() -> bool {
     let start = js_sys::Date::now();
-    let mut calls = 0u32;
-    move || {
-        calls += 1;
-        calls % every != 0 || js_sys::Date::now() - start < SLICE_MS
-    }
+    move || js_sys::Date::now() - start < SLICE_MS
 }
 
 /// The desk's signals, shared through context.
@@ -159,7 +153,7 @@ impl ReviewState {
     async fn write_texts(self, app: AppState) {
         loop {
             let written = super::browser::timed("fzbg:review-save-texts", || {
-                self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_texts(s.store().kv(), d, &mut until_slice_ends(LARGE_UNITS)))))
+                self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_texts(s.store().kv(), d, &mut until_slice_ends()))))
             });
             match written {
                 Ok(Some(saved)) => {
@@ -264,17 +258,17 @@ impl ReviewState {
         let readable = self.desk.with_untracked(|d| d.readable());
         let total = readable.len();
         self.progress.set(Some(Progress::comparing(0, total)));
-        let mut search = Search::default();
-        let mut more = until_slice_ends(LARGE_UNITS);
+        let mut search = Search::asking_after(COMPARE_WORK);
+        let mut more = until_slice_ends();
         for (k, &i) in readable.iter().enumerate() {
             self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
             if !more() {
                 next_tick().await;
-                more = until_slice_ends(LARGE_UNITS);
+                more = until_slice_ends();
             }
         }
         loop {
-            let done = super::browser::timed("fzbg:review-compare-step", || search.step(&mut until_slice_ends(SMALL_UNITS)));
+            let done = super::browser::timed("fzbg:review-compare-step", || search.step(&mut until_slice_ends()));
             if done {
                 break;
             }
