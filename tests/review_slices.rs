@@ -189,3 +189,39 @@ fn texts_written_in_slices_are_the_texts_written_at_once() {
     assert_eq!(back.rows(), desk.rows());
     assert_eq!(back.records[3].opinion, "请补充数据来源。");
 }
+
+#[test]
+fn a_review_opened_in_slices_is_the_review_loaded_at_once() {
+    // As the page opens it after a reload: the list, each entry, then the
+    // comparison in steps over the readable rows.
+    let today = Date::new(2026, 1, 5);
+    let mut desk = Desk::default();
+    let texts = batch(10, 4, 4242);
+    let mut picked: Vec<_> = texts.iter().enumerate().map(|(i, t)| read_entry(&format!("{i}.txt"), t.as_bytes(), &|_| None, 2026, today)).collect();
+    picked.push(read_entry("坏.txt", b"\0\x01\x02", &|_| None, 2026, today));
+    desk.add(picked);
+    desk.records[1].opinion = "请核实。".into();
+    let kv = MemoryStore::new();
+    ReviewKeeper::default().save(&kv, &desk).unwrap();
+
+    let whole = ReviewKeeper::default().load(&kv, today).unwrap();
+    let keeper = ReviewKeeper::default();
+    let records = keeper.load_list(&kv).unwrap();
+    let entries = records.iter().map(|r| keeper.load_entry(&kv, r, today)).collect();
+    let mut opened = Desk::from_parts(records, entries);
+    let readable = opened.readable();
+    let mut search = Search::asking_after(500);
+    for (k, &i) in readable.iter().enumerate() {
+        search.add(k, opened.report(i).unwrap());
+    }
+    while !search.step(&mut || false) {}
+    opened.set_pairs(&readable, search.finish());
+
+    assert_eq!(opened.records, whole.records);
+    assert_eq!(opened.pairs, whole.pairs);
+    assert_eq!(opened.rows(), whole.rows());
+    assert_eq!(opened.rows(), desk.rows());
+    assert_eq!(whole.pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)]);
+    // Texts read back are known as stored: nothing is written again.
+    assert!(!keeper.texts_pending(&opened));
+}

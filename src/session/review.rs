@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Problem;
 use crate::report::deadline::Date;
-use crate::report::review::desk::{Desk, FileRecord};
+use crate::report::review::desk::{restored_entry, Desk, FileRecord};
 use crate::report::review::{reviewed, Entry};
 use crate::report::Draft;
 use crate::storage::{KeyValue, StoreError};
@@ -59,16 +59,32 @@ pub struct ReviewKeeper {
 impl ReviewKeeper {
     /// The stored review, or an empty desk; texts found are remembered as stored.
     pub fn load<K: KeyValue>(&self, kv: &K, today: Date) -> Result<Desk, Problem> {
-        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Desk::default()) };
+        let records = self.load_list(kv)?;
+        let entries = records.iter().map(|r| self.load_entry(kv, r, today)).collect();
+        let mut desk = Desk::from_parts(records, entries);
+        desk.find_copying();
+        Ok(desk)
+    }
+
+    /// The stored file list with the reviewer's words (empty when none):
+    /// the first half of [`ReviewKeeper::load`], which a page can follow
+    /// with [`ReviewKeeper::load_entry`] for each record, in slices.
+    pub fn load_list<K: KeyValue>(&self, kv: &K) -> Result<Vec<FileRecord>, Problem> {
+        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Vec::new()) };
         let stored: Stored = serde_json::from_str(&json)
             .map_err(|_| Problem::new("本机保存的审阅记录已损坏，无法读取。请重新选择要审阅的报告；作者的草稿不受影响。"))?;
-        let text = |r: &FileRecord| -> Option<Entry> {
+        Ok(stored.files)
+    }
+
+    /// One record's entry: its report read back from storage and checked
+    /// again, or its error, or a row asking for the file again.
+    pub fn load_entry<K: KeyValue>(&self, kv: &K, r: &FileRecord, today: Date) -> Entry {
+        restored_entry(r, || {
             let raw = kv.get(&text_key(&r.hash)).ok()??;
             let t: StoredText = serde_json::from_str(&raw).ok()?;
             self.stored.borrow_mut().insert(r.hash.clone());
             Some(Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Ok(reviewed(t.draft, t.format_zh, t.notes, today)) })
-        };
-        Ok(Desk::restore(stored.files, &text))
+        })
     }
 
     /// Write the review: the file list first, then any report text not yet

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::table::ReviewTable;
-use super::{offer, use_review, DOCX_MIME};
+use super::{offer, use_review, ProgressBar, DOCX_MIME};
 use crate::report::review::table::csv;
 use crate::session::review::not_kept_message;
 use crate::ui::browser::{dropped_files, picked_files};
@@ -82,12 +82,7 @@ pub fn ReviewDesk() -> impl IntoView {
                 <span class="drop-hint">"或把文件拖到这里"</span>
             </div>
         </div>
-        {move || review.progress.get().map(|p| view! {
-            <div class="review-progress" role="status">
-                <label for="review-progress">{format!("{}：{} / {} {}", p.what, p.done, p.total, p.unit)}</label>
-                <progress id="review-progress" max=p.total.to_string() value=p.done.to_string()></progress>
-            </div>
-        })}
+        <ProgressBar/>
         {move || not_kept_message(&review.not_kept.get()).map(|m| view! {
             <div class="card card-warning" role="alert"><p>{m}</p></div>
         })}

@@ -52,6 +52,10 @@ impl Progress {
         Progress { what: "正在读取并检查", done, total, unit: "个文件" }
     }
 
+    fn opening(done: usize, total: usize) -> Self {
+        Progress { what: "正在打开上次保存的审阅", done, total, unit: "份报告" }
+    }
+
     fn comparing(done: usize, total: usize) -> Self {
         Progress { what: "正在比对各报告之间的雷同段落", done, total, unit: "份报告" }
     }
@@ -73,6 +77,9 @@ pub struct ReviewState {
     pub version: RwSignal<u64>,
     /// What the desk is busy with (reading a batch, comparing the reports).
     pub progress: RwSignal<Option<Progress>>,
+    /// The stored review has been read (after a reload the review's pages
+    /// wait for it, with the progress bar).
+    pub ready: RwSignal<bool>,
     /// Files whose report text is not kept in storage, by name.
     pub not_kept: RwSignal<Vec<String>>,
     loaded: StoredValue<bool>,
@@ -86,6 +93,7 @@ impl ReviewState {
             desk: RwSignal::new(Desk::default()),
             version: RwSignal::new(0),
             progress: RwSignal::new(None),
+            ready: RwSignal::new(false),
             not_kept: RwSignal::new(Vec::new()),
             loaded: StoredValue::new(false),
             keeper: StoredValue::new_local(ReviewKeeper::default()),
@@ -94,22 +102,53 @@ impl ReviewState {
     }
 
     /// The stored review, read on the first visit to a review screen (the
-    /// author who never reviews pays nothing for it).
+    /// author who never reviews pays nothing for it): the file list at
+    /// once, then each kept report read back and checked, and the batch
+    /// compared, in slices with the progress bar; `ready` when done.
     pub fn ensure_loaded(self, app: AppState) {
         if self.loaded.get_value() {
             return;
         }
         self.loaded.set_value(true);
-        let today = today();
-        let loaded = app.session(|s| self.keeper.with_value(|k| k.load(s.store().kv(), today)));
-        match loaded {
-            Ok(desk) => {
-                self.not_kept.set(desk.to_pick_again());
-                self.desk.set(desk);
-                self.version.update(|v| *v += 1);
+        let records = match app.session(|s| self.keeper.with_value(|k| k.load_list(s.store().kv()))) {
+            Ok(records) => records,
+            Err(problem) => {
+                app.problem.set(Some(problem));
+                self.ready.set(true);
+                return;
             }
-            Err(problem) => app.problem.set(Some(problem)),
+        };
+        if records.is_empty() {
+            self.ready.set(true);
+            return;
         }
+        let total = records.len();
+        self.progress.set(Some(Progress::opening(0, total)));
+        leptos::task::spawn_local(async move {
+            // Not in the task that builds the page (the app's start, after a reload).
+            next_tick().await;
+            let today = today();
+            let mut entries = Vec::with_capacity(total);
+            let mut more = until_slice_ends();
+            for (k, r) in records.iter().enumerate() {
+                entries.push(super::browser::timed("fzbg:review-open", || app.session(|s| self.keeper.with_value(|kp| kp.load_entry(s.store().kv(), r, today)))));
+                if !more() {
+                    self.progress.set(Some(Progress::opening(k + 1, total)));
+                    next_tick().await;
+                    more = until_slice_ends();
+                }
+            }
+            let desk = Desk::from_parts(records, entries);
+            self.not_kept.set(desk.to_pick_again());
+            self.desk.update_untracked(|d| *d = desk);
+            next_tick().await;
+            self.compare().await;
+            next_tick().await;
+            self.desk.update(|_| {});
+            self.version.update(|v| *v += 1);
+            self.progress.set(None);
+            self.ready.set(true);
+        });
     }
 
     /// Write the review now (after a batch, a removal, leaving the screen):
@@ -201,10 +240,14 @@ impl ReviewState {
     /// before reading; a file the browser cannot read gets its own row.
     /// Then the reports are compared with each other and written, in slices too.
     pub fn read_files(self, app: AppState, files: Vec<web_sys::File>) {
-        if files.is_empty() || self.progress.get_untracked().is_some() {
+        self.ensure_loaded(app);
+        if files.is_empty() {
             return;
         }
-        self.ensure_loaded(app);
+        if self.progress.get_untracked().is_some() {
+            app.warn("正在打开或读取报告，请在完成后再选择文件。");
+            return;
+        }
         let total = files.len();
         self.progress.set(Some(Progress::reading(0, total)));
         leptos::task::spawn_local(async move {
@@ -331,6 +374,28 @@ pub fn use_review() -> ReviewState {
 
 fn today() -> Date {
     Date::from_unix_ms_china(now_ms())
+}
+
+/// The progress bar of what the desk is busy with, when it is.
+#[component]
+pub(super) fn ProgressBar() -> impl IntoView {
+    let review = use_review();
+    move || review.progress.get().map(|p| view! {
+        <div class="review-progress" role="status">
+            <label for="review-progress">{format!("{}：{} / {} {}", p.what, p.done, p.total, p.unit)}</label>
+            <progress id="review-progress" max=p.total.to_string() value=p.done.to_string()></progress>
+        </div>
+    })
+}
+
+/// A review page while the stored review is being read.
+#[component]
+pub(super) fn Opening() -> impl IntoView {
+    view! {
+        <p><a href=crate::ui::route::Screen::Review.to_hash()>"← 返回审阅列表"</a></p>
+        <h1>"正在打开审阅"</h1>
+        <ProgressBar/>
+    }
 }
 
 /// Offer a file for download, or say why it could not be made.
