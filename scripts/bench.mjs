@@ -3,7 +3,10 @@
 //
 //   node scripts/bench.mjs            full run (several runs each), writes BENCHMARKS.md
 //   node scripts/bench.mjs --quick    one or two runs each, writes tests/e2e/out/BENCHMARKS.quick.md
-//   node scripts/bench.mjs --review   only the reviewer's desk (7.), printed, nothing written
+//   node scripts/bench.mjs --review   only the reviewer's desk (7.), printed, nothing written; also
+//                                     prints each long task with the app's User Timing measures
+//                                     inside it, every measure's count and longest, and the desk
+//                                     reopened after a reload
 //
 // Nothing here fails on timing: figures are printed and written, never asserted.
 // Expects dist/ from scripts/build.sh.
@@ -376,8 +379,9 @@ async function main() {
  * and, for comparison, the first 60 of them picked one by one, each waited
  * for, as a reviewer without the batch would (each pick compares the whole
  * desk again, so all 300 would take minutes).
- * Also printed: the tasks over 50 ms during the batch, and the cross-report
- * comparison (`fzbg:review-compare`).
+ * Also printed: the tasks over 50 ms during the batch (from the pick until
+ * the table holds every row), and the cross-report comparison
+ * (`fzbg:review-compare`).
  */
 async function reviewBench(context, base) {
   const COUNT = 300;
