@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Problem;
 use crate::report::deadline::Date;
-use crate::report::review::desk::{Desk, FileRecord};
+use crate::report::review::desk::{restored_entry, Desk, FileRecord};
 use crate::report::review::{reviewed, Entry};
 use crate::report::Draft;
 use crate::storage::{KeyValue, StoreError};
@@ -59,21 +59,49 @@ pub struct ReviewKeeper {
 impl ReviewKeeper {
     /// The stored review, or an empty desk; texts found are remembered as stored.
     pub fn load<K: KeyValue>(&self, kv: &K, today: Date) -> Result<Desk, Problem> {
-        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Desk::default()) };
+        let records = self.load_list(kv)?;
+        let entries = records.iter().map(|r| self.load_entry(kv, r, today)).collect();
+        let mut desk = Desk::from_parts(records, entries);
+        desk.find_copying();
+        Ok(desk)
+    }
+
+    /// The stored file list with the reviewer's words (empty when none):
+    /// the first half of [`ReviewKeeper::load`], which a page can follow
+    /// with [`ReviewKeeper::load_entry`] for each record, in slices.
+    pub fn load_list<K: KeyValue>(&self, kv: &K) -> Result<Vec<FileRecord>, Problem> {
+        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Vec::new()) };
         let stored: Stored = serde_json::from_str(&json)
             .map_err(|_| Problem::new("本机保存的审阅记录已损坏，无法读取。请重新选择要审阅的报告；作者的草稿不受影响。"))?;
-        let text = |r: &FileRecord| -> Option<Entry> {
+        Ok(stored.files)
+    }
+
+    /// One record's entry: its report read back from storage and checked
+    /// again, or its error, or a row asking for the file again.
+    pub fn load_entry<K: KeyValue>(&self, kv: &K, r: &FileRecord, today: Date) -> Entry {
+        restored_entry(r, || {
             let raw = kv.get(&text_key(&r.hash)).ok()??;
             let t: StoredText = serde_json::from_str(&raw).ok()?;
             self.stored.borrow_mut().insert(r.hash.clone());
             Some(Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Ok(reviewed(t.draft, t.format_zh, t.notes, today)) })
-        };
-        Ok(Desk::restore(stored.files, &text))
+        })
     }
 
     /// Write the review: the file list first, then any report text not yet
     /// stored. Texts of files no longer on the desk are removed.
     pub fn save<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<ReviewSaved, Problem> {
+        self.save_list(kv, desk)?;
+        loop {
+            if let Some(saved) = self.save_texts(kv, desk, &mut || true)? {
+                return Ok(saved);
+            }
+        }
+    }
+
+    /// Write the file list with what the reviewer wrote (one key, small),
+    /// and remove the texts of files no longer on the desk. The texts
+    /// follow with [`ReviewKeeper::save_texts`].
+    pub fn save_list<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<(), Problem> {
         let list = serde_json::to_string(&Stored { files: desk.records.clone() }).expect("records serialise");
         let wanted: HashSet<String> = desk.entries.iter().filter(|e| e.read.is_ok()).map(|e| e.hash.clone()).collect();
         match kv.set(REVIEW_KEY, &list) {
@@ -87,11 +115,28 @@ impl ReviewKeeper {
             }
             Err(e) => return Err(Problem::from(e)),
         }
+        Ok(())
+    }
+
+    /// Whether some report text on the desk is neither stored nor refused.
+    pub fn texts_pending(&self, desk: &Desk) -> bool {
+        desk.entries.iter().any(|e| self.pending(e))
+    }
+
+    fn pending(&self, e: &Entry) -> bool {
+        e.read.is_ok() && !e.hash.is_empty() && !self.stored.borrow().contains(&e.hash) && !self.refused.borrow().contains(&e.hash)
+    }
+
+    /// Write report texts not yet stored, one key each, while `more()`
+    /// says so (asked after each): a batch of 300 is written in slices that
+    /// let the page paint. Some(how it ended) once none is left to write;
+    /// None when stopped early (call again, with the desk as it is then).
+    pub fn save_texts<K: KeyValue>(&self, kv: &K, desk: &Desk, more: &mut dyn FnMut() -> bool) -> Result<Option<ReviewSaved>, Problem> {
         for e in &desk.entries {
-            let Ok(r) = &e.read else { continue };
-            if e.hash.is_empty() || self.stored.borrow().contains(&e.hash) || self.refused.borrow().contains(&e.hash) {
+            if !self.pending(e) {
                 continue;
             }
+            let Ok(r) = &e.read else { continue };
             let text = serde_json::to_string(&StoredText { format_zh: r.format_zh.clone(), notes: r.notes.clone(), draft: r.draft.clone() })
                 .expect("a draft serialises");
             match kv.set(&text_key(&e.hash), &text) {
@@ -103,6 +148,12 @@ impl ReviewKeeper {
                 }
                 Err(e) => return Err(Problem::from(e)),
             }
+            if !more() {
+                break;
+            }
+        }
+        if self.texts_pending(desk) {
+            return Ok(None);
         }
         let not_kept = desk
             .entries
@@ -111,7 +162,7 @@ impl ReviewKeeper {
             .map(|e| e.file_name.clone())
             .chain(desk.to_pick_again())
             .collect();
-        Ok(ReviewSaved { not_kept })
+        Ok(Some(ReviewSaved { not_kept }))
     }
 
     /// Remove stored texts not in `keep`; the batch changed, so texts refused

@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen of the
 // app, at 1366×768 — start, library, help, task list, a section, the check
-// page, history, merge (empty, with a conflict, another unit's file) and the reviewer's desk — with a report in it. Zero violations is the bar.
+// page, history, merge (empty, with a conflict, another unit's file) and the reviewer's desk (also while busy: reading a batch, opening after a reload) — with a report in it. Zero violations is the bar.
 // axe is evaluated through the DevTools protocol, so the page's CSP does not
 // need to allow it.
 import { test, before, after } from 'node:test';
@@ -138,4 +138,66 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await check('审阅：雷同段落');
   await page.close();
   assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+});
+
+// The desk while it is busy: reading a batch, and opening a kept review
+// after a reload (the report page waits with the progress bar). The page's
+// clock is paused so the busy state holds still; axe (which needs timers)
+// then runs on a copy of that page's markup, served beside the app so its
+// styles apply, without the app's scripts.
+test('axe-core finds no WCAG 2.1 AA violation on the reviewer\'s desk while it is busy', async () => {
+  const ctx = await launch();
+  try {
+    const page = await freshApp(ctx, server.url);
+    const found = {};
+    // Each busy state's markup, taken while the clock is paused, is checked
+    // once the clock runs again (axe needs timers).
+    const states = {};
+    let checked = 0;
+    const hold = async (name, shot) => {
+      states[name] = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, '');
+      await page.screenshot({ path: path.join(OUT, shot) });
+    };
+    const check = async () => {
+      await page.clock.resume();
+      for (const [name, html] of Object.entries(states)) {
+        const copy = await ctx.newPage();
+        await copy.route(`${server.url}/frozen.html`, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+        await copy.goto(`${server.url}/frozen.html`);
+        const v = await violations(copy);
+        if (v.length) found[name] = v;
+        await copy.close();
+        delete states[name];
+        checked += 1;
+      }
+    };
+    const review = path.join(ROOT, 'tests', 'fixtures', 'review', 'reports');
+    await page.getByRole('link', { name: '审阅多份报告' }).first().click();
+    await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+    await page.clock.install({ time: new Date('2026-12-04T08:00:00+08:00') });
+    await page.clock.pauseAt(new Date('2026-12-04T08:00:01+08:00'));
+    await page.getByLabel('选择报告文件（可多选）').setInputFiles(['04-区市场监管局.txt', '05-区城市管理局.txt', '14-会议通知.txt'].map((f) => path.join(review, f)));
+    const label = page.locator('label[for=review-progress]');
+    await label.filter({ hasText: '正在读取并检查：3 / 3 个文件' }).waitFor();
+    await hold('审阅多份报告（正在读取）', 'review-busy-reading.png');
+    // One turn of the page on: the comparison (done in one slice while the
+    // clock stands still) waits for the next turn with its own label.
+    await page.clock.runFor(0);
+    await label.filter({ hasText: '正在比对各报告之间的雷同段落' }).waitFor();
+    await hold('审阅多份报告（正在比对）', 'review-busy-comparing.png');
+    await check();
+    await page.locator('.pair-list li').waitFor();
+    await page.clock.pauseAt(new Date('2026-12-04T08:01:00+08:00'));
+    await page.goto(`${server.url}#/review/report/0`);
+    await page.reload();
+    await label.filter({ hasText: '正在打开上次保存的审阅：0 / 3 份报告' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), '正在打开审阅');
+    await hold('审阅：一份报告（正在打开）', 'review-busy-opening.png');
+    await check();
+    await page.getByRole('heading', { name: /区市场监管局 · 04/, level: 1 }).waitFor();
+    assert.equal(checked, 3);
+    assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
+  } finally {
+    await ctx.close();
+  }
 });

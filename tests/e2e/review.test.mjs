@@ -194,6 +194,12 @@ test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opi
   }
   assert.equal(byFile.get('04-区市场监管局.txt')[14], '区城市管理局');
   assert.match(byFile.get('扫描件.pdf')[12], /PDF/);
+
+  // One of the pair taken off the desk: the rest compared again, no pair left.
+  await row(page, '05-区城市管理局.txt').getByRole('button', { name: /^移除/ }).click();
+  await page.getByText('未发现各报告之间的雷同段落').waitFor();
+  assert.equal(await page.locator('.review-table tbody tr').count(), 23);
+  assert.equal(await row(page, '04-区市场监管局.txt').locator('td.col-copied').innerText(), '无');
 });
 
 test('reading 120 reports keeps the page answering, with a progress bar', async () => {
@@ -218,5 +224,12 @@ test('reading 120 reports keeps the page answering, with a progress bar', async 
   await page.getByTestId('notice').filter({ hasText: '已读取 120 个文件' }).waitFor({ timeout: 120000 });
   const long = await page.evaluate(() => window.__longTasks);
   console.log(`review: 120 reports, long tasks over 50 ms: ${long.length} (longest ${Math.round(Math.max(0, ...long))} ms)`);
+  // The table fills 50 rows per turn of the page: the last row comes last.
+  await page.locator('.review-table tbody tr').nth(119).waitFor();
+  assert.equal(await page.locator('.review-table tbody tr').count(), 120);
+  assert.equal(await page.locator('.review-table tbody').count(), 3);
+  // Sorted by length, the whole table is built again, in chunks too.
+  await page.getByRole('button', { name: /^字数/ }).click();
+  await page.locator('.review-table tbody tr').nth(119).waitFor();
   assert.equal(await page.locator('.review-table tbody tr').count(), 120);
 });

@@ -43,6 +43,15 @@ pub fn pick_again_message(name: &str) -> String {
     format!("本机存储空间不足，未能保存“{name}”的内容。审核意见已保存；请再次选择这个文件，即可继续查看报告和检查结果。")
 }
 
+/// The entry a stored record stands for: why its file could not be read,
+/// the report `kept` in storage, or a row asking for the file again.
+pub fn restored_entry(r: &FileRecord, kept: impl FnOnce() -> Option<Entry>) -> Entry {
+    match &r.error {
+        Some(why) => Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Err(why.clone()) },
+        None => kept().unwrap_or_else(|| Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Err(pick_again_message(&r.name)) }),
+    }
+}
+
 /// The batch on the reviewer's desk.
 #[derive(Clone, Debug, Default)]
 pub struct Desk {
@@ -56,16 +65,17 @@ impl Desk {
     /// A desk rebuilt from stored records; `text` gives back an entry whose
     /// report was kept in storage (None: the file must be picked again).
     pub fn restore(records: Vec<FileRecord>, text: &dyn Fn(&FileRecord) -> Option<Entry>) -> Desk {
-        let entries = records
-            .iter()
-            .map(|r| match &r.error {
-                Some(why) => Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Err(why.clone()) },
-                None => text(r).unwrap_or_else(|| Entry { file_name: r.name.clone(), bytes: r.bytes, hash: r.hash.clone(), read: Err(pick_again_message(&r.name)) }),
-            })
-            .collect();
-        let mut desk = Desk { records, entries, pairs: Vec::new() };
+        let entries = records.iter().map(|r| restored_entry(r, || text(r))).collect();
+        let mut desk = Desk::from_parts(records, entries);
         desk.find_copying();
         desk
+    }
+
+    /// A desk of these records and entries (in parallel), not compared yet:
+    /// the caller runs a [`copying::Search`] in steps, as after [`Desk::add_only`].
+    pub fn from_parts(records: Vec<FileRecord>, entries: Vec<Entry>) -> Desk {
+        debug_assert_eq!(records.len(), entries.len());
+        Desk { records, entries, pairs: Vec::new() }
     }
 
     /// Files picked (again): one with the hash of a file already on the desk
@@ -106,9 +116,23 @@ impl Desk {
     /// Take one file off the desk (and its opinion with it).
     pub fn remove(&mut self, i: usize) {
         if i < self.entries.len() {
+            self.remove_only(i);
+            self.find_copying();
+        }
+    }
+
+    /// Take one file off the desk without comparing again: the pairs that
+    /// named it go, the others keep their rows (renumbered). The caller
+    /// compares in steps ([`Desk::add_only`] says how).
+    pub fn remove_only(&mut self, i: usize) {
+        if i < self.entries.len() {
             self.records.remove(i);
             self.entries.remove(i);
-            self.find_copying();
+            let at = |k: usize| if k > i { k - 1 } else { k };
+            self.pairs.retain(|p| p.a != i && p.b != i);
+            for p in &mut self.pairs {
+                (p.a, p.b) = (at(p.a), at(p.b));
+            }
         }
     }
 

@@ -10,6 +10,7 @@
 
 pub mod copying;
 pub mod desk;
+pub mod near;
 pub mod opinion;
 pub mod table;
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::table::ReviewTable;
-use super::{offer, use_review, DOCX_MIME};
+use super::{offer, use_review, ProgressBar, DOCX_MIME};
 use crate::report::review::table::csv;
 use crate::session::review::not_kept_message;
 use crate::ui::browser::{dropped_files, picked_files};
@@ -27,7 +27,7 @@ pub fn ReviewDesk() -> impl IntoView {
         }
     });
     let over = RwSignal::new(false);
-    let pick = move |e: leptos::ev::Event| review.read_files(app, picked_files(&e));
+    let pick = move |e: leptos::ev::Event| crate::ui::browser::timed("fzbg:review-pick", || review.read_files(app, picked_files(&e)));
     let pick_folder = move |e: leptos::ev::Event| {
         // A folder brings its hidden files along (desktop.ini, .DS_Store).
         let files = picked_files(&e).into_iter().filter(|f| !f.name().starts_with('.') && f.name() != "desktop.ini" && f.name() != "Thumbs.db").collect();
@@ -82,12 +82,7 @@ pub fn ReviewDesk() -> impl IntoView {
                 <span class="drop-hint">"或把文件拖到这里"</span>
             </div>
         </div>
-        {move || review.progress.get().map(|(done, total)| view! {
-            <div class="review-progress" role="status">
-                <label for="review-progress">{format!("正在读取并检查：{done} / {total} 个文件")}</label>
-                <progress id="review-progress" max=total.to_string() value=done.to_string()></progress>
-            </div>
-        })}
+        <ProgressBar/>
         {move || not_kept_message(&review.not_kept.get()).map(|m| view! {
             <div class="card card-warning" role="alert"><p>{m}</p></div>
         })}

@@ -32,8 +32,41 @@ pub use report_page::ReviewReport;
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
 /// Work this long at most before letting the page paint and answer input.
 const SLICE_MS: f64 = 25.0;
-/// Paragraphs indexed or compared between two looks at the clock.
-const COMPARE_STEP: usize = 200;
+/// Elements the comparison looks at between two looks at the clock (a
+/// few tenths of a millisecond of work).
+const COMPARE_WORK: usize = 20_000;
+
+/// What the desk is busy with, shown with a progress bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Progress {
+    /// 正在读取并检查 / 正在比对各报告之间的雷同段落.
+    pub what: &'static str,
+    pub done: usize,
+    pub total: usize,
+    /// 个文件 / 份报告.
+    pub unit: &'static str,
+}
+
+impl Progress {
+    fn reading(done: usize, total: usize) -> Self {
+        Progress { what: "正在读取并检查", done, total, unit: "个文件" }
+    }
+
+    fn opening(done: usize, total: usize) -> Self {
+        Progress { what: "正在打开上次保存的审阅", done, total, unit: "份报告" }
+    }
+
+    fn comparing(done: usize, total: usize) -> Self {
+        Progress { what: "正在比对各报告之间的雷同段落", done, total, unit: "份报告" }
+    }
+}
+
+/// A `more` for the sliced work of `report::review`: true until `SLICE_MS`
+/// have passed since it was made.
+fn until_slice_ends() -> impl FnMut() -> bool {
+    let start = js_sys::Date::now();
+    move || js_sys::Date::now() - start < SLICE_MS
+}
 
 /// The desk's signals, shared through context.
 #[derive(Clone, Copy)]
@@ -42,8 +75,11 @@ pub struct ReviewState {
     /// Bumped when rows are added, removed or loaded: the table is rebuilt
     /// then, never on a keystroke in one of its fields.
     pub version: RwSignal<u64>,
-    /// Files read so far and in all, while a batch is being read.
-    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// What the desk is busy with (reading a batch, comparing the reports).
+    pub progress: RwSignal<Option<Progress>>,
+    /// The stored review has been read (after a reload the review's pages
+    /// wait for it, with the progress bar).
+    pub ready: RwSignal<bool>,
     /// Files whose report text is not kept in storage, by name.
     pub not_kept: RwSignal<Vec<String>>,
     loaded: StoredValue<bool>,
@@ -57,6 +93,7 @@ impl ReviewState {
             desk: RwSignal::new(Desk::default()),
             version: RwSignal::new(0),
             progress: RwSignal::new(None),
+            ready: RwSignal::new(false),
             not_kept: RwSignal::new(Vec::new()),
             loaded: StoredValue::new(false),
             keeper: StoredValue::new_local(ReviewKeeper::default()),
@@ -65,47 +102,126 @@ impl ReviewState {
     }
 
     /// The stored review, read on the first visit to a review screen (the
-    /// author who never reviews pays nothing for it).
+    /// author who never reviews pays nothing for it): the file list at
+    /// once, then each kept report read back and checked, and the batch
+    /// compared, in slices with the progress bar; `ready` when done.
     pub fn ensure_loaded(self, app: AppState) {
         if self.loaded.get_value() {
             return;
         }
         self.loaded.set_value(true);
-        let today = today();
-        let loaded = app.session(|s| self.keeper.with_value(|k| k.load(s.store().kv(), today)));
-        match loaded {
-            Ok(desk) => {
-                self.not_kept.set(desk.to_pick_again());
-                self.desk.set(desk);
-                self.version.update(|v| *v += 1);
+        let records = match app.session(|s| self.keeper.with_value(|k| k.load_list(s.store().kv()))) {
+            Ok(records) => records,
+            Err(problem) => {
+                app.problem.set(Some(problem));
+                self.ready.set(true);
+                return;
             }
-            Err(problem) => app.problem.set(Some(problem)),
+        };
+        if records.is_empty() {
+            self.ready.set(true);
+            return;
+        }
+        let total = records.len();
+        self.progress.set(Some(Progress::opening(0, total)));
+        leptos::task::spawn_local(async move {
+            // Not in the task that builds the page (the app's start, after a reload).
+            next_tick().await;
+            let today = today();
+            let mut entries = Vec::with_capacity(total);
+            let mut more = until_slice_ends();
+            for (k, r) in records.iter().enumerate() {
+                entries.push(super::browser::timed("fzbg:review-open", || app.session(|s| self.keeper.with_value(|kp| kp.load_entry(s.store().kv(), r, today)))));
+                if !more() {
+                    self.progress.set(Some(Progress::opening(k + 1, total)));
+                    next_tick().await;
+                    more = until_slice_ends();
+                }
+            }
+            let desk = Desk::from_parts(records, entries);
+            self.not_kept.set(desk.to_pick_again());
+            self.desk.update_untracked(|d| *d = desk);
+            next_tick().await;
+            self.compare().await;
+            next_tick().await;
+            self.desk.update(|_| {});
+            self.version.update(|v| *v += 1);
+            self.progress.set(None);
+            self.ready.set(true);
+        });
+    }
+
+    /// Write the review now (after a batch, a removal, leaving the screen):
+    /// the file list with the reviewer's words at once, the report texts
+    /// not yet stored in slices after it ([`ReviewState::write_texts`]).
+    pub fn save_now(self, app: AppState) {
+        if self.save_list(app) && self.texts_pending() {
+            leptos::task::spawn_local(self.write_texts(app));
         }
     }
 
-    /// Write the review now (after a batch, a removal, leaving the screen).
-    pub fn save_now(self, app: AppState) {
+    /// The file list and the reviewer's words (one small key); false when
+    /// it could not be written (the problem is shown).
+    fn save_list(self, app: AppState) -> bool {
         if let Some(h) = self.timer.get_value() {
             h.clear();
         }
         self.timer.set_value(None);
-        let saved = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save(s.store().kv(), d))));
+        let saved = super::browser::timed("fzbg:review-save", || self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_list(s.store().kv(), d)))));
         match saved {
-            Ok(saved) => {
-                self.not_kept.set(saved.not_kept);
+            Ok(()) => {
                 if app.persistent {
                     app.problem.set(None);
                 }
+                true
             }
-            Err(problem) => app.problem.set(Some(problem)),
+            Err(problem) => {
+                app.problem.set(Some(problem));
+                false
+            }
+        }
+    }
+
+    fn texts_pending(self) -> bool {
+        self.desk.with_untracked(|d| self.keeper.with_value(|k| k.texts_pending(d)))
+    }
+
+    /// Write the report texts not yet stored, a slice at a time, until none
+    /// is left; then say which could not be kept. Two of these running at
+    /// once write different texts (each slice looks afresh at what is stored).
+    async fn write_texts(self, app: AppState) {
+        loop {
+            let written = super::browser::timed("fzbg:review-save-texts", || {
+                self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_texts(s.store().kv(), d, &mut until_slice_ends()))))
+            });
+            match written {
+                Ok(Some(saved)) => {
+                    self.not_kept.set(saved.not_kept);
+                    return;
+                }
+                Ok(None) => next_tick().await,
+                Err(problem) => {
+                    app.problem.set(Some(problem));
+                    return;
+                }
+            }
         }
     }
 
     /// Write pending edits (the page is hidden or closed: the debounce timer
     /// would never fire).
     pub fn flush(self, app: AppState) {
-        if self.timer.get_value().is_some() {
-            self.save_now(app);
+        if self.timer.get_value().is_some() || (self.loaded.get_value() && self.texts_pending()) {
+            if let Some(h) = self.timer.get_value() {
+                h.clear();
+            }
+            self.timer.set_value(None);
+            // All of it now, texts too: there is no later slice.
+            let saved = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save(s.store().kv(), d))));
+            match saved {
+                Ok(saved) => self.not_kept.set(saved.not_kept),
+                Err(problem) => app.problem.set(Some(problem)),
+            }
         }
     }
 
@@ -122,13 +238,18 @@ impl ReviewState {
     /// turn; every `SLICE_MS` the loop yields to the page, so the progress
     /// bar moves and the page answers. A file over the import limit is refused
     /// before reading; a file the browser cannot read gets its own row.
+    /// Then the reports are compared with each other and written, in slices too.
     pub fn read_files(self, app: AppState, files: Vec<web_sys::File>) {
-        if files.is_empty() || self.progress.get_untracked().is_some() {
+        self.ensure_loaded(app);
+        if files.is_empty() {
             return;
         }
-        self.ensure_loaded(app);
+        if self.progress.get_untracked().is_some() {
+            app.warn("正在打开或读取报告，请在完成后再选择文件。");
+            return;
+        }
         let total = files.len();
-        self.progress.set(Some((0, total)));
+        self.progress.set(Some(Progress::reading(0, total)));
         leptos::task::spawn_local(async move {
             let today = today();
             let default_year = today.likely_report_year();
@@ -147,36 +268,23 @@ impl ReviewState {
                 };
                 read.push(entry);
                 if js_sys::Date::now() - slice > SLICE_MS {
-                    self.progress.set(Some((k + 1, total)));
+                    self.progress.set(Some(Progress::reading(k + 1, total)));
                     next_tick().await;
                     slice = js_sys::Date::now();
                 }
             }
-            self.progress.set(Some((total, total)));
+            self.progress.set(Some(Progress::reading(total, total)));
             next_tick().await;
-            // Compare the reports with each other in slices too.
-            super::browser::mark_start("fzbg:review-compare");
-            self.desk.update_untracked(|d| d.add_only(read));
-            let readable = self.desk.with_untracked(|d| d.readable());
-            let mut search = Search::default();
-            for (k, &i) in readable.iter().enumerate() {
-                self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
-                if js_sys::Date::now() - slice > SLICE_MS {
-                    next_tick().await;
-                    slice = js_sys::Date::now();
-                }
-            }
-            while !search.step(COMPARE_STEP) {
-                if js_sys::Date::now() - slice > SLICE_MS {
-                    next_tick().await;
-                    slice = js_sys::Date::now();
-                }
-            }
-            self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish()));
-            super::browser::measure_from_start("fzbg:review-compare");
+            super::browser::timed("fzbg:review-add", || self.desk.update_untracked(|d| d.add_only(read)));
+            self.compare().await;
+            // The table in a turn of its own, then the saving in turns.
+            next_tick().await;
             self.version.update(|v| *v += 1);
             self.progress.set(None);
-            self.save_now(app);
+            next_tick().await;
+            if self.save_list(app) {
+                self.write_texts(app).await;
+            }
             let readable = self.desk.with_untracked(|d| d.entries.iter().filter(|e| e.read.is_ok()).count());
             let rows = self.desk.with_untracked(|d| d.entries.len());
             app.confirm(format!("已读取 {total} 个文件。当前共 {rows} 份，其中 {readable} 份可以审阅。"));
@@ -186,15 +294,62 @@ impl ReviewState {
         });
     }
 
-    /// Take row `i` off the desk.
+    /// Compare the readable reports with each other, in slices that yield
+    /// to the page, with the progress bar; the pairs found replace the desk's.
+    async fn compare(self) {
+        super::browser::mark_start("fzbg:review-compare");
+        let readable = self.desk.with_untracked(|d| d.readable());
+        let total = readable.len();
+        self.progress.set(Some(Progress::comparing(0, total)));
+        let mut search = Search::asking_after(COMPARE_WORK);
+        let mut more = until_slice_ends();
+        for (k, &i) in readable.iter().enumerate() {
+            self.desk.with_untracked(|d| d.report(i).map(|r| search.add(k, r)));
+            if !more() {
+                next_tick().await;
+                more = until_slice_ends();
+            }
+        }
+        loop {
+            let done = super::browser::timed("fzbg:review-compare-step", || search.step(&mut until_slice_ends()));
+            if done {
+                break;
+            }
+            let (done, total) = search.progress();
+            self.progress.set(Some(Progress::comparing(done, total)));
+            next_tick().await;
+        }
+        super::browser::timed("fzbg:review-finish", || self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish())));
+        super::browser::measure_from_start("fzbg:review-compare");
+    }
+
+    /// Take row `i` off the desk, then compare the rest again in slices
+    /// (until then the pairs of the others stay as found). Not while a batch
+    /// is being read or compared: the rows are still being numbered.
     pub fn remove(self, app: AppState, i: usize) {
-        self.desk.update(|d| d.remove(i));
+        if self.progress.get_untracked().is_some() {
+            app.warn("正在读取或比对报告，请在完成后再移除。");
+            return;
+        }
+        self.desk.update(|d| d.remove_only(i));
         self.version.update(|v| *v += 1);
         self.save_now(app);
+        let total = self.desk.with_untracked(|d| d.readable().len());
+        self.progress.set(Some(Progress::comparing(0, total)));
+        leptos::task::spawn_local(async move {
+            self.compare().await;
+            next_tick().await;
+            self.progress.set(None);
+            self.version.update(|v| *v += 1);
+        });
     }
 
     /// Empty the desk (and its storage).
     pub fn clear(self, app: AppState) {
+        if self.progress.get_untracked().is_some() {
+            app.warn("正在读取或比对报告，请在完成后再清空。");
+            return;
+        }
         let cleared = app.session(|s| self.keeper.with_value(|k| k.clear(s.store().kv())));
         if let Err(p) = cleared {
             app.problem.set(Some(p));
@@ -219,6 +374,28 @@ pub fn use_review() -> ReviewState {
 
 fn today() -> Date {
     Date::from_unix_ms_china(now_ms())
+}
+
+/// The progress bar of what the desk is busy with, when it is.
+#[component]
+pub(super) fn ProgressBar() -> impl IntoView {
+    let review = use_review();
+    move || review.progress.get().map(|p| view! {
+        <div class="review-progress" role="status">
+            <label for="review-progress">{format!("{}：{} / {} {}", p.what, p.done, p.total, p.unit)}</label>
+            <progress id="review-progress" max=p.total.to_string() value=p.done.to_string()></progress>
+        </div>
+    })
+}
+
+/// A review page while the stored review is being read.
+#[component]
+pub(super) fn Opening() -> impl IntoView {
+    view! {
+        <p><a href=crate::ui::route::Screen::Review.to_hash()>"← 返回审阅列表"</a></p>
+        <h1>"正在打开审阅"</h1>
+        <ProgressBar/>
+    }
 }
 
 /// Offer a file for download, or say why it could not be made.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::use_review;
+use super::{use_review, Opening};
 use crate::report::review::copying::marks;
 use crate::ui::route::Screen;
 use crate::ui::state::use_app;
@@ -21,11 +21,17 @@ fn marked(runs: Vec<(String, bool)>) -> impl IntoView {
         .collect_view()
 }
 
+/// Waits for the stored review to be read (after a reload), then shows the pair.
 #[component]
 pub fn ReviewPair(a: usize, b: usize) -> impl IntoView {
     let app = use_app();
     let review = use_review();
     review.ensure_loaded(app);
+    move || if review.ready.get() { untrack(|| pair_view(a, b)).into_any() } else { view! { <Opening/> }.into_any() }
+}
+
+fn pair_view(a: usize, b: usize) -> impl IntoView {
+    let review = use_review();
     let content = review.desk.with_untracked(|d| {
         let pair = d.pairs.iter().find(|p| p.a == a && p.b == b)?;
         let name = |i: usize| {

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{offer, use_review, DOCX_MIME};
+use super::{offer, use_review, Opening, DOCX_MIME};
 use crate::report::check::place::Places;
 use crate::report::check::Severity;
 use crate::ui::browser::reveal;
@@ -23,11 +23,18 @@ fn point_at(id: &str) {
     reveal(&el);
 }
 
+/// Waits for the stored review to be read (after a reload), then shows the report.
 #[component]
 pub fn ReviewReport(index: usize) -> impl IntoView {
     let app = use_app();
     let review = use_review();
     review.ensure_loaded(app);
+    move || if review.ready.get() { untrack(|| report_view(index)).into_any() } else { view! { <Opening/> }.into_any() }
+}
+
+fn report_view(index: usize) -> impl IntoView {
+    let app = use_app();
+    let review = use_review();
     let i = index;
     let known = review.desk.with_untracked(|d| i < d.records.len());
     if !known {

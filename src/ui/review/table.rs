@@ -94,6 +94,14 @@ fn compare(a: (usize, &Row), b: (usize, &Row), c: Col) -> std::cmp::Ordering {
     .then(ia.cmp(&ib))
 }
 
+/// Rows built in one turn of the page.
+const CHUNK: usize = 50;
+
+/// A row's partner in copying: the pair (a, b), its passages, the other unit.
+type Partner = (usize, usize, usize, String);
+/// A row as shown: its place in the batch, what it says, its partners, its year.
+type ShownRow = (usize, Row, Vec<Partner>, Option<i32>);
+
 /// 只看: a quick condition on a row.
 const ONLY: [(&str, &str); 6] = [
     ("all", "全部报告"),
@@ -144,6 +152,9 @@ pub fn ReviewTable() -> impl IntoView {
         }
     };
 
+    // The rows in chunks, each its own <tbody>: the first chunk with the
+    // table, the others one per turn of the page, so that 300 rows never
+    // make one long task and the page answers while they come.
     let body = move || {
         review.version.get();
         let (col, asc) = sort.get();
@@ -151,7 +162,7 @@ pub fn ReviewTable() -> impl IntoView {
         let text = text.trim().to_string();
         let fcol = filter_col.get();
         let only_k = only_key.get();
-        review.desk.with_untracked(|d| {
+        crate::ui::browser::timed("fzbg:review-table", || review.desk.with_untracked(|d| {
             let rows = d.rows();
             let mut shown: Vec<(usize, &Row)> = rows
                 .iter()
@@ -165,27 +176,42 @@ pub fn ReviewTable() -> impl IntoView {
             let total = rows.len();
             let count = shown.len();
             // Each row's partners: the pair, the count, the other unit.
-            let partners: Vec<Vec<(usize, usize, usize, String)>> = (0..total)
-                .map(|i| {
-                    d.pairs
-                        .iter()
-                        .filter(|p| p.a == i || p.b == i)
-                        .map(|p| (p.a, p.b, p.matches.len(), d.records[if p.a == i { p.b } else { p.a }].unit.clone()))
-                        .collect()
-                })
-                .collect();
-            let trs = shown.into_iter().map(|(i, r)| row_view(app, review, i, r, &partners[i], d.records[i].year)).collect_view();
+            let mut partners: Vec<Vec<Partner>> = vec![Vec::new(); total];
+            for p in &d.pairs {
+                partners[p.a].push((p.a, p.b, p.matches.len(), d.records[p.b].unit.clone()));
+                partners[p.b].push((p.a, p.b, p.matches.len(), d.records[p.a].unit.clone()));
+            }
+            let shown: Vec<ShownRow> = shown.into_iter().map(|(i, r)| (i, r.clone(), std::mem::take(&mut partners[i]), d.records[i].year)).collect();
+            let n_chunks = count.div_ceil(CHUNK).max(1);
+            let shown = StoredValue::new(shown);
+            let chunk = move |c: usize| shown.with_value(|rows| rows.iter().skip(c * CHUNK).take(CHUNK).map(|(i, r, p, y)| row_view(app, review, *i, r, p, *y)).collect_view());
+            // One chunk at first, the others in turns; a newer rebuild
+            // disposes of this signal, and so stops its turns.
+            let chunks = RwSignal::new(1usize);
+            if n_chunks > 1 {
+                leptos::task::spawn_local(async move {
+                    for k in 2..=n_chunks {
+                        crate::ui::browser::next_tick().await;
+                        if chunks.try_set(k).is_some() {
+                            return;
+                        }
+                    }
+                });
+            }
             view! {
                 <p class="count" role="status">{if count == total { format!("共 {total} 份") } else { format!("显示 {count} 份，共 {total} 份") }}</p>
                 <div class="review-table-wrap" tabindex="0" role="region" aria-label="审阅列表（可左右滚动）">
                     <table class="review-table">
                         <caption class="visually-hidden">"审阅列表：每行一份报告。五项内容中“有”表示已写，“空”表示只有标题，“缺”表示没有这一部分。"</caption>
                         <thead><tr>{Col::all().into_iter().map(header).collect_view()}<th scope="col">"操作"</th></tr></thead>
-                        <tbody>{trs}</tbody>
+                        <tbody>{chunk(0)}</tbody>
+                        <For each=move || 1..chunks.get().min(n_chunks) key=|c| *c let(c)>
+                            <tbody>{chunk(c)}</tbody>
+                        </For>
                     </table>
                 </div>
             }
-        })
+        }))
     };
 
     view! {
@@ -220,7 +246,7 @@ fn mark_class(m: PartMark) -> &'static str {
     }
 }
 
-fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[(usize, usize, usize, String)], year: Option<i32>) -> impl IntoView {
+fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[Partner], year: Option<i32>) -> impl IntoView {
     let n = i + 1;
     let file = r.file_name.clone();
     let readable = r.parts.is_some();
