@@ -254,3 +254,36 @@ fn warming_the_save_path_writes_nothing() {
     assert_eq!(before, after);
     assert!(matches!(session.save(&draft, 3_000), Saved::Stored(_)), "the session's own revision is untouched");
 }
+
+/// Issue #20: a draft whose index entry does not say when its newest
+/// snapshot was taken (an older index, or history written another way) had
+/// its whole history read by the first autosave after opening. Warming the
+/// save path after the first screen learns that time instead, so the first
+/// autosave reads no history — and still takes no snapshot that is not due.
+#[test]
+fn warming_learns_the_snapshot_time_so_the_first_autosave_reads_no_history() {
+    use fazhi_report::storage::drafts::INDEX_KEY;
+    use fazhi_report::storage::history::history_key;
+    use fazhi_report::storage::instrument::Counting;
+    let kv = Counting::new(MemoryStore::new());
+    let id = {
+        let s = Session::new(&kv, || 7);
+        let (mut d, _) = s.create("某局", 2025, None, "局长", NOW);
+        measures(&mut d, "1. 第一版。");
+        let Saved::Stored(_) = s.save(&d, NOW) else { panic!() };
+        d.id
+    };
+    // The index loses the snapshot's time (as an index from before it kept one).
+    let index = kv.get(INDEX_KEY).unwrap().unwrap();
+    let stripped = index.replace(&format!("\"snapshot_at\":{NOW}"), "\"snapshot_at\":null");
+    assert_ne!(index, stripped);
+    kv.set(INDEX_KEY, &stripped).unwrap();
+    let s = Session::new(&kv, || 8);
+    let mut d = s.open(&id).unwrap();
+    s.warm(&d, NOW + 1_000);
+    kv.reset();
+    measures(&mut d, "1. 第二版。");
+    let Saved::Stored(_) = s.save(&d, NOW + 2_000) else { panic!() };
+    assert_eq!(kv.count('g', &history_key(&id)), 0, "no history read by the first autosave");
+    assert_eq!(kv.count('s', &history_key(&id)), 0, "no snapshot taken: the last one is recent");
+}

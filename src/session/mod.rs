@@ -157,6 +157,15 @@ impl<K: KeyValue> Session<K> {
         let _ = scratch.save_edit(&next, draft.revision, now);
     }
 
+    /// Warm the save path of the open draft, off the critical path (issue
+    /// #20): [`Session::warm_save`] on a copy, and the time of its newest
+    /// snapshot learnt now rather than by the first autosave (which would
+    /// otherwise read the whole history when the index does not have it).
+    pub fn warm(&self, draft: &Draft, now: i64) {
+        Self::warm_save(draft, now);
+        let _ = self.store.newest_snapshot_at(&draft.id);
+    }
+
     /// Another tab wrote draft `id` (a `storage` event). `open` is the draft
     /// shown here, `unsaved` whether it has edits not yet stored.
     pub fn external_change(&self, id: &str, open: Option<&Draft>, unsaved: bool) -> External {

@@ -230,30 +230,35 @@ impl<K: KeyValue> DraftStore<K> {
     /// [`SNAPSHOT_INTERVAL_MS`]. Called on every save, so the history is read
     /// only the first time per draft; after that the time is remembered.
     pub fn snapshot_if_due(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
-        let known = self.last_snapshot.borrow().get(&draft.id).copied();
-        let last = match known {
-            Some(at) => Some(at),
-            None => {
-                // The index remembers it (small); older indexes do not, and
-                // then the history is read once (its raw JSON, not parsed).
-                let at = match self.indexed_snapshot_at(&draft.id) {
-                    Some(at) => Some(at),
-                    None => match self.kv().get(&history_key(&draft.id))? {
-                        Some(raw) => last_snapshot_at(&raw).or_else(|| self.snapshots(&draft.id).ok()?.last().map(|s| s.at)),
-                        None => None,
-                    },
-                };
-                if let Some(at) = at {
-                    self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
-                }
-                at
-            }
-        };
+        let last = self.newest_snapshot_at(&draft.id)?;
         if last.is_none_or(|at| now_ms - at >= SNAPSHOT_INTERVAL_MS) {
             self.snapshot(draft, SnapshotReason::Interval, now_ms)
         } else {
             Ok(())
         }
+    }
+
+    /// When draft `id`'s newest snapshot was taken: remembered, else in the
+    /// index (small), else read once off the history (older indexes do not
+    /// have it; the raw JSON, not parsed) — and remembered from then on, so
+    /// the next save need not read it. The app calls this after opening a
+    /// draft, off the critical path, so the first autosave does not read a
+    /// history of a megabyte or more.
+    pub fn newest_snapshot_at(&self, id: &str) -> Result<Option<i64>, StoreError> {
+        if let Some(at) = self.last_snapshot.borrow().get(id).copied() {
+            return Ok(Some(at));
+        }
+        let at = match self.indexed_snapshot_at(id) {
+            Some(at) => Some(at),
+            None => match self.kv().get(&history_key(id))? {
+                Some(raw) => last_snapshot_at(&raw).or_else(|| self.snapshots(id).ok()?.last().map(|s| s.at)),
+                None => None,
+            },
+        };
+        if let Some(at) = at {
+            self.last_snapshot.borrow_mut().insert(id.to_string(), at);
+        }
+        Ok(at)
     }
 
     /// The newest snapshot's time as the index remembers it.

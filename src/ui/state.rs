@@ -172,7 +172,7 @@ impl AppState {
                 self.refresh_findings();
                 // Then the save path once, on a copy in memory: the first
                 // autosave is then as quick as the others (issue #20).
-                self.draft.with_untracked(|d| d.as_ref().map(|d| super::browser::timed("fzbg:warm", || Session::<Box<dyn KeyValue>>::warm_save(d, now_ms()))));
+                self.draft.with_untracked(|d| d.as_ref().map(|d| super::browser::timed("fzbg:warm", || self.session(|s| s.warm(d, now_ms())))));
             },
             Duration::from_millis(0),
         );
