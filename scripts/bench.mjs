@@ -9,7 +9,13 @@
 //                                     reopened after a reload
 //
 // Nothing here fails on timing: figures are printed and written, never asserted.
-// Expects dist/ from scripts/build.sh.
+// Expects dist/ from scripts/build.sh (the MVP build where nightly is there).
+//
+// The stable fallback build (no nightly toolchain) in the same table: build it
+// first into another folder, then name its single file —
+//   FAZHI_WASM=stable bash scripts/build.sh && rm -rf /tmp/dist-stable && cp -r dist /tmp/dist-stable
+//   bash scripts/build.sh
+//   FAZHI_BENCH_STABLE=/tmp/dist-stable/fazhi-report.html node scripts/bench.mjs
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -21,6 +27,7 @@ import { launch as launchCore } from '../tests/old-cores/cdp.mjs';
 const QUICK = process.argv.includes('--quick');
 const ONLY_REVIEW = process.argv.includes('--review');
 const RUNS = QUICK ? 2 : 15;
+const STABLE = process.env.FAZHI_BENCH_STABLE;
 const KEYS = QUICK ? 20 : 150;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
@@ -176,6 +183,8 @@ async function main() {
     const emptyBase = await openTimes(fileUrl('empty.html'), baselineReady);
     await (async () => { const p = await context.newPage(); await p.goto(base); await p.evaluate(() => localStorage.clear()); await p.close(); })();
     const emptyApp = await openTimes(`${base}#/new`, appReady);
+    // file:// pages share one localStorage: the stable build opens the same (empty) storage.
+    const stableEmpty = STABLE ? await openTimes(`${singleFileUrl(STABLE)}#/new`, appReady) : null;
     // Restore the long draft (the clear above removed it) by making it again.
     const p2 = await freshPage(context, base);
     const longId = await makeLongDraft(p2, base);
@@ -183,6 +192,7 @@ async function main() {
     void id;
     const longBase = await openTimes(fileUrl('static.html'), baselineReady);
     const longApp = await openTimes(`${base}#/draft/${longId}/section/0`, appReady);
+    const stableLong = STABLE ? await openTimes(`${singleFileUrl(STABLE)}#/draft/${longId}/section/0`, appReady) : null;
     // Where the start-up time goes: the single file's loader marks each phase.
     const phases = [];
     for (let i = 0; i < RUNS; i++) {
@@ -200,6 +210,11 @@ async function main() {
     record('open to interactive, empty (median)', median(emptyApp), median(emptyBase), '≤ 2.5× baseline');
     record('open to interactive, 30,000-character draft (median)', median(longApp), median(longBase), '≤ 3.0× baseline');
     record('open to interactive, 30,000-character draft (p95)', p95(longApp), p95(longBase), '≤ 3.0× baseline');
+    if (STABLE) {
+      record('open to interactive, empty, stable fallback build (median)', median(stableEmpty), median(emptyBase), '≤ 2.5× baseline');
+      record('open to interactive, 30,000-character draft, stable fallback build (median)', median(stableLong), median(longBase), '≤ 3.0× baseline');
+      record('open to interactive, 30,000-character draft, stable fallback build (p95)', p95(stableLong), p95(longBase), '≤ 3.0× baseline');
+    }
     record('  of which: navigation start to the loader script (HTML and JS glue parsed) (median)', phase(null, 'script'), median(longBase), '—');
     record('  of which: base64 decode of the embedded wasm (median)', phase('script', 'decoded'), null, '—');
     record('  of which: gzip inflate (DecompressionStream) streamed into compile and instantiate (median)', phase('decoded', 'main'), null, '—');
@@ -368,8 +383,15 @@ async function main() {
   // 6. Size.
   const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
   const wasm = fs.readFileSync(path.join(DIST, wasmFile));
-  record('wasm size raw', wasm.length, undefined, '—', 'bytes');
-  record('wasm size gzip -9', zlib.gzipSync(wasm, { level: 9 }).length, undefined, '≤ 350 KB', 'bytes');
+  const built = variant === 'mvp' ? ', MVP build (old cores)' : variant === 'stable' ? ', stable build' : '';
+  record(`wasm size raw${built}`, wasm.length, undefined, '—', 'bytes');
+  record(`wasm size gzip -9${built}`, zlib.gzipSync(wasm, { level: 9 }).length, undefined, '≤ 350 KB', 'bytes');
+  if (STABLE) {
+    const dir = path.dirname(STABLE);
+    const stableWasm = fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'))));
+    record('wasm size raw, stable fallback build', stableWasm.length, undefined, '—', 'bytes');
+    record('wasm size gzip -9, stable fallback build', zlib.gzipSync(stableWasm, { level: 9 }).length, undefined, '≤ 350 KB', 'bytes');
+  }
 
   nativeBenches();
   writeReport();
