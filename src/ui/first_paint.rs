@@ -27,10 +27,27 @@ thread_local! {
 /// section, twelve drafts of the library), with room for a taller screen.
 pub const FIRST_ROWS: usize = 10;
 
-/// Whether the screen being built may leave the rows below [`FIRST_ROWS`]
-/// until after the first paint: the first screen of the page load, opened at
+/// Whether a list being built shows all its rows: true at once, except on
+/// the first screen of the page load opened at its top, where it turns true
+/// after the first paint — until then the list builds only its first
+/// [`FIRST_ROWS`].
+pub fn all_rows() -> ReadSignal<bool> {
+    let (all, set) = signal(!deferring());
+    if !all.get_untracked() {
+        // Set once: the frame and the timer both call this, and a list that
+        // appends its rest on the change must see exactly one.
+        on_first_paint(move || {
+            if all.try_get_untracked() == Some(false) {
+                set.try_set(true);
+            }
+        });
+    }
+    all
+}
+
+/// Whether the screen being built is the first of the page load, opened at
 /// its top.
-pub fn deferring() -> bool {
+fn deferring() -> bool {
     if PAINTED.with(Cell::get) {
         return false;
     }
@@ -38,22 +55,6 @@ pub fn deferring() -> bool {
     // `browser::remember_scroll`); the browser may restore it as well.
     let scrolled = web_sys::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok()).and_then(|s| s.as_f64()).is_some_and(|y| y > 0.0);
     !scrolled
-}
-
-/// A signal that turns true once the first screen has been painted (at
-/// once, when that has happened already).
-pub fn painted() -> ReadSignal<bool> {
-    let (painted, set) = signal(PAINTED.with(Cell::get));
-    if !painted.get_untracked() {
-        // Set once: the frame and the timer both call this, and a list that
-        // appends its rest on the change must see exactly one.
-        on_first_paint(move || {
-            if painted.try_get_untracked() == Some(false) {
-                set.try_set(true);
-            }
-        });
-    }
-    painted
 }
 
 /// Called once, when the app has mounted: after the next frame (the first

@@ -21,7 +21,7 @@ pub fn Library() -> impl IntoView {
     // Opened first after the page loads, the list shows its first rows and
     // the rest, the trash and the unreadable entries (each read from
     // storage) after the first paint (see `first_paint`).
-    let shown_all = if first_paint::deferring() { first_paint::painted() } else { signal(true).0 };
+    let shown_all = first_paint::all_rows();
     let trash = Memo::new(move |_| {
         state.library.track();
         if shown_all.get() { state.trash() } else { Vec::new() }

@@ -46,10 +46,10 @@ pub fn SectionPage(index: usize) -> impl IntoView {
     let item_count = items.len();
     // On the first screen of a page load, the items below the window are
     // appended after the first paint (see `first_paint`).
+    let all_rows = first_paint::all_rows();
     let mut items = items;
-    let later = if first_paint::deferring() && item_count > FIRST_ROWS { items.split_off(FIRST_ROWS) } else { Vec::new() };
+    let later = if all_rows.get_untracked() { Vec::new() } else { items.split_off(FIRST_ROWS.min(item_count)) };
     let later = StoredValue::new(Some(later));
-    let painted = first_paint::painted();
     let suggested = Some(crate::report::guidance::guide(kind).suggested_chars).filter(|(_, max)| *max > 0);
     let paste = RwSignal::new(String::new());
     let show_paste = RwSignal::new(false);
@@ -137,7 +137,7 @@ pub fn SectionPage(index: usize) -> impl IntoView {
                         {items.into_iter().enumerate().map(|(i, (title, body))| view! {
                             <ItemEditor section=index index=i count=item_count title=title body=body/>
                         }).collect_view()}
-                        {move || painted.get().then(|| later.try_update_value(Option::take).flatten().map(|later| {
+                        {move || all_rows.get().then(|| later.try_update_value(Option::take).flatten().map(|later| {
                             later.into_iter().enumerate().map(|(k, (title, body))| view! {
                                 <ItemEditor section=index index=FIRST_ROWS + k count=item_count title=title body=body/>
                             }).collect_view()
