@@ -12,16 +12,10 @@ use fazhi_report::report::draft::Draft;
 use fazhi_report::report::formats::{export_docx, export_share, import_any, import_docx, FormatError, Imported};
 use fazhi_report::report::{parse, render};
 
-const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
+mod common;
+use common::zip_with;
 
-fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in parts {
-        w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
+const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 
 /// The amplification file: `unit` repeated until document.xml is
 /// just under the 50 MiB part limit, deflated to a few dozen KB.

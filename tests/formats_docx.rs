@@ -2,7 +2,10 @@
 
 use fazhi_report::report::formats::{export_docx, import_docx, FormatError, MAX_IMPORT_BYTES};
 use fazhi_report::report::{parse, render};
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read};
+
+mod common;
+use common::zip_with;
 
 const SEED: &str = include_str!("fixtures/seed/000_7470bc842f3634e7.txt");
 const TITLE: &str = "天津市武清区国资委2023年度法治政府建设情况报告";
@@ -88,15 +91,6 @@ fn libreoffice_table_is_flattened_with_a_warning() {
 }
 
 // ---- bad input ----
-
-fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in parts {
-        w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
 
 fn assert_helpful(err: &FormatError) {
     assert!(!err.message_zh().is_empty() && !err.message_en().is_empty());

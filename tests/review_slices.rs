@@ -44,7 +44,7 @@ fn text(unit: &str, paras: &[String]) -> String {
 /// first ten share a paragraph, one of them with a figure changed.
 fn batch(count: usize, paras: usize, seed: u64) -> Vec<String> {
     let mut r = Rand(seed);
-    let mut para = |r: &mut Rand| {
+    let para = |r: &mut Rand| {
         (0..6).map(|_| format!("{}，全年办理{}件", PHRASES[r.next(12) as usize], r.next(900) + 10)).collect::<Vec<_>>().join("；") + "。"
     };
     let mut out = Vec::new();

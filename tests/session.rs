@@ -2,24 +2,17 @@
 //! returns and tells the user — the same actions the browser tests drive
 //! through the page, here without a browser.
 
-use std::cell::Cell;
-
 use fazhi_report::report::{render, Draft};
 use fazhi_report::session::{upsert, External, Message, Saved, Session};
 use fazhi_report::storage::history::{SnapshotReason, SNAPSHOT_INTERVAL_MS};
 use fazhi_report::storage::memory::MemoryStore;
 use fazhi_report::storage::KeyValue;
 
+mod common;
+use common::session;
+
 /// 2026-02-10 in Beijing: the report year offered is 2025.
 const NOW: i64 = 1_770_700_000_000;
-
-fn session<K: KeyValue>(kv: K) -> Session<K> {
-    let n = Cell::new(0u32);
-    Session::new(kv, move || {
-        n.set(n.get() + 1);
-        n.get()
-    })
-}
 
 fn no_gb18030(_: &[u8]) -> Option<String> {
     None

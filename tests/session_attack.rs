@@ -2,26 +2,19 @@
 //! before the app opens, a refused index write, a draft from a newer
 //! version, unknown fields, a garbage schema marker.
 
-use std::cell::Cell;
-
 use fazhi_report::report::draft::DRAFT_SCHEMA;
 use fazhi_report::report::{render, Draft};
-use fazhi_report::session::{read_only, Saved, Session};
+use fazhi_report::session::{read_only, Saved};
 use fazhi_report::storage::drafts::{draft_key, SCHEMA_KEY};
 use fazhi_report::storage::history::SNAPSHOT_INTERVAL_MS;
 use fazhi_report::storage::instrument::FailingWrite;
 use fazhi_report::storage::memory::MemoryStore;
 use fazhi_report::storage::KeyValue;
 
-const NOW: i64 = 1_770_700_000_000;
+mod common;
+use common::session;
 
-fn session<K: KeyValue>(kv: K) -> Session<K> {
-    let n = Cell::new(0u32);
-    Session::new(kv, move || {
-        n.set(n.get() + 1);
-        n.get()
-    })
-}
+const NOW: i64 = 1_770_700_000_000;
 
 fn body(d: &mut Draft, text: &str) {
     d.report.sections[0].set_body_text(text);

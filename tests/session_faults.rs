@@ -2,8 +2,6 @@
 //! any one write, a corrupt entry, data from a newer version, storage turned
 //! off — and what one save or import costs in storage calls.
 
-use std::cell::Cell;
-
 use fazhi_report::report::{render, Draft};
 use fazhi_report::session::{Message, Saved, Session};
 use fazhi_report::storage::drafts::{draft_key, INDEX_KEY, SCHEMA_KEY};
@@ -12,16 +10,11 @@ use fazhi_report::storage::instrument::{Calls, Counting, FailingWrite};
 use fazhi_report::storage::memory::MemoryStore;
 use fazhi_report::storage::KeyValue;
 
+mod common;
+use common::session;
+
 const NOW: i64 = 1_770_700_000_000;
 const LATER: i64 = NOW + SNAPSHOT_INTERVAL_MS;
-
-fn session<K: KeyValue>(kv: K) -> Session<K> {
-    let n = Cell::new(0u32);
-    Session::new(kv, move || {
-        n.set(n.get() + 1);
-        n.get()
-    })
-}
 
 fn no_gb18030(_: &[u8]) -> Option<String> {
     None

@@ -3,26 +3,17 @@
 //! not read back is refused field by field and nothing is stored; a full
 //! quota keeps the draft in the page.
 
-use std::cell::Cell;
-
 use fazhi_report::report::deadline::UnitKind;
 use fazhi_report::report::edit_frame::suggest_addressee;
 use fazhi_report::report::{parse, render};
 use fazhi_report::session::create::QuickStart;
-use fazhi_report::session::Session;
 use fazhi_report::storage::instrument::FailingWrite;
 use fazhi_report::storage::memory::MemoryStore;
-use fazhi_report::storage::KeyValue;
+
+mod common;
+use common::session;
 
 const NOW: i64 = 1_770_700_000_000;
-
-fn session<K: KeyValue>(kv: K) -> Session<K> {
-    let n = Cell::new(0u32);
-    Session::new(kv, move || {
-        n.set(n.get() + 1);
-        n.get()
-    })
-}
 
 fn street() -> QuickStart {
     let unit = "青石市临溪区东门街道办事处";

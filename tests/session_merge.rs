@@ -2,8 +2,6 @@
 //! share file, A and B both edit, A merges B's reply — three-way from the
 //! version A sent, kept pinned in A's history.
 
-use std::cell::Cell;
-
 use fazhi_report::report::formats::{export_docx_based, export_share};
 use fazhi_report::report::merge::{Base, Choice, RowKind, Slot};
 use fazhi_report::report::{parse, render, Draft};
@@ -12,15 +10,10 @@ use fazhi_report::storage::history::SnapshotReason;
 use fazhi_report::storage::memory::MemoryStore;
 use fazhi_report::storage::KeyValue;
 
-const NOW: i64 = 1_770_700_000_000;
+mod common;
+use common::seeded_session as session;
 
-fn session<K: KeyValue>(kv: K, seed: u32) -> Session<K> {
-    let n = Cell::new(seed);
-    Session::new(kv, move || {
-        n.set(n.get() + 1);
-        n.get()
-    })
-}
+const NOW: i64 = 1_770_700_000_000;
 
 fn no_gb18030(_: &[u8]) -> Option<String> {
     None
