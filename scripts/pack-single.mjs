@@ -79,6 +79,7 @@ let start;
 try {
   fs.writeFileSync(path.join(work, 'glue.js'), glue);
   fs.copyFileSync(path.join(ROOT, 'scripts', 'boot', 'start.js'), path.join(work, 'start.js'));
+  fs.copyFileSync(path.join(ROOT, 'scripts', 'boot', 'gunzip.js'), path.join(work, 'gunzip.js'));
   const built = esbuild.buildSync({
     entryPoints: [path.join(work, 'start.js')],
     bundle: true,

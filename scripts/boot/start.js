@@ -10,7 +10,6 @@
 // 360/QQ 极速模式 to today's browsers, so: no top-level await, and each
 // newer API used only where it exists.
 import init from './glue.js';
-import { gunzipSync } from 'fflate';
 
 const DATA_BLOCK = 'fazhi-wasm';
 
@@ -57,7 +56,6 @@ function start() {
     boot.fail('程序数据无法读取，文件可能已损坏，请重新复制本文件。', String(e));
     return;
   }
-  let module;
   if (typeof DecompressionStream === 'function') {
     // The inflated bytes are handed to the glue as a Response with the wasm
     // MIME type, so it compiles them with instantiateStreaming while they
@@ -65,17 +63,26 @@ function start() {
     // an ArrayBuffer first). Response(bytes).body, not Blob.stream(): a
     // Blob's bytes go to the browser process and back in chunks.
     const inflating = new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'));
-    module = new Response(inflating, { headers: { 'Content-Type': 'application/wasm' } });
+    instantiate(new Response(inflating, { headers: { 'Content-Type': 'application/wasm' } }));
   } else {
     // Chromium before 80 (the cores of older 360/QQ browsers) has no
     // DecompressionStream: inflate here with fflate (about 4 KB of script).
-    try {
-      module = gunzipSync(bytes);
-    } catch (e) {
-      boot.fail('程序数据无法解压，文件可能已损坏，请重新复制本文件。', String(e && e.message || e));
-      return;
-    }
+    // Imported on demand: esbuild bundles it behind a function, so the
+    // 2.5 ms fflate spends building its tables at load are spent only here.
+    import('./gunzip.js').then(({ gunzipSync }) => {
+      let bytesOut;
+      try {
+        bytesOut = gunzipSync(bytes);
+      } catch (e) {
+        boot.fail('程序数据无法解压，文件可能已损坏，请重新复制本文件。', String(e && e.message || e));
+        return;
+      }
+      instantiate(bytesOut);
+    });
   }
+}
+
+function instantiate(module) {
   // Asynchronous instantiation (no fetch): unlike initSync, it is not
   // subject to the main-thread size limit of synchronous compilation that
   // older Chromium cores impose.
