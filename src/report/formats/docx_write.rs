@@ -195,16 +195,24 @@ fn run_xml(out: &mut String, font: RunFont, text: &str) {
             r#"<w:rPr><w:rFonts w:ascii="{FONT_LATIN}" w:hAnsi="{FONT_LATIN}" w:eastAsia="{FONT_ITEM}" w:cs="{FONT_LATIN}"/></w:rPr>"#
         ));
     }
-    // Tabs are their own element in WordprocessingML.
-    for (i, piece) in text.split('\t').enumerate() {
-        if i > 0 {
-            out.push_str("<w:tab/>");
-        }
+    // Tabs and page breaks are their own elements in WordprocessingML: a
+    // form feed (a .txt file's page break, which imports keep) becomes
+    // Word's page break instead of vanishing.
+    let mut rest = text;
+    loop {
+        let end = rest.find(['\t', '\u{c}']).unwrap_or(rest.len());
+        let piece = &rest[..end];
         if !piece.is_empty() {
             out.push_str(r#"<w:t xml:space="preserve">"#);
             out.push_str(&xml_escape(piece));
             out.push_str("</w:t>");
         }
+        match rest[end..].chars().next() {
+            Some('\t') => out.push_str("<w:tab/>"),
+            Some(_) => out.push_str(r#"<w:br w:type="page"/>"#),
+            None => break,
+        }
+        rest = &rest[end + 1..];
     }
     out.push_str("</w:r>");
 }
@@ -322,6 +330,16 @@ mod tests {
         assert!(xml.contains(r#"w:eastAsia="楷体_GB2312" w:cs="Times New Roman"/></w:rPr><w:t xml:space="preserve">1. 强化学习。</w:t></w:r><w:r><w:t xml:space="preserve">正文&lt;&amp;&gt;</w:t>"#));
         // The text ends with a newline: an empty last paragraph keeps it.
         assert!(xml.contains("<w:p></w:p>\n<w:sectPr>"));
+    }
+
+    #[test]
+    fn tabs_and_form_feeds_become_word_elements() {
+        let mut out = String::new();
+        run_xml(&mut out, RunFont::Default, "a\tb\u{c}c\u{c}");
+        assert_eq!(
+            out,
+            r#"<w:r><w:t xml:space="preserve">a</w:t><w:tab/><w:t xml:space="preserve">b</w:t><w:br w:type="page"/><w:t xml:space="preserve">c</w:t><w:br w:type="page"/></w:r>"#
+        );
     }
 
     #[test]
