@@ -18,7 +18,8 @@ async function noHorizontalOverflow(page, label) {
 test('screens at 1366x768 and at 200% zoom', async () => {
   const page = await freshApp(context, server.url);
   await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('临川市青石区市场监督管理局');
-  await page.screenshot({ path: path.join(OUT, 'start.png') });
+  // The whole form, the 公文 frame's fields below the fold included (README).
+  await page.screenshot({ path: path.join(OUT, 'start.png'), fullPage: true });
   await page.getByRole('button', { name: '开始撰写' }).click();
   await page.getByTestId('task-row').first().waitFor();
 
