@@ -3,20 +3,17 @@
 // page, history, merge (empty, with a conflict, another unit's file) and the reviewer's desk (also while busy: reading a batch, opening after a reload) — with a report in it. Zero violations is the bar.
 // axe is evaluated through the DevTools protocol, so the page's CSP does not
 // need to allow it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveDist, launch, freshApp, waitForApp, ROOT, OUT } from './harness.mjs';
+import { freshApp, waitForApp, ROOT, OUT, useBrowser, launch } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 async function violations(page) {
   await page.evaluate(AXE);
@@ -27,7 +24,7 @@ async function violations(page) {
 }
 
 test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   const found = {};
   const check = async (name) => {
     const v = await violations(page);
@@ -63,7 +60,7 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('heading', { level: 1, name: /^一、/ }).waitFor();
   await check('章节编辑');
   // Another tab opens the same draft: this one follows it, read-only.
-  const otherTab = await context.newPage();
+  const otherTab = await app.context.newPage();
   await otherTab.goto(page.url());
   await waitForApp(otherTab);
   await page.getByTestId('follow-band').filter({ hasText: '另一个标签页中打开编辑' }).waitFor();
@@ -148,7 +145,7 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
 test('axe-core finds no WCAG 2.1 AA violation on the reviewer\'s desk while it is busy', async () => {
   const ctx = await launch();
   try {
-    const page = await freshApp(ctx, server.url);
+    const page = await freshApp(ctx, app.server.url);
     const found = {};
     // Each busy state's markup, taken while the clock is paused, is checked
     // once the clock runs again (axe needs timers).
@@ -162,8 +159,8 @@ test('axe-core finds no WCAG 2.1 AA violation on the reviewer\'s desk while it i
       await page.clock.resume();
       for (const [name, html] of Object.entries(states)) {
         const copy = await ctx.newPage();
-        await copy.route(`${server.url}/frozen.html`, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-        await copy.goto(`${server.url}/frozen.html`);
+        await copy.route(`${app.server.url}/frozen.html`, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+        await copy.goto(`${app.server.url}/frozen.html`);
         const v = await violations(copy);
         if (v.length) found[name] = v;
         await copy.close();
@@ -188,7 +185,7 @@ test('axe-core finds no WCAG 2.1 AA violation on the reviewer\'s desk while it i
     await check();
     await page.locator('.pair-list li').waitFor();
     await page.clock.pauseAt(new Date('2026-12-04T08:01:00+08:00'));
-    await page.goto(`${server.url}#/review/report/0`);
+    await page.goto(`${app.server.url}#/review/report/0`);
     await page.reload();
     await label.filter({ hasText: '正在打开上次保存的审阅：0 / 3 份报告' }).waitFor();
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), '正在打开审阅');

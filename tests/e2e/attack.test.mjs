@@ -2,32 +2,21 @@
 // byte before the page opens, someone typing steadily, a refused index
 // write, two tabs typing in turn, a draft from a newer version, a garbage
 // schema marker, and a .docx that inflates to millions of empty paragraphs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serveDist, launch, waitForApp, freshApp, OUT } from './harness.mjs';
+import { waitForApp, freshApp, OUT, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 const MEASURES = '本部分内容';
-const freshPage = () => freshApp(context, server.url);
+const freshPage = () => freshApp(app.context, app.server.url);
 
 async function createDraft(page, unit) {
-  await page.goto(server.url + '#/new');
+  await page.goto(app.server.url + '#/new');
   await box(page, '单位名称').waitFor();
   await box(page, '单位名称').fill(unit);
   await box(page, '报告年度').fill('2025');
@@ -37,7 +26,7 @@ async function createDraft(page, unit) {
 }
 
 async function openMeasures(page, id) {
-  await page.goto(`${server.url}#/draft/${id}/section/0`);
+  await page.goto(`${app.server.url}#/draft/${id}/section/0`);
   await box(page, MEASURES).waitFor();
 }
 
@@ -69,7 +58,7 @@ test('storage full to the last byte before the page opens: drafts listed, told f
     const list = Array.from({ length: 12 }, (_, i) => ({ at: 1_770_000_000_000 + i * 600_000, reason: 'interval', revision: i, text: `${i}${text}` }));
     localStorage.setItem(`fazhi-report/history/${id}`, JSON.stringify(list));
   }, id);
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   assert.equal(await fillStorage(page), true, 'not one byte free');
   await page.reload();
   await waitForApp(page);
@@ -123,7 +112,7 @@ test('60 characters typed at 150 ms a key: saved within 2 s of the first keystro
 });
 
 test('a refused index write: the next save goes in, no conflict in the same tab', async () => {
-  const page = await context.newPage();
+  const page = await app.context.newPage();
   await page.addInitScript(() => {
     const set = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -134,7 +123,7 @@ test('a refused index write: the next save goes in, no conflict in the same tab'
       return set.call(this, key, value);
     };
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await waitForApp(page);
   await page.evaluate(() => localStorage.clear());
   const id = await createDraft(page, '索引写入失败局');
@@ -156,8 +145,8 @@ test('two tabs typing alternately every 200 ms: one edits at a time, no copies, 
   const a = await freshPage();
   const id = await createDraft(a, '两页交替局');
   await openMeasures(a, id);
-  const b = await context.newPage();
-  await b.goto(`${server.url}#/draft/${id}/section/0`);
+  const b = await app.context.newPage();
+  await b.goto(`${app.server.url}#/draft/${id}/section/0`);
   await waitForApp(b);
   await box(b, MEASURES).waitFor();
   const editable = (p) => p.waitForFunction(() => {
@@ -218,7 +207,7 @@ test('a garbage schema marker says what is paused and 备份全部 still works',
   const page = await freshPage();
   const id = await createDraft(page, '标记损坏局');
   await page.evaluate(() => localStorage.setItem('fazhi-report/schema', '"garbage"'));
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   await page.reload();
   await waitForApp(page);
   await page.getByTestId('storage-warning').filter({ hasText: '保存、新建和导入已暂停' }).waitFor();
@@ -276,7 +265,7 @@ test('a 74 KB .docx of 50 MiB of empty paragraphs: refused with a Chinese messag
   const bomb = zipOne('word/document.xml', Buffer.from(head + '<w:p/>'.repeat(n) + tail));
   assert.ok(bomb.length < 200 * 1024, `${bomb.length} bytes`);
 
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   await page.getByTestId('draft-row').first().waitFor();
   const started = Date.now();
   await page.getByLabel(/导入文件/).setInputFiles({ name: '空段落.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bomb });

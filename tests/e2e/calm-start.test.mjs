@@ -2,18 +2,15 @@
 // untouched parts are 未开始, no red badge — until the author runs the check,
 // and the 报送 deadline stays in view on the task list and the check page,
 // following the unit kind; the start screen offers its two ways in, blank first.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, freshApp, OUT } from './harness.mjs';
+import { freshApp, OUT, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 test('a fresh task list has no error badge and shows the deadline; the check still lists every empty part', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '新建报告' }).click();
   // Two ways in, the blank report first.
   const ways = await page.locator('.ways-in .btn').allInnerTexts();
@@ -57,7 +54,7 @@ test('a fresh task list has no error badge and shows the deadline; the check sti
 });
 
 test('findings are placed as the author sees the draft, and their links take focus to the field', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByLabel(/导入文件/).setInputFiles(path.join(path.dirname(OUT), '..', 'fixtures', 'seed', '000_7470bc842f3634e7.txt'));
   await page.getByTestId('task-row').first().waitFor();
@@ -85,7 +82,7 @@ test('findings are placed as the author sees the draft, and their links take foc
 });
 
 test('a 乡镇 author gets guidance and a worked example of their own kind', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '新建报告' }).click();
   await page.getByLabel('单位名称').fill('某镇人民政府');
   await page.getByLabel('乡镇、街道').check();

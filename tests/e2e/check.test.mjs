@@ -1,15 +1,14 @@
 // End to end: checking a report in the app — the summary on the check page,
 // links to each place, badges in the task list, the one-click punctuation
 // fix, and findings that follow the author's typing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, freshApp, ROOT, OUT } from './harness.mjs';
+import { freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
-let server;
-let context;
+const app = useBrowser();
 
 /// 忽略 on the check page: open the form on the finding of `rule`, give the
 /// reason (keyboard only), confirm.
@@ -23,11 +22,9 @@ async function setAside(page, rule, reason) {
   await item.getByRole('button', { name: '确定忽略' }).click();
   await item.waitFor({ state: 'detached' });
 }
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
 
 test('the seed: findings listed and linked, fixed in one click, and the missing causes resolved by typing', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByLabel(/导入文件/).setInputFiles(SEED);
   await page.getByTestId('task-row').first().waitFor();
@@ -84,7 +81,7 @@ test('the seed: findings listed and linked, fixed in one click, and the missing 
 });
 
 test('a warning set aside stays aside after a reload and comes back when its text changes', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByLabel(/导入文件/).setInputFiles(SEED);
   await page.getByTestId('task-row').first().waitFor();

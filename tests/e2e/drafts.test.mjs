@@ -1,32 +1,21 @@
 // End to end: the drafts library and everything that must never lose a draft —
 // two tabs on one draft, a corrupted entry, data from a newer version, a full quota.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, freshApp, OUT } from './harness.mjs';
+import { waitForApp, freshApp, OUT, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 // On the first section's page with no items yet, its text box is 本部分内容.
 const MEASURES = '本部分内容';
 
-const freshPage = () => freshApp(context, server.url);
+const freshPage = () => freshApp(app.context, app.server.url);
 
 async function createDraft(page, unit, year = '2025') {
-  await page.goto(server.url + '#/new');
+  await page.goto(app.server.url + '#/new');
   await box(page, '单位名称').waitFor();
   await box(page, '单位名称').fill(unit);
   await box(page, '报告年度').fill(year);
@@ -37,7 +26,7 @@ async function createDraft(page, unit, year = '2025') {
 async function openMeasures(page) {
   const url = page.url();
   const draft = url.match(/#\/draft\/([^/]+)/)[1];
-  const target = `${server.url}#/draft/${draft}/section/0`;
+  const target = `${app.server.url}#/draft/${draft}/section/0`;
   if (page.url() !== target) {
     await page.goto(target);
   }
@@ -102,7 +91,7 @@ test('two tabs on one draft: one edits, the other follows and can take over; a w
   await openMeasures(a);
   const url = a.url();
   const id = url.match(/#\/draft\/([^/]+)/)[1];
-  const b = await context.newPage();
+  const b = await app.context.newPage();
   await b.goto(url);
   await waitForApp(b);
   await openMeasures(b);
@@ -143,7 +132,7 @@ test('two tabs on one draft: one edits, the other follows and can take over; a w
   await waitForApp(a);
   await openMeasures(a);
   assert.equal(await box(a, MEASURES).inputValue(), '乙页第一句。甲页第二句。甲页第三句。');
-  await a.goto(server.url + '#/');
+  await a.goto(app.server.url + '#/');
   await a.getByTestId('draft-row').filter({ hasText: '另一标签页的版本' }).waitFor();
   await a.close();
   await b.close();
@@ -153,7 +142,7 @@ test('a corrupted entry is set aside, offered for download, and the other drafts
   const page = await freshPage();
   await createDraft(page, '完好草稿局');
   await page.evaluate(() => localStorage.setItem('fazhi-report/draft/broken', '{"id":"broken","unit":"半截'));
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   await page.reload();
   await waitForApp(page);
   const section = page.getByRole('region', { name: '无法读取的草稿数据' });
@@ -263,7 +252,7 @@ test('backup all, lose the browser data, restore from the file: every draft is b
   await typeMeasures(page, '甲的内容。');
   await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
   await createDraft(page, '备份乙局');
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '备份全部' }).click(),
@@ -274,7 +263,7 @@ test('backup all, lose the browser data, restore from the file: every draft is b
 
   // A new computer: nothing stored. A wrong file is refused without change.
   await page.evaluate(() => localStorage.clear());
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   await page.reload();
   await waitForApp(page);
   const wrongFile = path.join(OUT, 'not-a-backup.json');

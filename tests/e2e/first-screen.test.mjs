@@ -4,22 +4,11 @@
 // every item arrives, what is typed in the meantime stays, focus stays, and a
 // screen that must be whole at once (a reload scrolled down, a structural
 // edit) is.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, waitForApp, freshApp } from './harness.mjs';
+import { waitForApp, freshApp, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 const box = (page, name) => page.getByRole('textbox', { name, exact: true });
 const ITEMS = 60;
@@ -41,12 +30,12 @@ const atReady = () => {
 };
 
 async function longDraft(page) {
-  await page.goto(server.url + '#/new');
+  await page.goto(app.server.url + '#/new');
   await box(page, '单位名称').fill('首屏测试局');
   await page.getByRole('button', { name: '开始撰写' }).click();
   await page.getByTestId('task-row').first().waitFor();
   const id = page.url().match(/#\/draft\/([^/]+)/)[1];
-  await page.goto(`${server.url}#/draft/${id}/section/0`);
+  await page.goto(`${app.server.url}#/draft/${id}/section/0`);
   await page.getByRole('button', { name: /粘贴整段文字/ }).click();
   await box(page, '粘贴的文字').fill(SECTION);
   await page.getByRole('button', { name: '拆分并替换本部分' }).click();
@@ -56,11 +45,11 @@ async function longDraft(page) {
 }
 
 test('a long section opened on load shows the window first, then every item; typing in between is kept', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   const id = await longDraft(page);
-  const fresh = await context.newPage();
+  const fresh = await app.context.newPage();
   await fresh.addInitScript(atReady);
-  await fresh.goto(`${server.url}#/draft/${id}/section/0`);
+  await fresh.goto(`${app.server.url}#/draft/${id}/section/0`);
   await fresh.waitForFunction(() => window.__ready);
   // Type at once, into the first item, while the rest may still be coming.
   await fresh.locator('#item-0-body').click();
@@ -90,11 +79,11 @@ test('a long section opened on load shows the window first, then every item; typ
 });
 
 test('a reload that returns to a scrolled position builds the section whole at once', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   const id = await longDraft(page);
-  const fresh = await context.newPage();
+  const fresh = await app.context.newPage();
   await fresh.addInitScript(atReady);
-  await fresh.goto(`${server.url}#/draft/${id}/section/0`);
+  await fresh.goto(`${app.server.url}#/draft/${id}/section/0`);
   await box(fresh, `第 ${ITEMS} 条标题`).waitFor();
   // Where the app keeps the scroll position of a screen (browser::remember_scroll).
   await fresh.evaluate(() => history.replaceState(2400, ''));
@@ -106,7 +95,7 @@ test('a reload that returns to a scrolled position builds the section whole at o
 });
 
 test('the library with many drafts shows its first rows, then all of them', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await longDraft(page);
   // Fourteen more drafts, as copies of the stored one under new ids.
   await page.evaluate(() => {
@@ -120,9 +109,9 @@ test('the library with many drafts shows its first rows, then all of them', asyn
     }
     localStorage.setItem('fazhi-report/index', JSON.stringify(index));
   });
-  const fresh = await context.newPage();
+  const fresh = await app.context.newPage();
   await fresh.addInitScript(atReady);
-  await fresh.goto(`${server.url}#/`);
+  await fresh.goto(`${app.server.url}#/`);
   await fresh.waitForFunction(() => window.__ready);
   assert.equal((await fresh.evaluate(() => window.__ready)).drafts, FIRST_ROWS);
   await fresh.waitForFunction((n) => document.querySelectorAll('.draft-list > li').length === n, 15);

@@ -4,17 +4,14 @@
 // keeps its last good value); the exported .docx carries the 主送机关 顶格
 // under the title and the 署名 and 成文日期 in their places, unsealed and
 // sealed (GB/T 9704-2012 §7.3.2, §7.3.5).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { serveDist, launch, freshApp, OUT } from './harness.mjs';
+import { freshApp, OUT, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 const UNIT = '青石市临溪区东门街道办事处';
 
@@ -38,7 +35,7 @@ async function exportDocx(page) {
 }
 
 test('a 街道 quick start suggests the 主送机关, takes a 成文日期, and the .docx carries both in place', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('heading', { name: '开始撰写法治政府建设年度报告' }).waitFor();
   const addressee = page.getByRole('textbox', { name: '主送机关', exact: true });
   await page.getByRole('textbox', { name: '单位名称', exact: true }).fill(UNIT);

@@ -3,19 +3,16 @@
 // past date — and says what it changed and what it left; a report whose parts
 // are not found gets a generated title and 开头段 and stays available,
 // unchanged, for reference; 撤销新建 undoes the whole start.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, freshApp, ROOT, OUT } from './harness.mjs';
+import { freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'previous');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 async function startFrom(file) {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '新建报告' }).click();
   await page.getByLabel(/选择去年的报告文件/).setInputFiles(file);
   await page.getByTestId('notice').filter({ hasText: '新建 2026 年度报告' }).waitFor();

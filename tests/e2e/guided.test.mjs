@@ -1,15 +1,12 @@
 // End to end, as a first-time author: the start screen, two items in every
 // section, one moved, a reload, and the export — once with the mouse, once
 // with the keyboard only (Tab, Enter, Space, Alt+arrows).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, waitForApp, freshApp } from './harness.mjs';
+import { waitForApp, freshApp, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 const HEADINGS = [
   '一、2025年度推进法治政府建设的主要举措和成效',
@@ -38,7 +35,7 @@ function expectedExport(unit) {
   return lines.join('\n');
 }
 
-const newPage = () => freshApp(context, server.url);
+const newPage = () => freshApp(app.context, app.server.url);
 
 async function exportText(page) {
   const [download] = await Promise.all([
@@ -166,12 +163,12 @@ test('points inside an item are renumbered on request', async () => {
 
 test('the start screen offers the year being reported on: from November the current one', async () => {
   for (const [now, offered] of [['2026-12-01T09:00:00+08:00', '2026'], ['2027-02-10T09:00:00+08:00', '2026'], ['2026-06-15T09:00:00+08:00', '2025']]) {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     await page.clock.setFixedTime(new Date(now));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForApp(page);
     await page.evaluate(() => localStorage.clear());
-    await page.goto(server.url + '#/new');
+    await page.goto(app.server.url + '#/new');
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.getByRole('textbox', { name: '报告年度', exact: true }).inputValue(), offered, `on ${now}`);

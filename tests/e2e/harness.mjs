@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -55,6 +56,24 @@ export async function launch() {
     ],
   });
   return context;
+}
+
+/**
+ * For a test file: serve dist/ and launch Chromium before its tests, close
+ * both after them. Returns the fixture; `app.server.url` and `app.context`
+ * are there once the tests run.
+ */
+export function useBrowser() {
+  const app = { server: undefined, context: undefined };
+  before(async () => {
+    app.server = await serveDist();
+    app.context = await launch();
+  });
+  after(async () => {
+    await app.context?.close();
+    await app.server?.close();
+  });
+  return app;
 }
 
 /** Wait until the app has mounted (the loading notice is gone). */

@@ -1,20 +1,17 @@
 // End to end: importing text files — the seed comes back byte for byte, a GBK
 // file is recognised and the encoding reported, a renamed .docx is refused
 // with a clear message and nothing changes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, freshApp, ROOT, OUT } from './harness.mjs';
+import { waitForApp, freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 async function library() {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByRole('heading', { name: '草稿库' }).waitFor();
   return page;
@@ -84,7 +81,7 @@ test('export .docx and a share file through the UI, and import each again', asyn
   await share.saveAs(shareFile);
 
   for (const [file, how] of [[docxFile, 'Word 文档'], [shareFile, '分享文件']]) {
-    await page.goto(server.url + '#/');
+    await page.goto(app.server.url + '#/');
     await page.getByLabel(/导入文件/).setInputFiles(file);
     await page.getByTestId('notice').filter({ hasText: how }).filter({ hasText: '五项内容齐全' }).waitFor();
     const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出文本文件（.txt）' }).click()]);

@@ -1,19 +1,16 @@
 // End to end: a leader sends the report back with edits; the author merges
 // them section by section, and the .txt export options (GBK, CRLF, BOM) work
 // through the UI and read back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { serveDist, launch, waitForApp, freshApp, ROOT, OUT } from './harness.mjs';
+import { waitForApp, freshApp, ROOT, OUT, useBrowser, launch } from './harness.mjs';
 
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
 const seed = fs.readFileSync(SEED, 'utf8');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 /** The seed as the leader returns it: one word changed in 一、, a plan added
  *  to 四、, saved on Windows (CRLF). */
@@ -27,7 +24,7 @@ function leadersVersion() {
 }
 
 async function seedDraft() {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByLabel(/导入文件/).setInputFiles(SEED);
   await page.getByTestId('task-row').first().waitFor();
@@ -126,7 +123,7 @@ test('.txt options: GBK with CRLF and UTF-8 with a BOM export, and the GBK file 
   const bomBytes = fs.readFileSync(await bom.path());
   assert.deepEqual(bomBytes, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(SEED)]));
 
-  await page.goto(server.url + '#/');
+  await page.goto(app.server.url + '#/');
   await page.getByLabel(/导入文件/).setInputFiles(gbkFile);
   await page.getByTestId('notice').filter({ hasText: 'GBK/GB18030' }).waitFor();
   await page.getByRole('button', { name: '检查并导出' }).click();
@@ -207,7 +204,7 @@ test('two PCs: only the colleague\'s changes are offered, mine are kept, a confl
   // B, on another PC (another browser profile), opens the file and edits.
   const contextB = await launch();
   try {
-    const pageB = await freshApp(contextB, server.url);
+    const pageB = await freshApp(contextB, app.server.url);
     await pageB.getByRole('link', { name: '草稿库' }).first().click();
     await pageB.getByLabel(/导入文件/).setInputFiles(sent);
     await pageB.getByTestId('task-row').first().waitFor();

@@ -1,20 +1,17 @@
 // End to end: start the 2024 report from last year's (the seed), mark what
 // became of last year's plans, link items, reload — everything kept; the
 // check page names the plan nothing reports on.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, freshApp, ROOT, OUT } from './harness.mjs';
+import { waitForApp, freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 test('from last year\'s report: checklist marked and linked, kept after reload, unaddressed plan reported', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '新建报告' }).click();
   await page.getByLabel(/选择去年的报告文件/).setInputFiles(SEED);
   await page.getByTestId('notice').filter({ hasText: '新建 2024 年度报告' }).filter({ hasText: '3 项安排' }).waitFor();

@@ -3,12 +3,12 @@
 // that is no report at all) and four bad files at once; the table is right
 // for each, the copied pair is found and shown side by side, an opinion
 // survives a reload, and the 审核意见 .docx and the batch .csv read back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, waitForApp, freshApp, ROOT, OUT } from './harness.mjs';
+import { waitForApp, freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const DIR = path.join(ROOT, 'tests', 'fixtures', 'review', 'reports');
 const REPORTS = fs.readdirSync(DIR).sort().map((f) => path.join(DIR, f));
@@ -39,10 +39,7 @@ const EXPECTED = {
   '20-区水利局.txt': ['区水利局', '2025', '有有有有有'],
 };
 
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 /** The bad files: random bytes, an encrypted .docx (an OLE package holding
  *  an EncryptedPackage stream, as Word writes one with a password), a 60 MB
@@ -95,7 +92,7 @@ async function marks(r) {
 }
 
 test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opinion kept and exported', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '审阅多份报告' }).first().click();
   await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
   const bad = badFiles();
@@ -203,8 +200,8 @@ test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opi
 });
 
 test('reading 120 reports keeps the page answering, with a progress bar', async () => {
-  const page = await freshApp(context, server.url);
-  await page.goto(`${server.url}#/review`);
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
   await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
   const dir = path.join(OUT, 'review-many');
   fs.mkdirSync(dir, { recursive: true });

@@ -1,16 +1,13 @@
 // End to end (issue #27): the rough edges a first-time author meets, one test
 // per point, as a person acts — each with a screenshot.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, freshApp, ROOT, OUT } from './harness.mjs';
+import { freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const SEED = path.join(ROOT, 'tests', 'fixtures', 'seed', '000_7470bc842f3634e7.txt');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 const scrollY = (page) => page.evaluate(() => window.scrollY);
 const activeText = (page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`);
@@ -29,7 +26,7 @@ async function importSeed(page) {
 }
 
 test('1. every screen opens at its top with focus on its heading; back returns to where it was', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await quickStart(page, '某县人民政府', '2026');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.getByRole('button', { name: '开始撰写' }).click();
@@ -60,7 +57,7 @@ test('1. every screen opens at its top with focus on its heading; back returns t
 });
 
 test('2. a year typed with full-width digits is accepted; an error is shown at the field, focused', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await quickStart(page, '某县人民政府', '２０２６');
   assert.match(await page.locator('.title-preview').innerText(), /某县人民政府2026年度法治政府建设情况报告/);
   await page.getByLabel('报告年度').fill('20');
@@ -80,7 +77,7 @@ test('2. a year typed with full-width digits is accepted; an error is shown at t
 });
 
 test('3. a pasted 一是/二是 block becomes items (or one item) by choice; nothing found says where the text went', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await quickStart(page, '某县人民政府', '2026');
   await page.getByRole('button', { name: '开始撰写' }).click();
   await page.getByRole('link', { name: /^一、/ }).click();
@@ -108,7 +105,7 @@ test('3. a pasted 一是/二是 block becomes items (or one item) by choice; not
 });
 
 test('4. every action confirms itself: after 撤销删除, 备份全部 says the file and the count', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await importSeed(page);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByRole('heading', { name: '草稿库' }).waitFor();
@@ -130,7 +127,7 @@ test('4. every action confirms itself: after 撤销删除, 备份全部 says the
 });
 
 test('5. at 683×384 (200 %) Tab through a long section: every focused element fully visible', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await importSeed(page);
   await page.setViewportSize({ width: 683, height: 384 });
   await page.getByRole('link', { name: /^一、/ }).click();
@@ -161,7 +158,7 @@ test('5. at 683×384 (200 %) Tab through a long section: every focused element f
 });
 
 test('6. colours say what they mean, 重命名 focuses the name field, an empty item counts 0 字', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await quickStart(page, '某县人民政府', '2026');
   await page.getByRole('button', { name: '开始撰写' }).click();
   await page.getByRole('link', { name: /^一、/ }).click();

@@ -1,14 +1,11 @@
 // A tour of every screen at 1366×768 for people to look at (tests/e2e/out/);
 // also checks the screens carry no horizontal overflow at that size and at 200% zoom.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, freshApp, OUT } from './harness.mjs';
+import { waitForApp, freshApp, OUT, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 async function noHorizontalOverflow(page, label) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -16,7 +13,7 @@ async function noHorizontalOverflow(page, label) {
 }
 
 test('screens at 1366x768 and at 200% zoom', async () => {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('临川市青石区市场监督管理局');
   // The whole form, the 公文 frame's fields below the fold included (README).
   await page.screenshot({ path: path.join(OUT, 'start.png'), fullPage: true });
@@ -56,11 +53,11 @@ test('screens at 1366x768 and at 200% zoom', async () => {
   await page.goBack();
 
   // 200% zoom: the same screens in a window half as wide, with twice the device pixels.
-  const zoomed = await context.browser()?.newContext?.({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+  const zoomed = await app.context.browser()?.newContext?.({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
   const z = zoomed ? await zoomed.newPage() : page;
   if (!zoomed) await page.setViewportSize({ width: 683, height: 384 });
   for (const hash of ['#/', '#/new', '#/help']) {
-    await z.goto(server.url + hash);
+    await z.goto(app.server.url + hash);
     await waitForApp(z);
     await noHorizontalOverflow(z, `zoom ${hash}`);
   }

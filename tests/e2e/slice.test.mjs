@@ -1,23 +1,12 @@
 // End to end: a person opens the app, fills in the start screen, types into a
 // section, reloads, and exports — in real headless Chromium, on dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, waitForApp, OUT } from './harness.mjs';
+import { waitForApp, OUT, useBrowser } from './harness.mjs';
 
-let server;
-let context;
-
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = useBrowser();
 
 const EXPECTED_EXPORT = [
   '测试区司法局2025年度法治政府建设情况报告',
@@ -37,8 +26,8 @@ const EXPECTED_EXPORT = [
 ].join('\n');
 
 test('start, type, reload: the text is still there; export gives the exact bytes', async () => {
-  const page = await context.newPage();
-  await page.goto(server.url);
+  const page = await app.context.newPage();
+  await page.goto(app.server.url);
   await waitForApp(page);
   await page.screenshot({ path: path.join(OUT, 'start.png') });
 
@@ -93,7 +82,7 @@ test('start, type, reload: the text is still there; export gives the exact bytes
 });
 
 test('storage disabled by policy: the app opens, warns in Chinese, and still exports', async () => {
-  const page = await context.newPage();
+  const page = await app.context.newPage();
   // What a locked-down profile or some private modes do: any access throws.
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -101,7 +90,7 @@ test('storage disabled by policy: the app opens, warns in Chinese, and still exp
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await waitForApp(page);
   const warning = page.getByTestId('storage-warning');
   await warning.filter({ hasText: '关闭标签页后将会丢失' }).waitFor();

@@ -4,19 +4,16 @@
 // in the task list as Word shows them; a report that spreads its measures over
 // thematic headings shows that part once, with its themes; a .docx with broken
 // numbering imports as plain text with a notice and every paragraph kept.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, freshApp, ROOT, OUT } from './harness.mjs';
+import { freshApp, ROOT, OUT, useBrowser } from './harness.mjs';
 
 const DOCX = path.join(ROOT, 'tests', 'corpus', 'docx');
-let server;
-let context;
-before(async () => { server = await serveDist(); context = await launch(); });
-after(async () => { await context?.close(); await server?.close(); });
+const app = useBrowser();
 
 async function importFile(file) {
-  const page = await freshApp(context, server.url);
+  const page = await freshApp(app.context, app.server.url);
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByRole('heading', { name: '草稿库' }).waitFor();
   await page.getByLabel(/导入文件/).setInputFiles(file);
