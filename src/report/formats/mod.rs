@@ -35,6 +35,7 @@ pub mod docx_write;
 pub mod gongwen;
 mod error;
 mod xml;
+pub mod number;
 pub mod pretty;
 pub mod share;
 pub mod txt;
