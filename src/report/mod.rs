@@ -13,6 +13,7 @@ pub mod last_year;
 pub mod merge;
 pub mod model;
 pub mod review;
+pub mod sort;
 pub mod template;
 pub mod text;
 

@@ -252,5 +252,5 @@ pub fn read_only(draft: &Draft) -> Option<Problem> {
 pub fn upsert(list: &mut Vec<DraftSummary>, entry: DraftSummary) {
     list.retain(|s| s.id != entry.id);
     list.push(entry);
-    list.sort_by(|a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
+    crate::report::sort::by(list, |a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
 }

@@ -56,7 +56,9 @@ impl<K: KeyValue> DraftStore<K> {
             }
         }
         let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: now_ms, drafts };
-        serde_json::to_string_pretty(&backup).map_err(|e| StoreError::Other(e.to_string()))
+        // Compact, then re-indented: `to_string_pretty`'s bytes with one copy
+        // of the serialisers (`formats::pretty`).
+        serde_json::to_string(&backup).map(|s| crate::report::formats::pretty::pretty(&s)).map_err(|e| StoreError::Other(e.to_string()))
     }
 
     /// Merge a backup in by draft id. Nothing here is deleted or overwritten:
@@ -87,5 +89,26 @@ impl<K: KeyValue> DraftStore<K> {
             }
         }
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::memory::MemoryStore;
+
+    #[test]
+    fn the_bytes_serde_json_pretty_prints() {
+        let store = DraftStore::new(MemoryStore::new());
+        let seed = crate::report::parse(include_str!("../../tests/fixtures/seed/000_7470bc842f3634e7.txt"));
+        let mut a = Draft::from_report("d1", seed, "seed", 2025, 1_700_000_000_000);
+        a.extra.insert("later\"{[,:]}".into(), serde_json::json!({ "a": [], "b": {}, "c": ["\\", "]"] }));
+        let b = Draft::new("d2", "某区司法局", 2025, 1_700_000_000_001);
+        store.save(&a).unwrap();
+        store.save(&b).unwrap();
+        let drafts: Vec<Draft> = store.list().unwrap().iter().map(|s| store.load(&s.id).unwrap().unwrap()).collect();
+        assert_eq!(drafts.len(), 2);
+        let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: 9, drafts };
+        assert_eq!(store.export_backup(9).unwrap(), serde_json::to_string_pretty(&backup).unwrap());
     }
 }

@@ -232,7 +232,7 @@ impl<K: KeyValue> DraftStore<K> {
                 }
             }
         }
-        list.sort_by_key(|d| std::cmp::Reverse(d.edited));
+        crate::report::sort::by_key(&mut list, |d| std::cmp::Reverse(d.edited));
         Ok(list)
     }
 
@@ -308,7 +308,7 @@ impl<K: KeyValue> DraftStore<K> {
                 out.push((id.to_string(), units(&key)?, units(&super::history::history_key(id))?));
             }
         }
-        out.sort_by_key(|(_, d, h)| std::cmp::Reverse(d + h));
+        crate::report::sort::by_key(&mut out, |(_, d, h)| std::cmp::Reverse(d + h));
         Ok(out)
     }
 
@@ -344,7 +344,7 @@ impl<K: KeyValue> DraftStore<K> {
                 }
             }
         }
-        list.sort_by(|a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
+        crate::report::sort::by(&mut list, |a, b| b.edited.cmp(&a.edited).then_with(|| a.id.cmp(&b.id)));
         Ok(list)
     }
 

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::formats::gongwen::{closing_indents, title_lines, CHAR};
+use crate::report::formats::gongwen::{closing_indents, in_chars, title_lines};
 use crate::report::Report;
 
 /// `anchors`: give the title, each heading, intro and item an id
@@ -26,7 +26,7 @@ pub fn GongwenPreview(report: Report, #[prop(optional)] unit: Option<String>, #[
     // Right indents in characters, as the .docx has them in twip.
     let closing = move |i: usize| {
         let (sig, date_right) = closing_indents(&signature, &date, state.seal.get());
-        let em = |twip: u32| format!("padding-right: {:.2}em", twip as f32 / CHAR as f32);
+        let em = |twip: u32| format!("padding-right: {}em", in_chars(twip));
         if Some(i) == roles.signature {
             ("gw-closing", em(sig))
         } else if Some(i) == roles.date {

@@ -91,7 +91,7 @@ fn subject(title: &str) -> String {
     let mut s = without_marker(title).trim().trim_end_matches(['。', '；', '，']).to_string();
     // Longest first: 不充分 before 不足, 还不够 before 不够.
     let mut words = PROBLEM_WORDS.to_vec();
-    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    crate::report::sort::by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
     for w in words {
         s = s.replace(w, "");
     }

@@ -67,7 +67,7 @@ pub struct CheckContext {
 /// The order findings are shown in: by line (the whole report first), errors
 /// before warnings, then by rule name.
 pub(super) fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| (f.line.unwrap_or(0), f.severity, f.rule.as_str()));
+    crate::report::sort::by_key(findings, |f| (f.line.unwrap_or(0), f.severity, f.rule.as_str()));
 }
 
 /// The findings that concern section `index` (what the editor shows beside it).

@@ -160,7 +160,7 @@ pub(super) fn half_width_punctuation(ctx: &Ctx, out: &mut Findings) {
             let chars: Vec<char> = text.chars().collect();
             // As u64, to share the one sort routine the matcher's key pairs use.
             let mut m: Vec<u64> = positions.iter().map(|&i| u64::from(chars[i])).collect();
-            m.sort_unstable();
+            crate::report::sort::numbers(&mut m);
             m.dedup();
             m.into_iter().filter_map(|c| char::from_u32(c as u32)).map(|c| format!("“{c}”")).collect::<Vec<_>>().join("")
         };

@@ -58,7 +58,9 @@ pub fn export_share(draft: &Draft, now_ms: i64) -> Vec<u8> {
         base: Some(Base::for_export(draft)),
         draft: draft.clone(),
     };
-    let mut out = serde_json::to_vec_pretty(&file).expect("a Draft always serialises");
+    // Compact, then re-indented: the bytes of `to_vec_pretty` (tested below)
+    // with one copy of the serialisers (see `pretty`).
+    let mut out = super::pretty::pretty(&serde_json::to_string(&file).expect("a Draft always serialises")).into_bytes();
     out.push(b'\n');
     out
 }
@@ -158,6 +160,23 @@ mod tests {
         assert_eq!(v["draft"]["unit"], "某区司法局");
         assert_eq!(v["base"], serde_json::json!({ "draft": "d1", "revision": 0, "unit": "某区司法局", "year": 2025 }));
         assert_eq!(import_share(&bytes).unwrap(), d);
+    }
+
+    #[test]
+    fn the_bytes_serde_json_pretty_prints() {
+        let mut d = Draft::from_report("d1", crate::report::parse(include_str!("../../../tests/fixtures/seed/000_7470bc842f3634e7.txt")), "seed", 2025, 1_700_000_000_000);
+        d.extra.insert("later\"{[,:]}".into(), serde_json::json!({ "a": [], "b": {}, "c": ["\\", "]"] }));
+        let file = ShareFile {
+            format: SHARE_FORMAT.to_string(),
+            schema: SHARE_SCHEMA,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            exported: 1_800_000_000_000,
+            base: Some(Base::for_export(&d)),
+            draft: d.clone(),
+        };
+        let mut expected = serde_json::to_vec_pretty(&file).unwrap();
+        expected.push(b'\n');
+        assert_eq!(String::from_utf8(export_share(&d, 1_800_000_000_000)).unwrap(), String::from_utf8(expected).unwrap());
     }
 
     #[test]

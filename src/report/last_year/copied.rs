@@ -96,7 +96,7 @@ fn sentences(report: &Report) -> Vec<Sentence> {
 fn key_pairs(key: &str) -> Vec<u64> {
     let chars: Vec<char> = key.chars().collect();
     let mut v: Vec<u64> = chars.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
-    v.sort_unstable();
+    crate::report::sort::numbers(&mut v);
     v.dedup();
     v
 }

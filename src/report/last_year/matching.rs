@@ -276,7 +276,7 @@ impl PlanIndex {
                 out.push(r.clone());
             }
         }
-        out.sort_by_key(|r| (r.section, r.item));
+        crate::report::sort::by_key(&mut out, |r| (r.section, r.item));
         out
     }
 }

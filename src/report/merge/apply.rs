@@ -196,7 +196,7 @@ fn merge_seq<T: Clone>(
         }
     }
     // In their order, each after the nearest earlier unit of theirs already placed.
-    to_place.sort_by_key(|(j, _)| *j);
+    crate::report::sort::by_key(&mut to_place, |(j, _)| *j);
     for (j, value) in to_place {
         let after = (0..j).rev().find_map(|p| seq.iter().rposition(|e| e.theirs == Some(p)).map(|pos| pos + 1));
         let before = || (j + 1..theirs.len()).find_map(|p| seq.iter().position(|e| e.theirs == Some(p)));

@@ -63,7 +63,7 @@ pub fn match_units(a: &[String], b: &[String], titles: Option<(&[String], &[Stri
     let chars = |s: &String| s.chars().collect::<Vec<char>>();
     let sorted = |cs: &Vec<char>| {
         let mut v = cs.clone();
-        v.sort_unstable();
+        crate::report::sort::numbers(&mut v);
         v
     };
     let b_chars: Vec<Vec<char>> = b.iter().map(chars).collect();
@@ -84,7 +84,7 @@ pub fn match_units(a: &[String], b: &[String], titles: Option<(&[String], &[Stri
             }
         }
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    crate::report::sort::by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, _, i, j) in candidates {
         if m.a_to_b[i].is_none() && m.b_to_a[j].is_none() {
             pair(&mut m, i, j);

@@ -305,7 +305,7 @@ fn seq_rows(ids: &mut usize, slot: Slot, (b, m, t): Triple<String>, titles: Opti
         let r = row(ids, slot, None, None, Some(&t[k]), (None, Some(k)), (false, false));
         rows.push((mine_anchor(before), r));
     }
-    rows.sort_by_key(|(place, _)| *place);
+    crate::report::sort::by_key(&mut rows, |(place, _)| *place);
     rows.into_iter().map(|(_, r)| r).collect()
 }
 

@@ -316,7 +316,7 @@ impl Report {
     /// Front lines that are the frame's, not the preamble's.
     pub fn front_frame_lines(&self) -> Vec<usize> {
         let mut v: Vec<usize> = [self.doc_number_index(), self.addressee_index()].into_iter().flatten().collect();
-        v.sort_unstable();
+        crate::report::sort::numbers(&mut v);
         v
     }
 

@@ -46,7 +46,7 @@ pub fn ReviewDesk() -> impl IntoView {
         let bytes = review.desk.with_untracked(|d| {
             // The year most reports are about names the summary.
             let mut years: Vec<i32> = d.records.iter().filter_map(|r| r.year).collect();
-            years.sort_unstable();
+            crate::report::sort::numbers(&mut years);
             let common = years.chunk_by(|a, b| a == b).max_by_key(|c| c.len()).map(|c| c[0]);
             d.summary_docx(common)
         });

@@ -53,7 +53,7 @@ fn pair_view(a: usize, b: usize) -> impl IntoView {
                     let (na, nb) = (na.clone(), nb.clone());
                     view! {
                         <li class="pair-match">
-                            <p class="pair-ratio">{format!("相似度 {:.0}%", m.ratio * 100.0)}</p>
+                            <p class="pair-ratio">{format!("相似度 {}%", crate::report::review::near::percent(m.ratio))}</p>
                             <div class="pair-sides">
                                 <div class="pair-side">
                                     <h2 class="pair-place">{format!("{na} · {}", m.a.place.label())}</h2>

@@ -104,7 +104,7 @@ fn report_view(index: usize) -> impl IntoView {
         Ok(r) => {
             let places = Places::new(&r.draft.report);
             let mut findings: Vec<_> = r.findings.iter().map(|f| (places.of(f), f.clone())).collect();
-            findings.sort_by_key(|(_, f)| f.severity);
+            crate::report::sort::by_key(&mut findings, |(_, f)| f.severity);
             let list = findings
                 .into_iter()
                 .enumerate()

@@ -172,7 +172,7 @@ pub fn ReviewTable() -> impl IntoView {
                     None => Col::all().into_iter().any(|c| cell_text(*i, r, c).contains(&text)),
                 }))
                 .collect();
-            shown.sort_by(|a, b| if asc { compare(*a, *b, col) } else { compare(*b, *a, col) });
+            crate::report::sort::by(&mut shown, |a, b| if asc { compare(*a, *b, col) } else { compare(*b, *a, col) });
             let total = rows.len();
             let count = shown.len();
             // Each row's partners: the pair, the count, the other unit.

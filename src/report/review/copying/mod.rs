@@ -65,7 +65,7 @@ fn paragraphs(report_index: usize, report: &Report, out: &mut Vec<Para>) {
             return;
         }
         let mut shingles: Vec<u64> = key.windows(SHINGLE).map(hash_chars).collect();
-        shingles.sort_unstable();
+        crate::report::sort::numbers(&mut shingles);
         shingles.dedup();
         out.push(Para { report: report_index, place, text: text.trim().to_string(), key, shingles, rare: 0 });
     };
@@ -237,7 +237,7 @@ impl Search {
                         self.candidates.push(q);
                     }
                 }
-                self.candidates.sort_unstable();
+                crate::report::sort::numbers(&mut self.candidates);
                 self.tested = Some(0);
                 work
             }
@@ -302,10 +302,10 @@ impl Search {
             pairs.entry((paras[a].report, paras[b].report)).or_default().push(Match { a: passage(&paras[a]), b: passage(&paras[b]), ratio });
         }
         let mut out: Vec<Pair> = pairs.into_iter().map(|((a, b), mut matches)| {
-            matches.sort_by(|x, y| order(&x.a.place).cmp(&order(&y.a.place)));
+            crate::report::sort::by(&mut matches, |x, y| order(&x.a.place).cmp(&order(&y.a.place)));
             Pair { a, b, matches }
         }).collect();
-        out.sort_by_key(|p| (p.a, p.b));
+        crate::report::sort::by_key(&mut out, |p| (p.a, p.b));
         out
     }
 }
