@@ -52,6 +52,15 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
 pub trait AsU64: Copy {
     fn to_u64(self) -> u64;
     fn from_u64(n: u64) -> Self;
+
+    /// Sorted as `u64`s, through the one `sort_unstable` instance.
+    fn sort(v: &mut [Self]) {
+        let mut n: Vec<u64> = v.iter().map(|x| x.to_u64()).collect();
+        n.sort_unstable();
+        for (x, n) in v.iter_mut().zip(n) {
+            *x = Self::from_u64(n);
+        }
+    }
 }
 
 impl AsU64 for u64 {
@@ -60,6 +69,11 @@ impl AsU64 for u64 {
     }
     fn from_u64(n: u64) -> u64 {
         n
+    }
+    /// That instance itself: no copy (the review desk sorts every
+    /// paragraph's shingles).
+    fn sort(v: &mut [u64]) {
+        v.sort_unstable();
     }
 }
 
@@ -102,11 +116,7 @@ impl AsU64 for i32 {
 
 /// `v.sort_unstable()` for numbers and characters.
 pub fn numbers<T: AsU64>(v: &mut [T]) {
-    let mut n: Vec<u64> = v.iter().map(|x| x.to_u64()).collect();
-    n.sort_unstable();
-    for (x, n) in v.iter_mut().zip(n) {
-        *x = T::from_u64(n);
-    }
+    T::sort(v);
 }
 
 #[cfg(test)]
