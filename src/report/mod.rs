@@ -15,6 +15,8 @@ pub mod model;
 pub mod review;
 pub mod sort;
 pub mod template;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 
 // The text engine's modules at their old paths, for callers outside the room.

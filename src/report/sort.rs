@@ -123,26 +123,21 @@ pub fn numbers<T: AsU64>(v: &mut [T]) {
 mod tests {
     use super::*;
 
-    /// A fixed generator: the same cases on every run.
-    fn random(seed: &mut u64, n: usize, range: u64) -> Vec<u64> {
-        (0..n)
-            .map(|_| {
-                *seed ^= *seed << 13;
-                *seed ^= *seed >> 7;
-                *seed ^= *seed << 17;
-                *seed % range
-            })
-            .collect()
+    use crate::report::test_rng::XorShift;
+
+    /// `n` numbers below `range`, the same on every run.
+    fn random(rng: &mut XorShift, n: usize, range: u64) -> Vec<u64> {
+        (0..n).map(|_| rng.below(range)).collect()
     }
 
     #[test]
     fn the_same_order_as_the_standard_stable_sort() {
-        let mut seed = 0x2545_f491_4f6c_dd1d;
+        let mut rng = XorShift::new();
         for n in [0, 1, 2, 3, 7, 20, 33, 100, 257] {
             for range in [1, 3, 10, 1000] {
                 // Keys with many ties, tagged with their place so that a
                 // change in the order of equal keys shows.
-                let keys = random(&mut seed, n, range);
+                let keys = random(&mut rng, n, range);
                 let v: Vec<(u64, usize)> = keys.into_iter().zip(0..).collect();
                 let (mut ours, mut std) = (v.clone(), v.clone());
                 by_key(&mut ours, |p| p.0);
@@ -158,8 +153,8 @@ mod tests {
 
     #[test]
     fn numbers_sort_as_the_standard_unstable_sort() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15;
-        let raw = random(&mut seed, 300, u64::MAX);
+        let mut rng = XorShift::with_seed(0x9e37_79b9_7f4a_7c15);
+        let raw = random(&mut rng, 300, u64::MAX);
         let mut a: Vec<i32> = raw.iter().map(|&x| x as i32).chain([i32::MIN, i32::MAX, 0, -1]).collect();
         let mut b = a.clone();
         numbers(&mut a);

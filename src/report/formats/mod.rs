@@ -176,13 +176,8 @@ mod tests {
 
     #[test]
     fn share_files_are_recognised_as_from_slice_recognised_them() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rng = crate::report::test_rng::XorShift::new();
+        let mut next = |n: u64| rng.below(n);
         let bases: [&str; 5] = [
             r#"{"format":"fazhi-report-share","schema":1,"draft":{"a\b":"x\"y","n":[1,2.5,{"k":null}]}}"#,
             r#"{"draft":{"t":"\u4e2d\\"},"format":"fazhi-report-share"}"#,

@@ -278,13 +278,8 @@ mod tests {
 
     #[test]
     fn random_numbers_read_as_the_standard_parser_reads_them() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rng = crate::report::test_rng::XorShift::new();
+        let mut next = |n: u64| rng.below(n);
         // Strings of number characters, most of them malformed.
         for _ in 0..30_000 {
             let len = 1 + next(12);
