@@ -41,23 +41,20 @@ impl Unit for u8 {
 
 impl Unit for &str {
     fn ids(a: &[&str], b: &[&str]) -> (Vec<usize>, Vec<usize>) {
-        intern(a.iter().copied(), b.iter().copied())
+        intern(a, b)
     }
 }
 
 impl Unit for String {
     fn ids(a: &[String], b: &[String]) -> (Vec<usize>, Vec<usize>) {
-        intern(a.iter().map(String::as_str), b.iter().map(String::as_str))
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let b: Vec<&str> = b.iter().map(String::as_str).collect();
+        intern(&a, &b)
     }
 }
 
 /// Strings as numbers: the same number for the same text.
-fn intern<'a>(a: impl Iterator<Item = &'a str>, b: impl Iterator<Item = &'a str>) -> (Vec<usize>, Vec<usize>) {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.collect(), b.collect());
-    intern_strs(&a, &b)
-}
-
-fn intern_strs<'a>(a: &[&'a str], b: &[&'a str]) -> (Vec<usize>, Vec<usize>) {
+fn intern<'a>(a: &[&'a str], b: &[&'a str]) -> (Vec<usize>, Vec<usize>) {
     let mut seen: HashMap<&'a str, usize> = HashMap::new();
     let mut id = |s: &[&'a str]| -> Vec<usize> {
         s.iter()
