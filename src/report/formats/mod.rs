@@ -108,15 +108,23 @@ pub fn import_any_based(
 /// the draft). JSON that breaks off (a download cut short) and names our
 /// format in its first bytes is still ours, so its error says it is cut short.
 pub fn is_share_file(bytes: &[u8]) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        format: Option<String>,
-    }
+    recognise(bytes, |body: &[u8]| serde_json::from_str(&json_text(body)))
+}
+
+/// What a share file is probed for: its `format`, nothing else kept.
+#[derive(serde::Deserialize)]
+struct Probe {
+    format: Option<String>,
+}
+
+/// [`is_share_file`] with `read` as the JSON reader of the body (the bytes
+/// without a BOM); the test holds the text reader to the byte reader here.
+fn recognise(bytes: &[u8], read: impl Fn(&[u8]) -> serde_json::Result<Probe>) -> bool {
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return false;
     }
-    match serde_json::from_str::<Probe>(&json_text(body)) {
+    match read(body) {
         Ok(probe) => probe.format.as_deref() == Some(SHARE_FORMAT),
         Err(e) if e.is_eof() || e.is_syntax() => {
             let head = &body[..body.len().min(400)];
@@ -154,24 +162,9 @@ fn json_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
-    /// What `is_share_file` was, with `from_slice`.
+    /// What `is_share_file` was: the same probe with `from_slice`.
     fn by_slice(bytes: &[u8]) -> bool {
-        #[derive(serde::Deserialize)]
-        struct Probe {
-            format: Option<String>,
-        }
-        let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-            return false;
-        }
-        match serde_json::from_slice::<Probe>(body) {
-            Ok(probe) => probe.format.as_deref() == Some(SHARE_FORMAT),
-            Err(e) if e.is_eof() || e.is_syntax() => {
-                let head = &body[..body.len().min(400)];
-                head.windows(SHARE_FORMAT.len()).any(|w| w == SHARE_FORMAT.as_bytes())
-            }
-            Err(_) => false,
-        }
+        recognise(bytes, |body: &[u8]| serde_json::from_slice(body))
     }
 
     #[test]

@@ -69,6 +69,7 @@ pub fn max_edits_for_threshold(la: usize, lb: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::diff;
 
     #[test]
     fn percent_shows_what_the_float_printer_shows() {
@@ -89,7 +90,6 @@ mod tests {
         }
         assert!(shown > 1000);
     }
-    use crate::report::diff;
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
