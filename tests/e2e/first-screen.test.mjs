@@ -29,6 +29,14 @@ const atReady = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
+/** `hash` opened in a new page that records (atReady) what stood at the first paint. */
+async function openWatched(hash) {
+  const page = await app.context.newPage();
+  await page.addInitScript(atReady);
+  await page.goto(`${app.server.url}${hash}`);
+  return page;
+}
+
 async function longDraft(page) {
   await page.goto(app.server.url + '#/new');
   await box(page, '单位名称').fill('首屏测试局');
@@ -47,9 +55,7 @@ async function longDraft(page) {
 test('a long section opened on load shows the window first, then every item; typing in between is kept', async () => {
   const page = await freshApp(app.context, app.server.url);
   const id = await longDraft(page);
-  const fresh = await app.context.newPage();
-  await fresh.addInitScript(atReady);
-  await fresh.goto(`${app.server.url}#/draft/${id}/section/0`);
+  const fresh = await openWatched(`#/draft/${id}/section/0`);
   await fresh.waitForFunction(() => window.__ready);
   // Type at once, into the first item, while the rest may still be coming.
   await fresh.locator('#item-0-body').click();
@@ -81,9 +87,7 @@ test('a long section opened on load shows the window first, then every item; typ
 test('a reload that returns to a scrolled position builds the section whole at once', async () => {
   const page = await freshApp(app.context, app.server.url);
   const id = await longDraft(page);
-  const fresh = await app.context.newPage();
-  await fresh.addInitScript(atReady);
-  await fresh.goto(`${app.server.url}#/draft/${id}/section/0`);
+  const fresh = await openWatched(`#/draft/${id}/section/0`);
   await box(fresh, `第 ${ITEMS} 条标题`).waitFor();
   // Where the app keeps the scroll position of a screen (browser::remember_scroll).
   await fresh.evaluate(() => history.replaceState(2400, ''));
@@ -109,9 +113,7 @@ test('the library with many drafts shows its first rows, then all of them', asyn
     }
     localStorage.setItem('fazhi-report/index', JSON.stringify(index));
   });
-  const fresh = await app.context.newPage();
-  await fresh.addInitScript(atReady);
-  await fresh.goto(`${app.server.url}#/`);
+  const fresh = await openWatched('#/');
   await fresh.waitForFunction(() => window.__ready);
   assert.equal((await fresh.evaluate(() => window.__ready)).drafts, FIRST_ROWS);
   await fresh.waitForFunction((n) => document.querySelectorAll('.draft-list > li').length === n, 15);

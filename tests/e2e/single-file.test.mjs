@@ -148,13 +148,19 @@ test('a copy whose data block was cut off: a clear message, not a blank page', a
 });
 
 test('after start the data block is gone from the page: the loader read it once', async () => {
+  const page = await openStarted();
+  assert.equal(await page.locator('#fazhi-wasm').count(), 0);
+  await page.close();
+});
+
+/** The single file opened in a new page, once the loader has seen the app mount. */
+async function openStarted() {
   const page = await context.newPage();
   await page.goto(singleFileUrl());
   await waitForApp(page);
   await page.waitForFunction(() => performance.getEntriesByName('fzbg:boot-mounted').length > 0);
-  assert.equal(await page.locator('#fazhi-wasm').count(), 0);
-  await page.close();
-});
+  return page;
+}
 
 async function expectFallback(page, reason) {
   const boot = page.locator('#boot');
@@ -191,10 +197,7 @@ test('WebAssembly blocked by policy (CSP without unsafe-eval, no wasm-unsafe-eva
 });
 
 test('after start, eval and new Function are refused (the policy no longer allows unsafe-eval)', async () => {
-  const page = await context.newPage();
-  await page.goto(singleFileUrl());
-  await waitForApp(page);
-  await page.waitForFunction(() => performance.getEntriesByName('fzbg:boot-mounted').length > 0);
+  const page = await openStarted();
   assert.equal(await page.evaluate(EVAL_PROBE), 'EvalError,EvalError');
   // The control: the same probe on a page whose policy is the single
   // file's first one, before anything tightened it, finds eval allowed.
