@@ -4,7 +4,8 @@
 //! item-like lines, every line ending, BOMs, empty lines, CJK text.
 
 use fazhi_report::report::decode::decode;
-use fazhi_report::report::{parse, render};
+use fazhi_report::report::text::render::rendered_chars;
+use fazhi_report::report::{parse, render, Eol, Report};
 use proptest::prelude::*;
 
 fn line() -> impl Strategy<Value = String> {
@@ -39,12 +40,49 @@ fn text() -> impl Strategy<Value = String> {
     })
 }
 
+/// Every line ending of `report` replaced, in turn, by one of `eols` (cycled):
+/// with `Eol::None` among them, the shape editing leaves (lines without a
+/// terminator in the middle of the report).
+fn with_eols(mut report: Report, eols: &[Eol], dominant: Eol) -> Report {
+    let mut next = eols.iter().copied().cycle();
+    let mut take = || next.next().unwrap_or(Eol::None);
+    report.eol = dominant;
+    for l in report.front.iter_mut().chain(report.back.iter_mut()) {
+        l.eol = take();
+    }
+    for s in &mut report.sections {
+        s.heading.eol = take();
+        for l in &mut s.intro {
+            l.eol = take();
+        }
+        for i in &mut s.items {
+            i.eol = take();
+            for l in &mut i.more {
+                l.eol = take();
+            }
+        }
+    }
+    report
+}
+
+fn an_eol() -> impl Strategy<Value = Eol> {
+    prop_oneof![Just(Eol::Lf), Just(Eol::CrLf), Just(Eol::Cr), Just(Eol::None)]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
 
     #[test]
     fn report_like_text_round_trips(s in text()) {
         prop_assert_eq!(render(&parse(&s)), s);
+    }
+
+    #[test]
+    fn rendered_chars_counts_what_render_writes(s in text(), eols in prop::collection::vec(an_eol(), 1..6), dominant in an_eol()) {
+        let parsed = parse(&s);
+        prop_assert_eq!(rendered_chars(&parsed), render(&parsed).chars().count());
+        let edited = with_eols(parsed, &eols, dominant);
+        prop_assert_eq!(rendered_chars(&edited), render(&edited).chars().count());
     }
 
     #[test]

@@ -58,7 +58,7 @@ impl DraftSummary {
             year: draft.year,
             edited: draft.edited,
             revision: draft.revision,
-            chars: crate::report::render(&draft.report).chars().count(),
+            chars: crate::report::text::render::rendered_chars(&draft.report),
             filled: draft.sections_filled(),
             snapshot_at: None,
         }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::render;
+use crate::report::text::render::rendered_chars;
 
 #[component]
 pub fn ConflictDialog() -> impl IntoView {
@@ -29,9 +29,9 @@ pub fn ConflictDialog() -> impl IntoView {
                 </p>
                 <p class="field-hint">
                     "另一标签页的版本共 "
-                    {move || state.conflict.with(|c| c.as_ref().map(|d| render(&d.report).chars().count()).unwrap_or(0))}
+                    {move || state.conflict.with(|c| c.as_ref().map(|d| rendered_chars(&d.report)).unwrap_or(0))}
                     " 字；本页的版本共 "
-                    {move || state.draft.with(|d| d.as_ref().map(|d| render(&d.report).chars().count()).unwrap_or(0))}
+                    {move || state.draft.with(|d| d.as_ref().map(|d| rendered_chars(&d.report)).unwrap_or(0))}
                     " 字。"
                 </p>
                 <div class="button-row">

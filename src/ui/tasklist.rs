@@ -11,7 +11,8 @@ use super::save_status::SaveStatusView;
 use super::state::use_app;
 use crate::report::check::place::FrameField;
 use crate::report::draft::SectionStatus;
-use crate::report::{render, SectionKind};
+use crate::report::text::render::rendered_chars;
+use crate::report::SectionKind;
 
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -73,7 +74,7 @@ pub fn TaskList() -> impl IntoView {
     });
     let done = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.sections_done()).unwrap_or(0)));
     let total_chars =
-        Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| render(&d.report).chars().count()).unwrap_or(0)));
+        Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| rendered_chars(&d.report)).unwrap_or(0)));
     let missing = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| d.report.missing()).unwrap_or_default()));
     let (history_id, check_id, merge_id) = (id.clone(), id.clone(), id.clone());
 

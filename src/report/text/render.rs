@@ -10,19 +10,32 @@ use crate::report::model::{Eol, Item, Line, Report, Section};
 /// seed's shape: preamble line, `一、` headings, one line per paragraph).
 pub fn render(report: &Report) -> String {
     let mut out = Writer { buf: String::new(), pending: None, dominant: report.eol };
+    write_report(&mut out, report);
+    out.finish()
+}
+
+/// `render(report).chars().count()` without building the text: the drafts
+/// index records it on every autosave, where rendering a long report only to
+/// count it would allocate and copy the whole report once more per save.
+pub fn rendered_chars(report: &Report) -> usize {
+    let mut out = Writer { buf: Chars(0), pending: None, dominant: report.eol };
+    write_report(&mut out, report);
+    out.buf.0
+}
+
+fn write_report<S: Sink>(out: &mut Writer<S>, report: &Report) {
     if report.bom {
-        out.buf.push('\u{feff}');
+        out.buf.push("\u{feff}");
     }
     for line in &report.front {
         out.line(&line.text, line.eol);
     }
     for section in &report.sections {
-        render_section(&mut out, section);
+        render_section(out, section);
     }
     for line in &report.back {
         out.line(&line.text, line.eol);
     }
-    out.finish()
 }
 
 /// One section as text (heading, intro, items), using `eol` between lines and
@@ -33,7 +46,7 @@ pub fn render_section_text(section: &Section, eol: Eol) -> String {
     out.finish_without_terminator()
 }
 
-fn render_section(out: &mut Writer, section: &Section) {
+fn render_section<S: Sink>(out: &mut Writer<S>, section: &Section) {
     let h = &section.heading;
     out.line_parts(&[&h.marker, &h.text], h.eol);
     for line in &section.intro {
@@ -44,23 +57,44 @@ fn render_section(out: &mut Writer, section: &Section) {
     }
 }
 
-fn render_item(out: &mut Writer, item: &Item) {
+fn render_item<S: Sink>(out: &mut Writer<S>, item: &Item) {
     out.line_parts(&[&item.marker, &item.title, &item.sep, &item.body], item.eol);
     for Line { text, eol } in &item.more {
         out.line(text, *eol);
     }
 }
 
+/// Where the [`Writer`] puts the text: a `String`, or a count of its
+/// characters ([`rendered_chars`]).
+trait Sink {
+    fn push(&mut self, s: &str);
+}
+
+impl Sink for String {
+    fn push(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+/// Counts the characters instead of keeping them.
+struct Chars(usize);
+
+impl Sink for Chars {
+    fn push(&mut self, s: &str) {
+        self.0 += s.chars().count();
+    }
+}
+
 /// Accumulates lines; holds back the terminator of a line without one until
 /// we know whether anything follows it.
-struct Writer {
-    buf: String,
+struct Writer<S> {
+    buf: S,
     /// A line ended with `Eol::None` is waiting: it gets `dominant` if another line comes.
     pending: Option<()>,
     dominant: Eol,
 }
 
-impl Writer {
+impl<S: Sink> Writer<S> {
     fn line(&mut self, text: &str, eol: Eol) {
         self.line_parts(&[text], eol);
     }
@@ -68,17 +102,19 @@ impl Writer {
     fn line_parts(&mut self, parts: &[&str], eol: Eol) {
         if self.pending.take().is_some() {
             let d = if self.dominant == Eol::None { Eol::Lf } else { self.dominant };
-            self.buf.push_str(d.as_str());
+            self.buf.push(d.as_str());
         }
         for p in parts {
-            self.buf.push_str(p);
+            self.buf.push(p);
         }
         match eol {
             Eol::None => self.pending = Some(()),
-            e => self.buf.push_str(e.as_str()),
+            e => self.buf.push(e.as_str()),
         }
     }
+}
 
+impl Writer<String> {
     fn finish(self) -> String {
         self.buf
     }
