@@ -114,6 +114,9 @@ test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opi
   assert.match(await row(page, '19-区审计局.txt').locator('td.col-findings').innerText(), /错误 1[\s\S]*应写 2025 年的安排/);
   assert.match(await row(page, '08-区民政局.txt').locator('td.col-findings').innerText(), /错误 2[\s\S]*缺少“第一责任人履职情况”部分/);
   assert.match(await row(page, '01-区司法局.txt').locator('td.col-findings').innerText(), /错误 0/);
+  // A zero count is grey; only a count above zero takes its severity's colour.
+  assert.equal(await row(page, '01-区司法局.txt').locator('.badge', { hasText: '错误 0' }).getAttribute('class'), 'badge badge-zero');
+  assert.equal(await row(page, '08-区民政局.txt').locator('.badge', { hasText: '错误 2' }).getAttribute('class'), 'badge badge-error');
   for (const [file, says] of Object.entries(bad.says)) {
     const r = row(page, file);
     assert.equal(await r.locator('td.mark').first().innerText(), '无法读取', file);

@@ -280,8 +280,8 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
     let findings = if readable {
         view! {
             <td class="col-findings">
-                <span class="badge badge-error">{format!("错误 {}", r.errors)}</span>" "
-                <span class="badge badge-warning">{format!("提醒 {}", r.warnings)}</span>
+                <span class=count_badge(r.errors, "badge badge-error")>{format!("错误 {}", r.errors)}</span>" "
+                <span class=count_badge(r.warnings, "badge badge-warning")>{format!("提醒 {}", r.warnings)}</span>
                 <span class="worst" title=r.worst.clone()>{r.worst.clone()}</span>
             </td>
         }
@@ -315,5 +315,16 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
                 <button type="button" class="btn btn-quiet btn-small" aria-label=format!("移除第{n}行（{file}）") on:click=move |_| review.remove(app, i)>"移除"</button>
             </td>
         </tr>
+    }
+}
+
+/// A count's badge: in its severity's colour when there is something to
+/// count, plain grey for 0 — a red "错误 0" on every clean row drew the
+/// reviewer's eye to the rows that needed it least.
+fn count_badge(count: usize, class: &'static str) -> &'static str {
+    if count == 0 {
+        "badge badge-zero"
+    } else {
+        class
     }
 }
