@@ -201,3 +201,65 @@ fn sent_versions_stay_pinned_through_trimming_and_freeing_space_up_to_three() {
     assert_eq!(raw.matches("\"sent\":true").count(), 3);
     assert!(!raw.contains("\"sent\":false"), "ordinary snapshots are stored as before");
 }
+
+/// Storage whose reads of one key fail while `failing` is set (a transient
+/// browser error), everything else passed through.
+struct UnreadableKey<'a> {
+    inner: &'a MemoryStore,
+    key: &'static str,
+    failing: std::cell::Cell<bool>,
+}
+
+impl KeyValue for UnreadableKey<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.failing.get() && key == self.key {
+            return Err(StoreError::Other("simulated read failure".into()));
+        }
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn an_autosave_that_cannot_read_the_history_saves_and_leaves_the_history_alone() {
+    let kv = MemoryStore::new();
+    let d = draft("a", "正文");
+    let setup = DraftStore::new(&kv);
+    setup.save(&d).unwrap();
+    for (i, body) in ["第一版", "第二版", "第三版"].iter().enumerate() {
+        let mut v = d.clone();
+        v.report.sections[0].set_body_text(body);
+        setup.snapshot(&v, SnapshotReason::Interval, 1_000 + i as i64).unwrap();
+    }
+    let history = kv.get("fazhi-report/history/a").unwrap();
+    // A later session whose index does not know the snapshot time (an older
+    // index), so the save must read the history to learn it.
+    kv.set("fazhi-report/index", "[]").unwrap();
+
+    let flaky = UnreadableKey { inner: &kv, key: "fazhi-report/history/a", failing: std::cell::Cell::new(true) };
+    let store = DraftStore::new(&flaky);
+    let mut edited = d.clone();
+    edited.revision = d.revision + 1;
+    edited.report.sections[0].set_body_text("改过的正文");
+    store.save_edit(&edited, d.revision, 1_000 + 10 * SNAPSHOT_INTERVAL_MS).unwrap();
+    assert_eq!(store.load("a").unwrap().unwrap(), edited, "the edit is saved");
+    assert_eq!(kv.get("fazhi-report/history/a").unwrap(), history, "the history is not written over");
+
+    // Readable again: the next save that is due takes its snapshot on top.
+    flaky.failing.set(false);
+    let mut again = edited.clone();
+    again.revision = edited.revision + 1;
+    again.report.sections[0].set_body_text("再改过的正文");
+    store.save_edit(&again, edited.revision, 1_000 + 11 * SNAPSHOT_INTERVAL_MS).unwrap();
+    let texts: Vec<String> = store.snapshots("a").unwrap().into_iter().map(|s| s.text).collect();
+    assert_eq!(texts.len(), 4, "three kept and one new: {texts:?}");
+    assert_eq!(texts[3], render(&again.report));
+}

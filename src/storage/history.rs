@@ -184,32 +184,24 @@ impl<K: KeyValue> DraftStore<K> {
         }
         let schema = self.schema()?;
         let mut index = self.read_index()?;
-        // When the newest snapshot was taken: remembered, else in the index,
-        // else (older indexes) read off the history's raw JSON once.
         let indexed = index.iter().find(|s| s.id == draft.id).and_then(|s| s.snapshot_at);
-        let mut history: Option<Option<String>> = None;
-        let last = match self.last_snapshot.borrow().get(&draft.id).copied().or(indexed) {
-            Some(at) => Some(at),
-            None => {
-                let raw = self.kv().get(&history_key(&draft.id)).ok().flatten();
-                let at = raw.as_deref().and_then(|r| last_snapshot_at(r).or_else(|| parse_history(r).last().map(|s| s.at)));
-                history = Some(raw);
-                at
+        // A history that cannot be read now is left as it is: no snapshot
+        // this time (taking one would write a list of one over it).
+        let snapshot = match self.snapshot_time(&draft.id, indexed) {
+            Ok((last, history)) if last.is_none_or(|at| now_ms - at >= SNAPSHOT_INTERVAL_MS) => {
+                let raw = match history {
+                    Some(raw) => Some(raw),
+                    None => self.kv().get(&history_key(&draft.id)).ok(),
+                };
+                raw.and_then(|raw| {
+                    let list = raw.as_deref().map(parse_history).unwrap_or_default();
+                    let text = render(&draft.report);
+                    // A snapshot of unchanged text is not taken (and the clock is not reset).
+                    (list.last().is_none_or(|s| s.text != text)).then_some((list, text))
+                })
             }
+            _ => None,
         };
-        if let Some(at) = last {
-            self.last_snapshot.borrow_mut().insert(draft.id.clone(), at);
-        }
-        let due = last.is_none_or(|at| now_ms - at >= SNAPSHOT_INTERVAL_MS);
-        // A snapshot of unchanged text is not taken (and the clock is not reset).
-        let snapshot = due
-            .then(|| {
-                let raw = history.unwrap_or_else(|| self.kv().get(&history_key(&draft.id)).ok().flatten());
-                let list = raw.as_deref().map(parse_history).unwrap_or_default();
-                let text = render(&draft.report);
-                (list.last().is_none_or(|s| s.text != text)).then_some((list, text))
-            })
-            .flatten();
         let mut summary = self.write_draft(draft, schema, &mut index, snapshot.as_ref().map(|_| now_ms))?;
         if let Some((list, text)) = snapshot {
             let snap = Snapshot { at: now_ms, reason: SnapshotReason::Interval, revision: draft.revision, text, sent: false };
@@ -248,17 +240,28 @@ impl<K: KeyValue> DraftStore<K> {
         if let Some(at) = self.last_snapshot.borrow().get(id).copied() {
             return Ok(Some(at));
         }
-        let at = match self.indexed_snapshot_at(id) {
-            Some(at) => Some(at),
-            None => match self.kv().get(&history_key(id))? {
-                Some(raw) => last_snapshot_at(&raw).or_else(|| self.snapshots(id).ok()?.last().map(|s| s.at)),
-                None => None,
-            },
+        Ok(self.snapshot_time(id, self.indexed_snapshot_at(id))?.0)
+    }
+
+    /// The lookup behind [`newest_snapshot_at`](Self::newest_snapshot_at)
+    /// and every autosave: remembered, else `indexed` (the caller's index
+    /// entry), else read off the raw history — which is then returned too
+    /// (`Some(raw)`), so a save that takes a snapshot does not read it twice.
+    /// A time found is remembered.
+    fn snapshot_time(&self, id: &str, indexed: Option<i64>) -> Result<(Option<i64>, Option<Option<String>>), StoreError> {
+        let known = self.last_snapshot.borrow().get(id).copied().or(indexed);
+        let (at, history) = match known {
+            Some(at) => (Some(at), None),
+            None => {
+                let raw = self.kv().get(&history_key(id))?;
+                let at = raw.as_deref().and_then(|r| last_snapshot_at(r).or_else(|| parse_history(r).last().map(|s| s.at)));
+                (at, Some(raw))
+            }
         };
         if let Some(at) = at {
             self.last_snapshot.borrow_mut().insert(id.to_string(), at);
         }
-        Ok(at)
+        Ok((at, history))
     }
 
     /// The newest snapshot's time as the index remembers it.
