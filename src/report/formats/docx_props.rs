@@ -90,12 +90,10 @@ pub fn read_base(xml: &str) -> Option<Base> {
                 let v = value.trim().to_string();
                 match current.take().as_deref() {
                     Some(PROP_DRAFT) => draft = Some(v).filter(|d| !d.is_empty()),
-                    // A program may have stored the number as a float (`42.0`).
-                    // (`number::parse` reads it as `parse::<f64>` would, without
-                    // linking the float parser's tables.)
-                    Some(PROP_REVISION) => revision = v.parse::<u64>().ok().or_else(|| super::number::parse(&v).and_then(|f| f.non_negative_as_u64())),
+                    // A program may have stored the number as a decimal (`42.0`).
+                    Some(PROP_REVISION) => revision = super::number::read(&v).and_then(|d| d.non_negative()),
                     Some(PROP_UNIT) => unit = v,
-                    Some(PROP_YEAR) => year = super::number::parse(&v).map(|f| f.as_i32()).unwrap_or(0),
+                    Some(PROP_YEAR) => year = super::number::read(&v).map(|d| d.as_i32()).unwrap_or(0),
                     _ => {}
                 }
             }
