@@ -169,7 +169,7 @@ fn DraftRow(summary: DraftSummary) -> impl IntoView {
                 </h2>
                 <p class="draft-meta">
                     {summary.unit.clone()} " · " {summary.year} "年度 · 已填写 " {summary.filled} "/5 部分 · 全文 "
-                    {summary.chars} " 字 · 最后编辑 " {format_time(summary.edited)}
+                    {summary.chars} " 字 · " <span class="nowrap">"最后编辑 " {format_time(summary.edited)}</span>
                 </p>
                 {move || renaming.get().then(|| {
                     let rename_id = rename_id.clone();
