@@ -125,12 +125,44 @@ fn a_store_that_cannot_be_written_says_what_the_drafts_say() {
     let problem = keeper.save(&full, &desk()).unwrap_err();
     assert_eq!(problem.message, StoreError::QuotaExceeded.message_zh());
     assert!(problem.offer_free_space);
-    // A damaged list is said in Chinese, and the drafts are untouched.
-    let kv = MemoryStore::new();
-    kv.set(REVIEW_KEY, "{not json").unwrap();
-    let problem = ReviewKeeper::default().load(&kv, today()).unwrap_err();
-    assert!(problem.message.contains("审阅记录已损坏"), "{}", problem.message);
     assert!(ReviewKeeper::default().load(&MemoryStore::new(), today()).unwrap().records.is_empty());
+}
+
+#[test]
+fn an_unreadable_record_is_set_aside_before_anything_is_saved_over_it() {
+    // A damaged record (or one another version wrote) holding an opinion.
+    let raw = r#"{"files":[{"name":"a.txt","opinion":"请补充第三部分。""#;
+    let kv = MemoryStore::new();
+    kv.set("fazhi-report/draft/x", "{}").unwrap();
+    kv.set(REVIEW_KEY, raw).unwrap();
+    let keeper = ReviewKeeper::default();
+    let problem = keeper.load(&kv, today()).unwrap_err();
+    assert!(problem.message.contains("审阅记录无法读取") && problem.message.contains("原始内容已另行保存"), "{}", problem.message);
+    // Kept word for word, offered with the unreadable drafts for download.
+    let offered = DraftStore::new(&kv).unreadable().unwrap();
+    let kept: Vec<&(String, String)> = offered.iter().filter(|(k, _)| k.starts_with("fazhi-report/review-unreadable/")).collect();
+    assert_eq!(kept.len(), 1, "{offered:?}");
+    assert_eq!(kept[0].1, raw);
+    assert_eq!(kv.get(REVIEW_KEY).unwrap(), None);
+    // The desk then starts afresh and saves as usual; the set-aside copy stays.
+    keeper.save(&kv, &desk()).unwrap();
+    assert!(keeper.load(&kv, today()).is_ok());
+    assert_eq!(kv.get(&kept[0].0).unwrap().as_deref(), Some(raw));
+    assert_eq!(kv.get("fazhi-report/draft/x").unwrap().as_deref(), Some("{}"), "drafts untouched");
+
+    // Where it cannot be set aside (storage full), nothing is saved over it
+    // until the reviewer clears the review.
+    let full = MemoryStore::with_quota(REVIEW_KEY.len() + raw.len() + 10);
+    full.set(REVIEW_KEY, raw).unwrap();
+    let keeper = ReviewKeeper::default();
+    let problem = keeper.load(&full, today()).unwrap_err();
+    assert!(problem.message.contains("为免覆盖其中的审核意见"), "{}", problem.message);
+    let refused = keeper.save(&full, &desk()).unwrap_err();
+    assert_eq!(refused.message, problem.message);
+    assert_eq!(full.get(REVIEW_KEY).unwrap().as_deref(), Some(raw), "not written over");
+    keeper.clear(&full).unwrap();
+    assert_eq!(full.get(REVIEW_KEY).unwrap(), None);
+    assert!(keeper.save_list(&full, &Desk::default()).is_ok(), "saving again once cleared");
 }
 
 #[test]

@@ -18,6 +18,7 @@ use crate::report::deadline::Date;
 use crate::report::review::desk::{restored_entry, Desk, FileRecord};
 use crate::report::review::{reviewed, Entry};
 use crate::report::Draft;
+use crate::storage::drafts::REVIEW_SET_ASIDE_PREFIX;
 use crate::storage::{KeyValue, StoreError};
 
 /// The review's file list and opinions (never under the drafts' prefixes).
@@ -54,7 +55,13 @@ pub struct ReviewKeeper {
     stored: RefCell<HashSet<String>>,
     /// Texts refused for lack of space: not tried again until the batch changes.
     refused: RefCell<HashSet<String>>,
+    /// An unreadable record could not be set aside: nothing is saved over
+    /// it until [`ReviewKeeper::clear`].
+    blocked: std::cell::Cell<bool>,
 }
+
+/// Why the desk saves nothing while an unreadable record could not be set aside.
+const BLOCKED: &str = "本机保存的审阅记录无法读取，且存储空间不足或不可用，无法另存其原始内容。为免覆盖其中的审核意见，本次审阅暂不保存；请在“草稿库”中释放空间后刷新页面，或确认不再需要原记录后清空审阅列表。";
 
 impl ReviewKeeper {
     /// The stored review, or an empty desk; texts found are remembered as stored.
@@ -71,9 +78,27 @@ impl ReviewKeeper {
     /// with [`ReviewKeeper::load_entry`] for each record, in slices.
     pub fn load_list<K: KeyValue>(&self, kv: &K) -> Result<Vec<FileRecord>, Problem> {
         let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Vec::new()) };
-        let stored: Stored = serde_json::from_str(&json)
-            .map_err(|_| Problem::new("本机保存的审阅记录已损坏，无法读取。请重新选择要审阅的报告；作者的草稿不受影响。"))?;
-        Ok(stored.files)
+        match serde_json::from_str::<Stored>(&json) {
+            Ok(stored) => Ok(stored.files),
+            Err(_) => Err(self.set_aside(kv, &json)),
+        }
+    }
+
+    /// An unreadable record (damaged, or written by another version of the
+    /// tool) holds opinions the desk would write over with its next save:
+    /// its raw text is kept under [`REVIEW_SET_ASIDE_PREFIX`] first (listed
+    /// with the unreadable drafts for download) and only then removed.
+    /// Where it cannot be kept, it stays, and the desk saves nothing over it
+    /// until the reviewer clears the review.
+    fn set_aside<K: KeyValue>(&self, kv: &K, raw: &str) -> Problem {
+        let key = format!("{REVIEW_SET_ASIDE_PREFIX}{}", crate::report::review::content_hash(raw.as_bytes()));
+        if kv.set(&key, raw).is_ok() && kv.remove(REVIEW_KEY).is_ok() {
+            return Problem::new(
+                "本机保存的审阅记录无法读取（可能已损坏，或由其他版本的本工具保存），其原始内容已另行保存，可在“草稿库”中下载。请重新选择要审阅的报告；作者的草稿不受影响。",
+            );
+        }
+        self.blocked.set(true);
+        Problem::new(BLOCKED)
     }
 
     /// One record's entry: its report read back from storage and checked
@@ -102,6 +127,9 @@ impl ReviewKeeper {
     /// and remove the texts of files no longer on the desk. The texts
     /// follow with [`ReviewKeeper::save_texts`].
     pub fn save_list<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<(), Problem> {
+        if self.blocked.get() {
+            return Err(Problem::new(BLOCKED));
+        }
         let list = serde_json::to_string(&Stored { files: desk.records.clone() }).expect("records serialise");
         let wanted: HashSet<String> = desk.entries.iter().filter(|e| e.read.is_ok()).map(|e| e.hash.clone()).collect();
         match kv.set(REVIEW_KEY, &list) {
@@ -190,6 +218,7 @@ impl ReviewKeeper {
         kv.remove(REVIEW_KEY).map_err(Problem::from)?;
         self.stored.borrow_mut().clear();
         self.refused.borrow_mut().clear();
+        self.blocked.set(false);
         Ok(())
     }
 }

@@ -25,6 +25,11 @@ pub const DRAFT_PREFIX: &str = "fazhi-report/draft/";
 pub const TRASH_PREFIX: &str = "fazhi-report/trash/";
 pub const EDITOR_PREFIX: &str = "fazhi-report/editor/";
 pub const HANDOVER_PREFIX: &str = "fazhi-report/handover/";
+/// Review records that could not be read, set aside by content hash
+/// (`session::review`) before the desk writes a new one over them: the
+/// reviewer's opinions in them are offered for download with the
+/// unreadable drafts.
+pub const REVIEW_SET_ASIDE_PREFIX: &str = "fazhi-report/review-unreadable/";
 
 /// What the drafts library lists for each draft without loading it whole.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -269,16 +274,19 @@ impl<K: KeyValue> DraftStore<K> {
         self.kv.remove(&trash_key(id))
     }
 
-    /// Stored draft entries that cannot be read, with their raw text, so the
-    /// user can download them instead of losing them.
+    /// Stored draft entries that cannot be read, and review records set
+    /// aside as unreadable, with their raw text, so the user can download
+    /// them instead of losing them.
     pub fn unreadable(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut bad = Vec::new();
         for key in self.kv.keys()? {
-            if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
-                if let Err(StoreError::Corrupt { .. }) = self.load(id) {
-                    if let Some(raw) = self.kv.get(&key)? {
-                        bad.push((key.clone(), raw));
-                    }
+            let unreadable = match key.strip_prefix(DRAFT_PREFIX) {
+                Some(id) => matches!(self.load(id), Err(StoreError::Corrupt { .. })),
+                None => key.starts_with(REVIEW_SET_ASIDE_PREFIX),
+            };
+            if unreadable {
+                if let Some(raw) = self.kv.get(&key)? {
+                    bad.push((key.clone(), raw));
                 }
             }
         }

@@ -94,8 +94,8 @@ pub fn Library() -> impl IntoView {
 
             <Show when=move || !unreadable.with(|u| u.is_empty())>
                 <section class="card card-warning" aria-labelledby="unreadable-title">
-                    <h2 id="unreadable-title">"无法读取的草稿数据"</h2>
-                    <p>"以下数据已损坏或格式无法识别，已跳过，其余草稿不受影响。为防止丢失，可下载其原始内容交技术人员处理。"</p>
+                    <h2 id="unreadable-title">"无法读取的数据"</h2>
+                    <p>"以下草稿或审阅记录已损坏或格式无法识别，已跳过，其余草稿不受影响。为防止丢失，可下载其原始内容交技术人员处理。"</p>
                     <ul>
                         {move || unreadable.get().into_iter().map(|(key, raw)| {
                             let file = format!("{}.txt", key.replace('/', "_"));

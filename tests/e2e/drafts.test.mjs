@@ -145,7 +145,7 @@ test('a corrupted entry is set aside, offered for download, and the other drafts
   await page.goto(app.server.url + '#/');
   await page.reload();
   await waitForApp(page);
-  const section = page.getByRole('region', { name: '无法读取的草稿数据' });
+  const section = page.getByRole('region', { name: '无法读取的数据' });
   await section.waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -233,3 +233,27 @@ test('reading 120 reports keeps the page answering, with a progress bar', async 
   await page.locator('.review-table tbody tr').nth(119).waitFor();
   assert.equal(await page.locator('.review-table tbody tr').count(), 120);
 });
+
+test('an unreadable review record: a message, the desk works, and the old record is offered for download', async () => {
+  // A record this copy cannot read (damaged, or written by another version
+  // of the tool) with the reviewer's opinion in it.
+  const raw = '{"files":[{"name":"01-区司法局.txt","opinion":"请补充第三部分的述法内容。"';
+  const page = await freshApp(app.context, app.server.url);
+  await page.evaluate((r) => localStorage.setItem('fazhi-report/review', r), raw);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await page.getByText('原始内容已另行保存，可在“草稿库”中下载').waitFor();
+  await page.screenshot({ path: path.join(OUT, 'review-unreadable-record.png') });
+  // The desk starts afresh and keeps what is picked now.
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 2));
+  await page.getByTestId('notice').filter({ hasText: '已读取 2 个文件' }).waitFor({ timeout: 60000 });
+  await page.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('01-区司法局.txt'));
+  // The old record, word for word, among the unreadable data in the library.
+  await page.goto(`${app.server.url}#/`);
+  const section = page.getByRole('region', { name: '无法读取的数据' });
+  await section.waitFor();
+  assert.match(await section.innerText(), /fazhi-report\/review-unreadable\//);
+  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: '下载原始内容' }).click()]);
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), raw);
+  await page.close();
+});
