@@ -140,7 +140,7 @@ fn an_unreadable_record_is_set_aside_before_anything_is_saved_over_it() {
     assert!(problem.message.contains("审阅记录无法读取") && problem.message.contains("原始内容已另行保存"), "{}", problem.message);
     // Kept word for word, offered with the unreadable drafts for download.
     let offered = DraftStore::new(&kv).unreadable().unwrap();
-    let kept: Vec<&(String, String)> = offered.iter().filter(|(k, _)| k.starts_with("fazhi-report/review-unreadable/")).collect();
+    let kept: Vec<&(String, String)> = offered.iter().filter(|(k, _)| k.starts_with("fazhi-report/set-aside/review-")).collect();
     assert_eq!(kept.len(), 1, "{offered:?}");
     assert_eq!(kept[0].1, raw);
     assert_eq!(kv.get(REVIEW_KEY).unwrap(), None);

@@ -263,3 +263,50 @@ fn an_autosave_that_cannot_read_the_history_saves_and_leaves_the_history_alone()
     assert_eq!(texts.len(), 4, "three kept and one new: {texts:?}");
     assert_eq!(texts[3], render(&again.report));
 }
+
+#[test]
+fn an_unreadable_history_is_set_aside_before_a_snapshot_is_written_over_it() {
+    let kv = MemoryStore::new();
+    let store = DraftStore::new(&kv);
+    let d = draft("a", "正文");
+    store.save(&d).unwrap();
+    let raw = r#"[{"at":1000,"reason":"interval","revision":1,"text":"半截"#;
+    kv.set("fazhi-report/history/a", raw).unwrap();
+    assert!(store.snapshots("a").unwrap().is_empty(), "reads as empty");
+    store.snapshot(&d, SnapshotReason::BeforeDelete, 5_000).unwrap();
+    assert_eq!(store.snapshots("a").unwrap().len(), 1);
+    let offered = store.unreadable().unwrap();
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    assert!(offered[0].0.starts_with("fazhi-report/set-aside/history-a-"), "{}", offered[0].0);
+    assert_eq!(offered[0].1, raw, "kept word for word");
+
+    // The autosave's own path (an older index without the snapshot time, so
+    // the save reads the history itself): the same.
+    let kv = MemoryStore::new();
+    DraftStore::new(&kv).save(&d).unwrap();
+    kv.set("fazhi-report/history/a", raw).unwrap();
+    kv.set("fazhi-report/index", "[]").unwrap();
+    let store = DraftStore::new(&kv);
+    let mut edited = d.clone();
+    edited.revision = d.revision + 1;
+    edited.report.sections[0].set_body_text("改过");
+    store.save_edit(&edited, d.revision, 1_000 + SNAPSHOT_INTERVAL_MS).unwrap();
+    assert_eq!(store.snapshots("a").unwrap().len(), 1);
+    assert_eq!(store.unreadable().unwrap()[0].1, raw);
+
+    // No room to keep it: no snapshot is written over it, and an autosave
+    // still saves the draft.
+    // (The index knows no snapshot time, so the save reads the history; the
+    // room left takes the edit, which replaces text of the same length, but
+    // not a copy of the history.)
+    let full = MemoryStore::with_quota(40_000);
+    DraftStore::new(&full).save(&d).unwrap();
+    full.set("fazhi-report/history/a", raw).unwrap();
+    full.set("x", &"满".repeat(40_000 - full.used_units() - 40)).unwrap();
+    let store = DraftStore::new(&full);
+    assert!(matches!(store.snapshot(&d, SnapshotReason::BeforeDelete, 5_000), Err(StoreError::QuotaExceeded)));
+    assert_eq!(full.get("fazhi-report/history/a").unwrap().as_deref(), Some(raw));
+    store.save_edit(&edited, d.revision, 1_000 + SNAPSHOT_INTERVAL_MS).unwrap();
+    assert_eq!(store.load("a").unwrap().unwrap(), edited, "the edit is saved");
+    assert_eq!(full.get("fazhi-report/history/a").unwrap().as_deref(), Some(raw), "the history is not written over");
+}

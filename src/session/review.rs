@@ -18,7 +18,6 @@ use crate::report::deadline::Date;
 use crate::report::review::desk::{restored_entry, Desk, FileRecord};
 use crate::report::review::{reviewed, Entry};
 use crate::report::Draft;
-use crate::storage::drafts::REVIEW_SET_ASIDE_PREFIX;
 use crate::storage::{KeyValue, StoreError};
 
 /// The review's file list and opinions (never under the drafts' prefixes).
@@ -86,13 +85,12 @@ impl ReviewKeeper {
 
     /// An unreadable record (damaged, or written by another version of the
     /// tool) holds opinions the desk would write over with its next save:
-    /// its raw text is kept under [`REVIEW_SET_ASIDE_PREFIX`] first (listed
+    /// its raw text is set aside first (`storage::drafts::set_aside`, listed
     /// with the unreadable drafts for download) and only then removed.
     /// Where it cannot be kept, it stays, and the desk saves nothing over it
     /// until the reviewer clears the review.
     fn set_aside<K: KeyValue>(&self, kv: &K, raw: &str) -> Problem {
-        let key = format!("{REVIEW_SET_ASIDE_PREFIX}{}", crate::report::review::content_hash(raw.as_bytes()));
-        if kv.set(&key, raw).is_ok() && kv.remove(REVIEW_KEY).is_ok() {
+        if crate::storage::drafts::set_aside(kv, "review", raw).is_ok() && kv.remove(REVIEW_KEY).is_ok() {
             return Problem::new(
                 "本机保存的审阅记录无法读取（可能已损坏，或由其他版本的本工具保存），其原始内容已另行保存，可在“草稿库”中下载。请重新选择要审阅的报告；作者的草稿不受影响。",
             );

@@ -25,11 +25,17 @@ pub const DRAFT_PREFIX: &str = "fazhi-report/draft/";
 pub const TRASH_PREFIX: &str = "fazhi-report/trash/";
 pub const EDITOR_PREFIX: &str = "fazhi-report/editor/";
 pub const HANDOVER_PREFIX: &str = "fazhi-report/handover/";
-/// Review records that could not be read, set aside by content hash
-/// (`session::review`) before the desk writes a new one over them: the
-/// reviewer's opinions in them are offered for download with the
-/// unreadable drafts.
-pub const REVIEW_SET_ASIDE_PREFIX: &str = "fazhi-report/review-unreadable/";
+/// Stored data that could not be read, copied here (by what it was and its
+/// content hash) before anything is written over it: a review record
+/// (`session::review`) or a draft's history (`history.rs`). Offered for
+/// download with the unreadable drafts; never removed by the app.
+pub const SET_ASIDE_PREFIX: &str = "fazhi-report/set-aside/";
+
+/// Keep `raw`, which could not be read, under [`SET_ASIDE_PREFIX`] as
+/// `<what>-<hash>` (the same text twice is kept once).
+pub fn set_aside<K: KeyValue + ?Sized>(kv: &K, what: &str, raw: &str) -> Result<(), StoreError> {
+    kv.set(&format!("{SET_ASIDE_PREFIX}{what}-{}", crate::report::review::content_hash(raw.as_bytes())), raw)
+}
 
 /// What the drafts library lists for each draft without loading it whole.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -274,15 +280,15 @@ impl<K: KeyValue> DraftStore<K> {
         self.kv.remove(&trash_key(id))
     }
 
-    /// Stored draft entries that cannot be read, and review records set
-    /// aside as unreadable, with their raw text, so the user can download
+    /// Stored draft entries that cannot be read, and whatever was set aside
+    /// as unreadable ([`SET_ASIDE_PREFIX`]), with their raw text, so the user can download
     /// them instead of losing them.
     pub fn unreadable(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut bad = Vec::new();
         for key in self.kv.keys()? {
             let unreadable = match key.strip_prefix(DRAFT_PREFIX) {
                 Some(id) => matches!(self.load(id), Err(StoreError::Corrupt { .. })),
-                None => key.starts_with(REVIEW_SET_ASIDE_PREFIX),
+                None => key.starts_with(SET_ASIDE_PREFIX),
             };
             if unreadable {
                 if let Some(raw) = self.kv.get(&key)? {

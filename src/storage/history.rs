@@ -107,7 +107,8 @@ impl<K: KeyValue> DraftStore<K> {
     /// bounds; when the quota is full, drops more of them and tries again, and
     /// if even one snapshot does not fit, reports QuotaExceeded.
     pub fn snapshot(&self, draft: &Draft, reason: SnapshotReason, now_ms: i64) -> Result<(), StoreError> {
-        let list = self.snapshots(&draft.id)?;
+        let raw = self.kv().get(&history_key(&draft.id))?;
+        let list = self.history_to_extend(&draft.id, raw.as_deref())?;
         let text = render(&draft.report);
         if list.last().is_some_and(|s| s.text == text) && reason == SnapshotReason::Interval {
             return Ok(());
@@ -121,7 +122,8 @@ impl<K: KeyValue> DraftStore<K> {
     /// (see [`MAX_PINNED_SENT`]), so their reply merges three-way. The same
     /// revision sent twice is kept once.
     pub fn pin_sent(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
-        let list = self.snapshots(&draft.id)?;
+        let raw = self.kv().get(&history_key(&draft.id))?;
+        let list = self.history_to_extend(&draft.id, raw.as_deref())?;
         let text = render(&draft.report);
         if list.iter().any(|s| s.sent && s.revision == draft.revision && s.text == text) {
             return Ok(());
@@ -139,6 +141,22 @@ impl<K: KeyValue> DraftStore<K> {
         let list = self.snapshots(id).ok()?;
         let at = |sent: bool| list.iter().rev().find(|s| s.revision == revision && s.sent == sent).map(|s| s.text.clone());
         at(true).or_else(|| at(false))
+    }
+
+    /// The list a new snapshot is added to: the stored history `raw`,
+    /// parsed. One that cannot be read is set aside first (kept as it is,
+    /// offered for download with the unreadable drafts), so writing the new
+    /// list never destroys it; when it cannot be kept, the error, and
+    /// nothing is written.
+    fn history_to_extend(&self, id: &str, raw: Option<&str>) -> Result<Vec<Snapshot>, StoreError> {
+        let Some(raw) = raw else { return Ok(Vec::new()) };
+        match serde_json::from_str(raw) {
+            Ok(list) => Ok(list),
+            Err(_) => {
+                super::drafts::set_aside(self.kv(), &format!("history-{id}"), raw)?;
+                Ok(Vec::new())
+            }
+        }
     }
 
     /// Write `list` plus `snap` as the draft's history, dropping the oldest
@@ -194,7 +212,7 @@ impl<K: KeyValue> DraftStore<K> {
                     None => self.kv().get(&history_key(&draft.id)).ok(),
                 };
                 raw.and_then(|raw| {
-                    let list = raw.as_deref().map(parse_history).unwrap_or_default();
+                    let list = self.history_to_extend(&draft.id, raw.as_deref()).ok()?;
                     let text = render(&draft.report);
                     // A snapshot of unchanged text is not taken (and the clock is not reset).
                     (list.last().is_none_or(|s| s.text != text)).then_some((list, text))
@@ -321,7 +339,8 @@ impl<K: KeyValue> DraftStore<K> {
     }
 }
 
-/// A stored history; an unreadable one reads as empty.
+/// A stored history, for reading: an unreadable one reads as empty (what
+/// writes a history goes through `history_to_extend`, which keeps it).
 fn parse_history(raw: &str) -> Vec<Snapshot> {
     serde_json::from_str(raw).unwrap_or_default()
 }

@@ -252,7 +252,7 @@ test('an unreadable review record: a message, the desk works, and the old record
   await page.goto(`${app.server.url}#/`);
   const section = page.getByRole('region', { name: '无法读取的数据' });
   await section.waitFor();
-  assert.match(await section.innerText(), /fazhi-report\/review-unreadable\//);
+  assert.match(await section.innerText(), /fazhi-report\/set-aside\/review-/);
   const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: '下载原始内容' }).click()]);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), raw);
   await page.close();
