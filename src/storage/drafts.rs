@@ -281,8 +281,8 @@ impl<K: KeyValue> DraftStore<K> {
     }
 
     /// Stored draft entries that cannot be read, and whatever was set aside
-    /// as unreadable ([`SET_ASIDE_PREFIX`]), with their raw text, so the user can download
-    /// them instead of losing them.
+    /// as unreadable ([`SET_ASIDE_PREFIX`]), with their raw text, so the
+    /// user can download them instead of losing them.
     pub fn unreadable(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut bad = Vec::new();
         for key in self.kv.keys()? {
