@@ -86,6 +86,19 @@ fn unreadable_entries_are_offered_with_their_raw_text() {
     store.kv().set("fazhi-report/draft/bad", "{\"id\":\"bad\", 半截").unwrap();
     let bad = store.unreadable().unwrap();
     assert_eq!(bad, vec![("fazhi-report/draft/bad".to_string(), "{\"id\":\"bad\", 半截".to_string())]);
+
+    // Deleted only as long as it is unreadable, and nothing else is.
+    assert!(!store.remove_unreadable("fazhi-report/draft/good").unwrap(), "a readable draft is never removed this way");
+    assert!(!store.remove_unreadable("fazhi-report/index").unwrap());
+    store.kv().set("fazhi-report/set-aside/review-1", "旧记录").unwrap();
+    assert!(store.remove_unreadable("fazhi-report/set-aside/review-1").unwrap());
+    store.save(&draft("bad", "另一标签页重新写入")).unwrap();
+    assert!(!store.remove_unreadable("fazhi-report/draft/bad").unwrap(), "written again since: kept");
+    store.kv().set("fazhi-report/draft/bad", "半截").unwrap();
+    assert!(store.remove_unreadable("fazhi-report/draft/bad").unwrap());
+    assert!(store.unreadable().unwrap().is_empty());
+    assert!(store.load("good").unwrap().is_some());
+    assert!(store.kv().get("fazhi-report/index").unwrap().is_some());
 }
 
 #[test]

@@ -112,6 +112,16 @@ impl<K: KeyValue> Session<K> {
         self.store.unreadable().unwrap_or_default()
     }
 
+    /// Delete an unreadable entry the user has confirmed deleting (after
+    /// being offered its raw text); a draft readable again is kept.
+    pub fn remove_unreadable(&self, key: &str) -> Result<Notice, Problem> {
+        Ok(if self.store.remove_unreadable(key)? {
+            Notice::new("已删除这条无法读取的数据。")
+        } else {
+            Notice::new("这条数据已不存在，或已能正常读取，未删除。草稿库已更新。")
+        })
+    }
+
     /// Every readable draft as one backup file.
     pub fn export_backup(&self, now: i64) -> Result<String, Problem> {
         Ok(self.store.export_backup(now)?)

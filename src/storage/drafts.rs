@@ -286,17 +286,31 @@ impl<K: KeyValue> DraftStore<K> {
     pub fn unreadable(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut bad = Vec::new();
         for key in self.kv.keys()? {
-            let unreadable = match key.strip_prefix(DRAFT_PREFIX) {
-                Some(id) => matches!(self.load(id), Err(StoreError::Corrupt { .. })),
-                None => key.starts_with(SET_ASIDE_PREFIX),
-            };
-            if unreadable {
+            if self.is_unreadable(&key) {
                 if let Some(raw) = self.kv.get(&key)? {
                     bad.push((key.clone(), raw));
                 }
             }
         }
         Ok(bad)
+    }
+
+    /// Remove an entry [`unreadable`](Self::unreadable) offered, once the
+    /// user has chosen to — only while it still is one (a draft that another
+    /// tab has written again since is kept). Whether it was removed.
+    pub fn remove_unreadable(&self, key: &str) -> Result<bool, StoreError> {
+        if !self.is_unreadable(key) {
+            return Ok(false);
+        }
+        self.kv.remove(key)?;
+        Ok(true)
+    }
+
+    fn is_unreadable(&self, key: &str) -> bool {
+        match key.strip_prefix(DRAFT_PREFIX) {
+            Some(id) => matches!(self.load(id), Err(StoreError::Corrupt { .. })),
+            None => key.starts_with(SET_ASIDE_PREFIX),
+        }
     }
 
     /// Storage used by this app, in UTF-16 code units (how browsers count quota).

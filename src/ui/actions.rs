@@ -244,6 +244,15 @@ impl AppState {
         self.session(|s| s.unreadable())
     }
 
+    /// Delete an unreadable entry, confirmed by the user.
+    pub fn remove_unreadable(self, key: &str) {
+        match self.session(|s| s.remove_unreadable(key)) {
+            Ok(notice) => self.tell(notice),
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+        self.refresh_library();
+    }
+
     pub fn snapshots(self, id: &str) -> Vec<Snapshot> {
         self.session(|s| s.snapshots(id))
     }

@@ -1,11 +1,12 @@
 //! 草稿库: the drafts on this computer, newest first, with open, rename,
 //! duplicate, delete (with undo), the trash, backup and restore, and any
-//! stored entries that could not be read (offered as downloads).
+//! stored entries that could not be read (offered as downloads, deleted
+//! only when the user confirms it).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{download, format_time, now_ms, picked_file, read_file_bytes};
+use super::browser::{download, focus_by_id, format_time, now_ms, picked_file, read_file_bytes};
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
 use super::first_paint::{self, FIRST_ROWS};
@@ -97,15 +98,45 @@ pub fn Library() -> impl IntoView {
                     <h2 id="unreadable-title">"无法读取的数据"</h2>
                     <p>"以下草稿或审阅记录已损坏或格式无法识别，已跳过，其余草稿不受影响。为防止丢失，可下载其原始内容交技术人员处理。"</p>
                     <ul>
-                        {move || unreadable.get().into_iter().map(|(key, raw)| {
+                        {move || unreadable.get().into_iter().enumerate().map(|(i, (key, raw))| {
                             let file = format!("{}.txt", key.replace('/', "_"));
                             let size = raw.chars().count();
+                            // Deleting cannot be undone: the button asks once
+                            // more, in place, with the focus on the question.
+                            let confirming = RwSignal::new(false);
+                            let confirm_id = format!("unreadable-confirm-{i}");
+                            let remove_label = format!("删除 {key}");
+                            let key_for_removal = key.clone();
                             view! {
                                 <li>
                                     <code>{key.clone()}</code> " （" {size} " 字符） "
                                     <button type="button" class="btn" on:click=move |_| {
                                         let _ = download(&file, "text/plain;charset=utf-8", raw.as_bytes());
-                                    }>"下载原始内容"</button>
+                                    }>"下载原始内容"</button> " "
+                                    {move || {
+                                        let key = key_for_removal.clone();
+                                        let confirm_id = confirm_id.clone();
+                                        if confirming.get() {
+                                            view! {
+                                                <span role="group" aria-label="确认删除">
+                                                    "删除后无法恢复，请先下载原始内容。 "
+                                                    <button type="button" class="btn" id=confirm_id on:click=move |_| state.remove_unreadable(&key)>"确认删除"</button> " "
+                                                    <button type="button" class="btn btn-quiet" on:click=move |_| confirming.set(false)>"取消"</button>
+                                                </span>
+                                            }
+                                            .into_any()
+                                        } else {
+                                            let label = remove_label.clone();
+                                            view! {
+                                                <button type="button" class="btn btn-quiet" aria-label=label on:click=move |_| {
+                                                    confirming.set(true);
+                                                    let id = confirm_id.clone();
+                                                    set_timeout(move || focus_by_id(&id), std::time::Duration::from_millis(0));
+                                                }>"删除"</button>
+                                            }
+                                            .into_any()
+                                        }
+                                    }}
                                 </li>
                             }
                         }).collect_view()}

@@ -152,6 +152,21 @@ test('a corrupted entry is set aside, offered for download, and the other drafts
     section.getByRole('button', { name: '下载原始内容' }).click(),
   ]);
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), '{"id":"broken","unit":"半截');
+  // Deleting it asks once more, in place, with the focus on the question;
+  // 取消 keeps it, 确认删除 removes that entry and nothing else.
+  await section.getByRole('button', { name: '删除 fazhi-report/draft/broken' }).click();
+  const confirm = section.getByRole('button', { name: '确认删除' });
+  await page.waitForFunction(() => document.activeElement?.textContent === '确认删除');
+  await section.screenshot({ path: path.join(OUT, 'unreadable-confirm.png') });
+  await section.getByRole('button', { name: '取消' }).click();
+  assert.equal(await confirm.count(), 0);
+  assert.ok(await page.evaluate(() => localStorage.getItem('fazhi-report/draft/broken') !== null), 'kept after 取消');
+  await section.getByRole('button', { name: '删除 fazhi-report/draft/broken' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === '确认删除');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('notice').filter({ hasText: '已删除这条无法读取的数据' }).waitFor();
+  await section.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => localStorage.getItem('fazhi-report/draft/broken')), null);
   await page.getByTestId('draft-row').filter({ hasText: '完好草稿局' }).getByRole('button', { name: '打开' }).click();
   await page.getByTestId('doc-title').filter({ hasText: '完好草稿局' }).waitFor();
   await page.close();
