@@ -118,6 +118,18 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.getByRole('link', { name: '草稿库' }).first().click();
   await page.getByRole('heading', { name: '草稿库' }).waitFor();
   await check('草稿库');
+  // Unreadable data in the library, and the question asked before deleting it.
+  await page.evaluate(() => localStorage.setItem('fazhi-report/draft/broken', '{"id":"broken'));
+  await page.reload();
+  await waitForApp(page);
+  const unreadable = page.getByRole('region', { name: '无法读取的数据' });
+  await unreadable.waitFor();
+  await check('草稿库（无法读取的数据）');
+  await unreadable.getByRole('button', { name: /^删除 / }).click();
+  await unreadable.getByRole('button', { name: '确认删除' }).waitFor();
+  await check('草稿库（确认删除）');
+  await unreadable.getByRole('button', { name: '确认删除' }).click();
+  await unreadable.waitFor({ state: 'detached' });
   // The reviewer's desk: the table, one report with its opinion, a copied pair.
   const review = path.join(ROOT, 'tests', 'fixtures', 'review', 'reports');
   await page.getByRole('link', { name: '审阅多份报告' }).first().click();
