@@ -118,7 +118,7 @@ pub fn Library() -> impl IntoView {
                                         let confirm_id = confirm_id.clone();
                                         if confirming.get() {
                                             view! {
-                                                <span role="group" aria-label="确认删除">
+                                                <span class="confirm-inline" role="group" aria-label="确认删除">
                                                     "删除后无法恢复，请先下载原始内容。 "
                                                     <button type="button" class="btn" id=confirm_id on:click=move |_| state.remove_unreadable(&key)>"确认删除"</button> " "
                                                     <button type="button" class="btn btn-quiet" on:click=move |_| confirming.set(false)>"取消"</button>
