@@ -194,6 +194,15 @@ test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opi
   }
   assert.equal(byFile.get('04-区市场监管局.txt')[14], '区城市管理局');
   assert.match(byFile.get('扫描件.pdf')[12], /PDF/);
+  // The reviewer's opinion is in the table and in the Word summary.
+  assert.equal(table[0][15], '审核意见');
+  assert.equal(byFile.get('04-区市场监管局.txt')[15], opinion);
+  assert.equal(byFile.get('01-区司法局.txt')[15], '');
+  const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出审核情况汇总（Word 文档）' }).click()]);
+  const summaryPath = path.join(OUT, 'review-summary.docx');
+  fs.copyFileSync(await summary.path(), summaryPath);
+  const summaryText = execFileSync(fzbg, ['render', summaryPath], { encoding: 'utf8' });
+  assert.ok(summaryText.includes(`；审核意见：${opinion.replace(/。$/, '')}。`), summaryText);
 
   // One of the pair taken off the desk: the rest compared again, no pair left.
   await row(page, '05-区城市管理局.txt').getByRole('button', { name: /^移除/ }).click();

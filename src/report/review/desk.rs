@@ -187,7 +187,11 @@ impl Desk {
 
     /// The table's rows, with the units and years as the reviewer has them.
     pub fn rows(&self) -> Vec<Row> {
-        table::rows(&self.entries, &self.pairs, &|i| (self.records[i].unit.clone(), self.records[i].year))
+        let mut rows = table::rows(&self.entries, &self.pairs, &|i| (self.records[i].unit.clone(), self.records[i].year));
+        for (row, record) in rows.iter_mut().zip(&self.records) {
+            row.opinion = record.opinion.clone();
+        }
+        rows
     }
 
     /// The 审核意见 for file `i`, as the reviewer has written it.
@@ -206,7 +210,8 @@ impl Desk {
     }
 
     /// The batch summary (审核情况汇总) as a report model: one numbered
-    /// paragraph per file, saying what the table says.
+    /// paragraph per file, saying what the table says, and what the
+    /// reviewer wrote to the unit where they have.
     pub fn summary(&self, year: Option<i32>) -> Report {
         let rows = self.rows();
         let title = match year {
@@ -245,6 +250,13 @@ impl Desk {
                     }
                     s
                 }
+            };
+            // The reviewer's own words, on this row's one line.
+            let opinion: Vec<&str> = r.opinion.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let body = if opinion.is_empty() {
+                body
+            } else {
+                format!("{}；审核意见：{}", body.trim_end_matches('。'), opinion.join(" ").trim_end_matches('。'))
             };
             lines.push(format!("{}、{who}（{year}{}）：{body}。", cn_number(i + 1), r.file_name));
         }
@@ -313,7 +325,12 @@ mod tests {
     fn the_summary_names_every_file_and_reads_back_from_docx() {
         let mut desk = Desk::default();
         desk.add(vec![entry("甲.txt", &report("甲局", "一项独有的工作。全年办理相关事项120件，同比增长百分之八。")), entry("坏.txt", "\0\u{1}")]);
+        desk.records[0].opinion = "请补写第三部分。\n\n第一部分数据请核实。".into();
         let text = crate::report::render(&desk.summary(Some(2025)));
+        // The reviewer's opinion, on the row's one line; none where none was written.
+        assert!(text.contains("；审核意见：请补写第三部分。 第一部分数据请核实。\n"), "{text}");
+        assert_eq!(text.matches("审核意见：").count(), 1, "{text}");
+        assert_eq!(desk.rows()[0].opinion, desk.records[0].opinion);
         assert!(text.starts_with("2025年度法治政府建设年度报告审核情况汇总\n共收到报告2份，其中可以读取1份"), "{text}");
         assert!(text.contains("一、甲局（2025年度，甲.txt）：") && text.contains("缺少或未写：第一责任人履职情况"), "{text}");
         assert!(text.contains("二、坏.txt（坏.txt）：未能读取："), "{text}");

@@ -23,6 +23,9 @@ pub struct Row {
     /// Paragraphs shared with other reports of the batch, and with whom.
     pub copied: usize,
     pub copied_with: Vec<String>,
+    /// What the reviewer wrote to the unit (empty when nothing yet, and
+    /// always from [`rows`]: the desk fills it in).
+    pub opinion: String,
 }
 
 /// The table's rows, in batch order. `names` gives each entry's unit and
@@ -53,6 +56,7 @@ pub fn rows(entries: &[Entry], pairs: &[Pair], names: &dyn Fn(usize) -> (String,
                 },
                 copied,
                 copied_with,
+                opinion: String::new(),
             },
             Err(why) => Row {
                 file_name: e.file_name.clone(),
@@ -65,6 +69,7 @@ pub fn rows(entries: &[Entry], pairs: &[Pair], names: &dyn Fn(usize) -> (String,
                 worst: why.clone(),
                 copied,
                 copied_with,
+                opinion: String::new(),
             },
         }
     }).collect()
@@ -84,7 +89,7 @@ fn field(out: &mut String, value: &str) {
 pub fn csv(rows: &[Row]) -> Vec<u8> {
     let mut header = vec!["序号", "单位", "年度", "文件名", "字数"];
     header.extend(SectionKind::REQUIRED.iter().map(|k| k.label()));
-    header.extend(["错误", "提醒", "主要问题", "雷同段落", "雷同单位"]);
+    header.extend(["错误", "提醒", "主要问题", "雷同段落", "雷同单位", "审核意见"]);
     let mut out = String::from("\u{feff}");
     let mut line = |cells: Vec<String>| {
         for (i, c) in cells.iter().enumerate() {
@@ -108,7 +113,7 @@ pub fn csv(rows: &[Row]) -> Vec<u8> {
             Some(parts) => cells.extend(parts.iter().map(|p| p.label().to_string())),
             None => cells.extend(std::iter::repeat_n("无法读取".to_string(), 5)),
         }
-        cells.extend([r.errors.to_string(), r.warnings.to_string(), r.worst.clone(), r.copied.to_string(), r.copied_with.join("、")]);
+        cells.extend([r.errors.to_string(), r.warnings.to_string(), r.worst.clone(), r.copied.to_string(), r.copied_with.join("、"), r.opinion.clone()]);
         line(cells);
     }
     out.into_bytes()
@@ -134,6 +139,11 @@ mod tests {
         assert!(lines[1].starts_with("1,\"甲\"\"局\"\"\",2025,\"甲局,2025.txt\","), "{}", lines[1]);
         assert!(lines[1].contains(",有,缺,缺,缺,缺,"), "{}", lines[1]);
         assert!(lines[2].contains("无法读取"), "{}", lines[2]);
+        assert!(lines[0].ends_with(",雷同单位,审核意见"), "{}", lines[0]);
+        let mut with_opinion = rows.clone();
+        with_opinion[0].opinion = "请补充,谢谢".into();
+        let text = String::from_utf8(csv(&with_opinion)).unwrap();
+        assert!(text.split("\r\n").nth(1).unwrap().ends_with(",\"请补充,谢谢\""), "quoted like any field: {text}");
         assert_eq!(lines[3], "");
     }
 }
