@@ -105,6 +105,7 @@ pub fn Library() -> impl IntoView {
                             // more, in place, with the focus on the question.
                             let confirming = RwSignal::new(false);
                             let confirm_id = format!("unreadable-confirm-{i}");
+                            let remove_id = format!("unreadable-remove-{i}");
                             let remove_label = format!("删除 {key}");
                             let key_for_removal = key.clone();
                             view! {
@@ -116,19 +117,25 @@ pub fn Library() -> impl IntoView {
                                     {move || {
                                         let key = key_for_removal.clone();
                                         let confirm_id = confirm_id.clone();
+                                        let remove_id = remove_id.clone();
                                         if confirming.get() {
                                             view! {
                                                 <span class="confirm-inline" role="group" aria-label="确认删除">
                                                     "删除后无法恢复，请先下载原始内容。 "
                                                     <button type="button" class="btn" id=confirm_id on:click=move |_| state.remove_unreadable(&key)>"确认删除"</button> " "
-                                                    <button type="button" class="btn btn-quiet" on:click=move |_| confirming.set(false)>"取消"</button>
+                                                    <button type="button" class="btn btn-quiet" on:click=move |_| {
+                                                        // Back to the button that asked, for keyboard users.
+                                                        confirming.set(false);
+                                                        let id = remove_id.clone();
+                                                        set_timeout(move || focus_by_id(&id), std::time::Duration::from_millis(0));
+                                                    }>"取消"</button>
                                                 </span>
                                             }
                                             .into_any()
                                         } else {
                                             let label = remove_label.clone();
                                             view! {
-                                                <button type="button" class="btn btn-quiet" aria-label=label on:click=move |_| {
+                                                <button type="button" class="btn btn-quiet" id=remove_id aria-label=label on:click=move |_| {
                                                     confirming.set(true);
                                                     let id = confirm_id.clone();
                                                     set_timeout(move || focus_by_id(&id), std::time::Duration::from_millis(0));

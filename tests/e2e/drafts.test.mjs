@@ -158,8 +158,10 @@ test('a corrupted entry is set aside, offered for download, and the other drafts
   const confirm = section.getByRole('button', { name: '确认删除' });
   await page.waitForFunction(() => document.activeElement?.textContent === '确认删除');
   await section.screenshot({ path: path.join(OUT, 'unreadable-confirm.png') });
-  await section.getByRole('button', { name: '取消' }).click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // 取消
   assert.equal(await confirm.count(), 0);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '删除 fazhi-report/draft/broken');
   assert.ok(await page.evaluate(() => localStorage.getItem('fazhi-report/draft/broken') !== null), 'kept after 取消');
   await section.getByRole('button', { name: '删除 fazhi-report/draft/broken' }).click();
   await page.waitForFunction(() => document.activeElement?.textContent === '确认删除');
