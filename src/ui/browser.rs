@@ -127,11 +127,13 @@ pub fn reveal(el: &web_sys::Element) {
 
 /// Put keyboard focus on the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    focus_first(&[id]);
+}
+
+/// Put keyboard focus on the first of these ids that exists.
+pub fn focus_first(ids: &[&str]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(el) = ids.iter().find_map(|id| doc.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }

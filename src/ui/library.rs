@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{download, focus_by_id, format_time, now_ms, picked_file, read_file_bytes};
+use super::browser::{download, focus_by_id, focus_first, format_time, now_ms, picked_file, read_file_bytes};
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
 use super::first_paint::{self, FIRST_ROWS};
@@ -64,7 +64,7 @@ pub fn Library() -> impl IntoView {
     view! {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
-                <h1 id="library-title">"草稿库"</h1>
+                <h1 id="library-title" tabindex="-1">"草稿库"</h1>
                 <div class="button-row">
                     <label class="btn file-button">
                         "导入文件（.txt / .docx / 分享文件）"
@@ -95,7 +95,7 @@ pub fn Library() -> impl IntoView {
 
             <Show when=move || !unreadable.with(|u| u.is_empty())>
                 <section class="card card-warning" aria-labelledby="unreadable-title">
-                    <h2 id="unreadable-title">"无法读取的数据"</h2>
+                    <h2 id="unreadable-title" tabindex="-1">"无法读取的数据"</h2>
                     <p>"以下草稿或审阅记录已损坏或格式无法识别，已跳过，其余草稿不受影响。为防止丢失，可下载其原始内容交技术人员处理。"</p>
                     <ul>
                         {move || unreadable.get().into_iter().enumerate().map(|(i, (key, raw))| {
@@ -122,7 +122,12 @@ pub fn Library() -> impl IntoView {
                                             view! {
                                                 <span class="confirm-inline" role="group" aria-label="确认删除">
                                                     "删除后无法恢复，请先下载原始内容。 "
-                                                    <button type="button" class="btn" id=confirm_id on:click=move |_| state.remove_unreadable(&key)>"确认删除"</button> " "
+                                                    <button type="button" class="btn" id=confirm_id on:click=move |_| {
+                                                        state.remove_unreadable(&key);
+                                                        // The entry is gone: the focus goes to this list's
+                                                        // heading, or to the page's when the list is gone too.
+                                                        set_timeout(|| focus_first(&["unreadable-title", "library-title"]), std::time::Duration::from_millis(0));
+                                                    }>"确认删除"</button> " "
                                                     <button type="button" class="btn btn-quiet" on:click=move |_| {
                                                         // Back to the button that asked, for keyboard users.
                                                         confirming.set(false);

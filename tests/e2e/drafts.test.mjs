@@ -168,6 +168,8 @@ test('a corrupted entry is set aside, offered for download, and the other drafts
   await page.keyboard.press('Enter');
   await page.getByTestId('notice').filter({ hasText: '已删除这条无法读取的数据' }).waitFor();
   await section.waitFor({ state: 'detached' });
+  // The list is gone with its one entry: the focus is on the page's heading, not lost.
+  await page.waitForFunction(() => document.activeElement?.id === 'library-title');
   assert.equal(await page.evaluate(() => localStorage.getItem('fazhi-report/draft/broken')), null);
   await page.getByTestId('draft-row').filter({ hasText: '完好草稿局' }).getByRole('button', { name: '打开' }).click();
   await page.getByTestId('doc-title').filter({ hasText: '完好草稿局' }).waitFor();
