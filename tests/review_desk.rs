@@ -174,3 +174,36 @@ fn clearing_the_desk_removes_every_review_key_and_nothing_else() {
     keeper.clear(&kv).unwrap();
     assert_eq!(kv.keys().unwrap(), ["fazhi-report/draft/x"]);
 }
+
+#[test]
+fn a_second_tab_never_writes_over_opinions_it_has_not_seen() {
+    let kv = MemoryStore::new();
+    ReviewKeeper::default().save(&kv, &desk()).unwrap();
+    // Two tabs open the desk (a report opened in a new tab).
+    let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
+    let mut mine = first.load(&kv, today()).unwrap();
+    let mut theirs = second.load(&kv, today()).unwrap();
+    // The second writes an opinion and saves; then the first writes another.
+    theirs.records[1].opinion = "请补充第三部分。".into();
+    second.save_list(&kv, &theirs).unwrap();
+    mine.records[0].opinion = "数据请核实。".into();
+    let refused = first.save_list(&kv, &mine).unwrap_err();
+    assert!(refused.message.contains("另一个标签页") && refused.message.contains("刷新本页"), "{}", refused.message);
+    // Nothing of the second tab's is lost, and the first keeps refusing.
+    let stored = ReviewKeeper::default().load(&kv, today()).unwrap();
+    assert_eq!(stored.records[1].opinion, "请补充第三部分。");
+    assert!(first.save_list(&kv, &mine).is_err());
+    // Its own saves never trip it: the second goes on saving.
+    theirs.records[1].opinion.push_str("谢谢。");
+    second.save_list(&kv, &theirs).unwrap();
+    second.save(&kv, &theirs).unwrap();
+    // Reloaded, the first sees both tabs' work and saves again.
+    let reloaded = ReviewKeeper::default();
+    let mut again = reloaded.load(&kv, today()).unwrap();
+    assert_eq!(again.records[1].opinion, "请补充第三部分。谢谢。");
+    again.records[0].opinion = "数据请核实。".into();
+    reloaded.save_list(&kv, &again).unwrap();
+    // A desk never saved before, in a storage without a record, saves.
+    let fresh = MemoryStore::new();
+    ReviewKeeper::default().save_list(&fresh, &desk()).unwrap();
+}

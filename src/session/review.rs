@@ -57,7 +57,15 @@ pub struct ReviewKeeper {
     /// An unreadable record could not be set aside: nothing is saved over
     /// it until [`ReviewKeeper::clear`].
     blocked: std::cell::Cell<bool>,
+    /// The record as this tab last read or wrote it. A save that finds
+    /// anything else stored (written since by another tab, or another copy
+    /// of the tool) writes nothing over it: each tab writes the whole list
+    /// from its memory, and would drop the opinions the other wrote.
+    synced: RefCell<Option<String>>,
 }
+
+/// Why the desk saves nothing after another tab wrote the record.
+const CHANGED_ELSEWHERE: &str = "审阅记录已在另一个标签页（或另一份本工具）中修改。为免覆盖那里填写的审核意见，本页的修改暂不保存：请先复制本页尚未保存的文字，刷新本页（按 F5 键）后再继续填写。";
 
 /// Why the desk saves nothing while an unreadable record could not be set aside.
 const BLOCKED: &str = "本机保存的审阅记录无法读取，且存储空间不足或不可用，无法另存其原始内容。为免覆盖其中的审核意见，本次审阅暂不保存；请在“草稿库”中释放空间后刷新页面，或确认不再需要原记录后清空审阅列表。";
@@ -78,7 +86,10 @@ impl ReviewKeeper {
     pub fn load_list<K: KeyValue>(&self, kv: &K) -> Result<Vec<FileRecord>, Problem> {
         let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Vec::new()) };
         match serde_json::from_str::<Stored>(&json) {
-            Ok(stored) => Ok(stored.files),
+            Ok(stored) => {
+                *self.synced.borrow_mut() = Some(json);
+                Ok(stored.files)
+            }
             Err(_) => Err(self.set_aside(kv, &json)),
         }
     }
@@ -91,6 +102,7 @@ impl ReviewKeeper {
     /// until the reviewer clears the review.
     fn set_aside<K: KeyValue>(&self, kv: &K, raw: &str) -> Problem {
         if crate::storage::drafts::set_aside(kv, "review", raw).is_ok() && kv.remove(REVIEW_KEY).is_ok() {
+            *self.synced.borrow_mut() = None;
             return Problem::new(
                 "本机保存的审阅记录无法读取（可能已损坏，或由其他版本的本工具保存），其原始内容已另行保存，可在“草稿库”中下载。请重新选择要审阅的报告；作者的草稿不受影响。",
             );
@@ -128,6 +140,9 @@ impl ReviewKeeper {
         if self.blocked.get() {
             return Err(Problem::new(BLOCKED));
         }
+        if kv.get(REVIEW_KEY).map_err(Problem::from)? != *self.synced.borrow() {
+            return Err(Problem::new(CHANGED_ELSEWHERE));
+        }
         let list = serde_json::to_string(&Stored { files: desk.records.clone() }).expect("records serialise");
         let wanted: HashSet<String> = desk.entries.iter().filter(|e| e.read.is_ok()).map(|e| e.hash.clone()).collect();
         match kv.set(REVIEW_KEY, &list) {
@@ -141,6 +156,7 @@ impl ReviewKeeper {
             }
             Err(e) => return Err(Problem::from(e)),
         }
+        *self.synced.borrow_mut() = Some(list);
         Ok(())
     }
 
@@ -217,6 +233,7 @@ impl ReviewKeeper {
         self.stored.borrow_mut().clear();
         self.refused.borrow_mut().clear();
         self.blocked.set(false);
+        *self.synced.borrow_mut() = None;
         Ok(())
     }
 }

@@ -266,3 +266,34 @@ test('an unreadable review record: a message, the desk works, and the old record
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), raw);
   await page.close();
 });
+
+test('two tabs on the desk: the one that has not seen the other\'s opinion does not write over it, and says so', async () => {
+  const a = await freshApp(app.context, app.server.url);
+  await a.goto(`${app.server.url}#/review`);
+  await a.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await a.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 2));
+  await a.getByTestId('notice').filter({ hasText: '已读取 2 个文件' }).waitFor({ timeout: 60000 });
+  await a.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('02-'));
+  // A report opened in a second tab; an opinion written there is saved.
+  const b = await app.context.newPage();
+  await b.goto(`${app.server.url}#/review/report/1`);
+  await waitForApp(b);
+  const theirs = '第二个标签页填写的审核意见。';
+  await b.getByLabel(/写给该单位的审核意见/).fill(theirs);
+  await b.waitForFunction((t) => (localStorage.getItem('fazhi-report/review') || '').includes(t), theirs);
+  // The first tab, which has not seen it, writes another: it is not saved over it.
+  await a.goto(`${app.server.url}#/review/report/0`);
+  await a.getByLabel(/写给该单位的审核意见/).fill('第一个标签页填写的审核意见。');
+  await a.getByText('审阅记录已在另一个标签页').waitFor();
+  const stored = await a.evaluate(() => localStorage.getItem('fazhi-report/review'));
+  assert.ok(stored.includes(theirs), 'the second tab\'s opinion is kept');
+  assert.ok(!stored.includes('第一个标签页填写的审核意见'), 'nothing written over it');
+  // Reloaded, the first tab has both tabs' work and saves again.
+  await a.reload();
+  await waitForApp(a);
+  await a.getByLabel(/写给该单位的审核意见/).fill('第一个标签页填写的审核意见。');
+  await a.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('第一个标签页填写的审核意见'));
+  assert.ok((await a.evaluate(() => localStorage.getItem('fazhi-report/review'))).includes(theirs));
+  await a.close();
+  await b.close();
+});
