@@ -8,7 +8,7 @@
 //! reviewer knows which to pick again after a reload. A store that cannot
 //! be written at all gets the drafts' own message ([`Problem`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,7 @@ pub struct ReviewKeeper {
     refused: RefCell<HashSet<String>>,
     /// An unreadable record could not be set aside: nothing is saved over
     /// it until [`ReviewKeeper::clear`].
-    blocked: std::cell::Cell<bool>,
+    blocked: Cell<bool>,
     /// The record as this tab last read or wrote it. A save that finds
     /// anything else stored (written since by another tab, or another copy
     /// of the tool) writes nothing over it: each tab writes the whole list

@@ -107,8 +107,7 @@ impl<K: KeyValue> DraftStore<K> {
     /// bounds; when the quota is full, drops more of them and tries again, and
     /// if even one snapshot does not fit, reports QuotaExceeded.
     pub fn snapshot(&self, draft: &Draft, reason: SnapshotReason, now_ms: i64) -> Result<(), StoreError> {
-        let raw = self.kv().get(&history_key(&draft.id))?;
-        let list = self.history_to_extend(&draft.id, raw.as_deref())?;
+        let list = self.stored_history_to_extend(&draft.id)?;
         let text = render(&draft.report);
         if list.last().is_some_and(|s| s.text == text) && reason == SnapshotReason::Interval {
             return Ok(());
@@ -122,8 +121,7 @@ impl<K: KeyValue> DraftStore<K> {
     /// (see [`MAX_PINNED_SENT`]), so their reply merges three-way. The same
     /// revision sent twice is kept once.
     pub fn pin_sent(&self, draft: &Draft, now_ms: i64) -> Result<(), StoreError> {
-        let raw = self.kv().get(&history_key(&draft.id))?;
-        let list = self.history_to_extend(&draft.id, raw.as_deref())?;
+        let list = self.stored_history_to_extend(&draft.id)?;
         let text = render(&draft.report);
         if list.iter().any(|s| s.sent && s.revision == draft.revision && s.text == text) {
             return Ok(());
@@ -141,6 +139,12 @@ impl<K: KeyValue> DraftStore<K> {
         let list = self.snapshots(id).ok()?;
         let at = |sent: bool| list.iter().rev().find(|s| s.revision == revision && s.sent == sent).map(|s| s.text.clone());
         at(true).or_else(|| at(false))
+    }
+
+    /// [`history_to_extend`](Self::history_to_extend) of the history in storage.
+    fn stored_history_to_extend(&self, id: &str) -> Result<Vec<Snapshot>, StoreError> {
+        let raw = self.kv().get(&history_key(id))?;
+        self.history_to_extend(id, raw.as_deref())
     }
 
     /// The list a new snapshot is added to: the stored history `raw`,
@@ -207,10 +211,7 @@ impl<K: KeyValue> DraftStore<K> {
         // this time (taking one would write a list of one over it).
         let snapshot = match self.snapshot_time(&draft.id, indexed) {
             Ok((last, history)) if last.is_none_or(|at| now_ms - at >= SNAPSHOT_INTERVAL_MS) => {
-                let raw = match history {
-                    Some(raw) => Some(raw),
-                    None => self.kv().get(&history_key(&draft.id)).ok(),
-                };
+                let raw = history.or_else(|| self.kv().get(&history_key(&draft.id)).ok());
                 raw.and_then(|raw| {
                     let list = self.history_to_extend(&draft.id, raw.as_deref()).ok()?;
                     let text = render(&draft.report);
