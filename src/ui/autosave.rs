@@ -67,7 +67,7 @@ impl AppState {
         self.generation.update(|g| *g += 1);
         if let Some(id) = focus_id {
             // After the rebuild has reached the DOM.
-            set_timeout(move || super::browser::focus_by_id(&id), Duration::from_millis(0));
+            super::browser::focus_soon(&[&id]);
         }
     }
 

@@ -127,13 +127,20 @@ pub fn reveal(el: &web_sys::Element) {
 
 /// Put keyboard focus on the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
-    focus_first(&[id]);
+    focus_first([id]);
 }
 
-/// Put keyboard focus on the first of these ids that exists.
-pub fn focus_first(ids: &[&str]) {
+/// Put keyboard focus, once the change just made has reached the DOM (in
+/// the next task), on the first of these ids that exists then: the field,
+/// button or heading a click has just shown, or the one to go back to.
+pub fn focus_soon(ids: &[&str]) {
+    let ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    leptos::prelude::set_timeout(move || focus_first(ids.iter().map(String::as_str)), std::time::Duration::ZERO);
+}
+
+fn focus_first<'a>(ids: impl IntoIterator<Item = &'a str>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(el) = ids.iter().find_map(|id| doc.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = ids.into_iter().find_map(|id| doc.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }

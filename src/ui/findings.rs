@@ -20,13 +20,11 @@ fn SetAsideControl(finding: Finding, label: String, key: String) -> impl IntoVie
     let (field_for_open, opener_for_cancel) = (field.clone(), opener.clone());
     let show = move |_| {
         open.set(true);
-        let id = field_for_open.clone();
-        set_timeout(move || super::browser::focus_by_id(&id), std::time::Duration::from_millis(0));
+        super::browser::focus_soon(&[&field_for_open]);
     };
     let cancel = move || {
         open.set(false);
-        let id = opener_for_cancel.clone();
-        set_timeout(move || super::browser::focus_by_id(&id), std::time::Duration::from_millis(0));
+        super::browser::focus_soon(&[&opener_for_cancel]);
     };
     let cancel_click = cancel.clone();
     let confirm = move |_| state.set_finding_aside(&finding, &reason.get_untracked());

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{download, focus_by_id, focus_first, format_time, now_ms, picked_file, read_file_bytes};
+use super::browser::{download, focus_soon, format_time, now_ms, picked_file, read_file_bytes};
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
 use super::first_paint::{self, FIRST_ROWS};
@@ -126,13 +126,12 @@ pub fn Library() -> impl IntoView {
                                                         state.remove_unreadable(&key);
                                                         // The entry is gone: the focus goes to this list's
                                                         // heading, or to the page's when the list is gone too.
-                                                        set_timeout(|| focus_first(&["unreadable-title", "library-title"]), std::time::Duration::from_millis(0));
+                                                        focus_soon(&["unreadable-title", "library-title"]);
                                                     }>"确认删除"</button> " "
                                                     <button type="button" class="btn btn-quiet" on:click=move |_| {
                                                         // Back to the button that asked, for keyboard users.
                                                         confirming.set(false);
-                                                        let id = remove_id.clone();
-                                                        set_timeout(move || focus_by_id(&id), std::time::Duration::from_millis(0));
+                                                        focus_soon(&[&remove_id]);
                                                     }>"取消"</button>
                                                 </span>
                                             }
@@ -142,8 +141,7 @@ pub fn Library() -> impl IntoView {
                                             view! {
                                                 <button type="button" class="btn btn-quiet" id=remove_id aria-label=label on:click=move |_| {
                                                     confirming.set(true);
-                                                    let id = confirm_id.clone();
-                                                    set_timeout(move || focus_by_id(&id), std::time::Duration::from_millis(0));
+                                                    focus_soon(&[&confirm_id]);
                                                 }>"删除"</button>
                                             }
                                             .into_any()
@@ -237,8 +235,7 @@ fn DraftRow(summary: DraftSummary) -> impl IntoView {
                 <button type="button" class="btn" on:click=move |_| {
                     renaming.set(true);
                     // Straight into the name field, with the old name selected.
-                    let id = focus_id.clone();
-                    set_timeout(move || super::browser::focus_by_id(&id), std::time::Duration::from_millis(0));
+                    super::browser::focus_soon(&[&focus_id]);
                 }>"重命名"</button>
                 <button type="button" class="btn" on:click=move |_| state.duplicate(&dup_id)>"复制"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| state.delete(&del_id)>"删除"</button>

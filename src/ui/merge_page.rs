@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::browser::focus_by_id;
+use super::browser::focus_soon;
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
 use super::route::Screen;
 use super::state::use_app;
@@ -34,7 +34,7 @@ pub fn MergePage() -> impl IntoView {
             anyway.set(false);
             if let Some(incoming) = state.read_for_merge(&file_name, &bytes) {
                 loaded.set(Some(incoming));
-                set_timeout(|| focus_by_id("merge-result"), std::time::Duration::from_millis(0));
+                focus_soon(&["merge-result"]);
             }
         });
     };
@@ -61,7 +61,7 @@ pub fn MergePage() -> impl IntoView {
     };
     let merge_anyway = move |_| {
         anyway.set(true);
-        set_timeout(|| focus_by_id("merge-compared"), std::time::Duration::from_millis(0));
+        focus_soon(&["merge-compared"]);
     };
 
     view! {

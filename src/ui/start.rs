@@ -6,7 +6,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::browser::{focus_by_id, likely_report_year, now_ms};
+use super::browser::{focus_by_id, focus_soon, likely_report_year, now_ms};
 use super::from_last_year::FromLastYear;
 use super::state::use_app;
 use crate::report::deadline::{due_lines, parse_year_input, Date, UnitKind};
@@ -70,7 +70,7 @@ pub fn Start() -> impl IntoView {
         if let Some((first, _)) = found.first() {
             let first = *first;
             // Where the user is looking: the first field to correct.
-            set_timeout(move || focus_by_id(first), std::time::Duration::from_millis(0));
+            focus_soon(&[first]);
         }
         errors.set(found);
     };
