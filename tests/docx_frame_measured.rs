@@ -23,8 +23,11 @@ fn document_xml(seal: Seal) -> String {
     xml
 }
 
-/// (title lines, [(measure, got, standard, tolerance)]) from a .tsv.
-fn measured(name: &str) -> (Vec<String>, Vec<(String, f64, f64, f64)>) {
+/// (measure, got, standard, tolerance)
+type Measure = (String, f64, f64, f64);
+
+/// (title lines, measures) from a .tsv.
+fn measured(name: &str) -> (Vec<String>, Vec<Measure>) {
     let text = std::fs::read_to_string(format!("{DIR}/{name}.measured.tsv")).unwrap();
     let mut title = Vec::new();
     let mut rows = Vec::new();

@@ -23,8 +23,11 @@ fn merge(base: Option<&str>, mine: &str, theirs: &str) -> Merge {
     three_way(base.map(parse).as_ref(), &parse(mine), &parse(theirs))
 }
 
-/// Rows that are not [`RowKind::Same`], as (kind, base, mine, theirs) texts.
-fn changes(m: &Merge) -> Vec<(RowKind, Option<String>, Option<String>, Option<String>)> {
+/// (kind, base, mine, theirs) texts of a row.
+type Change = (RowKind, Option<String>, Option<String>, Option<String>);
+
+/// Rows that are not [`RowKind::Same`].
+fn changes(m: &Merge) -> Vec<Change> {
     let text = |s: &Option<fazhi_report::report::merge::Side>| s.as_ref().map(|s| s.text.clone());
     m.rows().filter(|r| r.kind != RowKind::Same).map(|r| (r.kind, text(&r.base), text(&r.mine), text(&r.theirs))).collect()
 }

@@ -145,6 +145,7 @@ mod tests {
                 assert_eq!(ours, std);
                 let (mut ours, mut std) = (v.clone(), v);
                 by(&mut ours, |a, b| b.0.cmp(&a.0));
+                #[allow(clippy::unnecessary_sort_by)] // the same comparator as `by` gets
                 std.sort_by(|a, b| b.0.cmp(&a.0));
                 assert_eq!(ours, std);
             }

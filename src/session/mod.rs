@@ -39,8 +39,10 @@ pub struct Session<K: KeyValue> {
     tab: RefCell<String>,
 }
 
-/// How an autosave ended.
+/// How an autosave ended. (One value per save, returned at once: the size
+/// difference between the variants costs nothing worth a box.)
 #[derive(Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Saved {
     /// Stored; the draft's entry for the library (its revision is the one
     /// now stored).

@@ -14,7 +14,7 @@ fn placeholder_in(text: &str) -> Option<String> {
         let found = match (w[0], w[1]) {
             ('X', 'X') | ('x', 'x') | ('Ｘ', 'Ｘ') | ('×', '×') | ('某', '某') => true,
             // 〇〇 is a blank, but 二〇〇八 is a year.
-            ('〇', '〇') => !(i > 0 && cn_digit(chars[i - 1])) && !chars.get(i + 2).is_some_and(|c| cn_digit(*c)),
+            ('〇', '〇') => !(i > 0 && cn_digit(chars[i - 1]) || chars.get(i + 2).is_some_and(|c| cn_digit(*c))),
             // *次, *件, *人: a figure still to be filled in.
             ('*' | '＊', unit) => "次件项个人场期条份家名户余批轮所篇部起%％".contains(unit),
             _ => false,

@@ -40,8 +40,12 @@ pub const OUTLINE_LAST_YEAR: i32 = 2025;
 /// the 条例: the notes of [`period_notes`] and the 条例 passages of the
 /// worked examples apply.
 pub fn is_new_period(year: i32) -> bool {
-    year > OUTLINE_LAST_YEAR && year >= ENFORCEMENT_SUPERVISION.first_report_year
+    // The 条例's first report year comes after the outline's last year (held
+    // at compile time below), so that year alone decides.
+    year >= ENFORCEMENT_SUPERVISION.first_report_year
 }
+
+const _: () = assert!(ENFORCEMENT_SUPERVISION.first_report_year > OUTLINE_LAST_YEAR);
 
 const MEASURES_NOTES: &[&str] = &[
     "《行政执法监督条例》（国务院令第825号）自2026年2月1日起施行，{year}年是施行的第一年。在写行政执法的一条中写明本单位贯彻落实的情况：组织学习培训的期数和人次，对照条例建立或修订的行政执法监督制度件数，开展执法自查、案卷评查和接受监督的情况，发现问题的个数和整改结果。",

@@ -39,7 +39,8 @@ pub fn match_units(a: &[String], b: &[String], titles: Option<(&[String], &[Stri
         }
     }
     let blank = |s: &String| s.trim().is_empty();
-    // Identical, elsewhere.
+    // Identical, elsewhere. (Indices, not iterators: `i` pairs a, ta and m.)
+    #[allow(clippy::needless_range_loop)]
     for i in 0..a.len() {
         if m.a_to_b[i].is_some() || blank(&a[i]) {
             continue;
@@ -50,6 +51,7 @@ pub fn match_units(a: &[String], b: &[String], titles: Option<(&[String], &[Stri
     }
     // The same title: the same item, its body rewritten.
     if let Some((ta, tb)) = titles {
+        #[allow(clippy::needless_range_loop)]
         for i in 0..a.len() {
             if m.a_to_b[i].is_some() || ta[i].trim().is_empty() {
                 continue;

@@ -280,6 +280,7 @@ fn seq_rows(ids: &mut usize, slot: Slot, (b, m, t): Triple<String>, titles: Opti
     // (place in mine's order, row)
     let mut rows: Vec<(usize, MergeRow)> = Vec::new();
     let mine_anchor = |before: Option<usize>| before.map_or(0, |p| 2 * p + 2);
+    #[allow(clippy::needless_range_loop)] // `i` indexes b, bm and bt alike
     for i in 0..b.len() {
         let (mi, ti) = (bm.a_to_b[i], bt.a_to_b[i]);
         let r = row(ids, slot, Some(&b[i]), mi.map(|j| m[j].as_str()), ti.map(|k| t[k].as_str()), (mi, ti), (bm.moved[i], bt.moved[i]));

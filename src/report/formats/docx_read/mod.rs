@@ -153,11 +153,11 @@ fn custom_properties_path(archive: &mut ZipArchive<Cursor<&[u8]>>) -> String {
     let mut reader = Reader::from_str(&rels);
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
-                if attr(&e, "Type").unwrap_or_default().ends_with("/custom-properties") {
-                    if let Some(target) = attr(&e, "Target") {
-                        return target.trim_start_matches('/').to_string();
-                    }
+            Ok(Event::Start(e) | Event::Empty(e))
+                if e.local_name().as_ref() == "Relationship" && attr(&e, "Type").unwrap_or_default().ends_with("/custom-properties") =>
+            {
+                if let Some(target) = attr(&e, "Target") {
+                    return target.trim_start_matches('/').to_string();
                 }
             }
             Ok(Event::Eof) | Err(_) => return fallback,

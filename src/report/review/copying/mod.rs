@@ -351,13 +351,16 @@ fn order(p: &Place) -> (usize, usize, usize) {
     (p.section.unwrap_or(0), item, sub)
 }
 
+/// A run of characters and whether it differs from the other passage.
+pub type Run = (String, bool);
+
 /// Two passages cut into runs of characters, each run marked when it differs
 /// from the other passage: what the side-by-side view highlights.
-pub fn marks(a: &str, b: &str) -> (Vec<(String, bool)>, Vec<(String, bool)>) {
+pub fn marks(a: &str, b: &str) -> (Vec<Run>, Vec<Run>) {
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut left: Vec<(String, bool)> = Vec::new();
-    let mut right: Vec<(String, bool)> = Vec::new();
-    let put = |side: &mut Vec<(String, bool)>, chars: &[char], changed: bool| {
+    let mut left: Vec<Run> = Vec::new();
+    let mut right: Vec<Run> = Vec::new();
+    let put = |side: &mut Vec<Run>, chars: &[char], changed: bool| {
         if chars.is_empty() {
             return;
         }

@@ -97,7 +97,7 @@ fn the_bounded_test_before_the_diff_changes_nothing_found() {
     let base = "推进严格规范公正文明执法，全年开展行政执法检查{}次，查处违法案件{}件，罚没款{}万元，执法案卷合格率达到百分之九十八。";
     let text = |i: usize| {
         let mut t = base.replacen("{}", &(i % 7).to_string(), 1).replacen("{}", &(i % 5 * 11).to_string(), 1).replacen("{}", &(i % 3 * 101).to_string(), 1);
-        if i % 4 == 0 {
+        if i.is_multiple_of(4) {
             t = t.replace("严格规范公正文明", "规范");
         }
         t
