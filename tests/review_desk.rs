@@ -5,7 +5,7 @@
 use fazhi_report::report::deadline::Date;
 use fazhi_report::report::review::desk::Desk;
 use fazhi_report::report::review::{read_entry, Entry};
-use fazhi_report::session::review::{not_kept_message, ReviewKeeper, REVIEW_KEY, REVIEW_TEXT_PREFIX};
+use fazhi_report::session::review::{not_kept_message, Followed, ReviewKeeper, REVIEW_KEY, REVIEW_TEXT_PREFIX};
 use fazhi_report::storage::memory::MemoryStore;
 use fazhi_report::storage::{DraftStore, KeyValue, StoreError};
 
@@ -176,34 +176,100 @@ fn clearing_the_desk_removes_every_review_key_and_nothing_else() {
 }
 
 #[test]
-fn a_second_tab_never_writes_over_opinions_it_has_not_seen() {
+fn a_second_tab_takes_in_the_other_tabs_words_and_never_writes_over_them() {
     let kv = MemoryStore::new();
     ReviewKeeper::default().save(&kv, &desk()).unwrap();
     // Two tabs open the desk (a report opened in a new tab).
     let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
     let mut mine = first.load(&kv, today()).unwrap();
     let mut theirs = second.load(&kv, today()).unwrap();
-    // The second writes an opinion and saves; then the first writes another.
+    // The second writes an opinion and saves; then the first writes another's.
     theirs.records[1].opinion = "请补充第三部分。".into();
-    second.save_list(&kv, &theirs).unwrap();
+    assert_eq!(second.save_list(&kv, &theirs).unwrap(), None, "nothing to take in");
     mine.records[0].opinion = "数据请核实。".into();
-    let refused = first.save_list(&kv, &mine).unwrap_err();
-    assert!(refused.message.contains("另一个标签页") && refused.message.contains("刷新本页"), "{}", refused.message);
-    // Nothing of the second tab's is lost, and the first keeps refusing.
+    let taken_in = first.save_list(&kv, &mine).unwrap().expect("the second tab's opinion taken in");
+    assert_eq!((taken_in[0].opinion.as_str(), taken_in[1].opinion.as_str()), ("数据请核实。", "请补充第三部分。"));
     let stored = ReviewKeeper::default().load(&kv, today()).unwrap();
-    assert_eq!(stored.records[1].opinion, "请补充第三部分。");
-    assert!(first.save_list(&kv, &mine).is_err());
-    // Its own saves never trip it: the second goes on saving.
+    assert_eq!(stored.records, taken_in);
+    mine.records = taken_in;
+    // The second, saving again, takes in the first's; the full save says so too.
     theirs.records[1].opinion.push_str("谢谢。");
-    second.save_list(&kv, &theirs).unwrap();
-    second.save(&kv, &theirs).unwrap();
-    // Reloaded, the first sees both tabs' work and saves again.
-    let reloaded = ReviewKeeper::default();
-    let mut again = reloaded.load(&kv, today()).unwrap();
-    assert_eq!(again.records[1].opinion, "请补充第三部分。谢谢。");
-    again.records[0].opinion = "数据请核实。".into();
-    reloaded.save_list(&kv, &again).unwrap();
+    let saved = second.save(&kv, &theirs).unwrap();
+    let taken_in = saved.taken_in.expect("the first tab's opinion taken in");
+    assert_eq!((taken_in[0].opinion.as_str(), taken_in[1].opinion.as_str()), ("数据请核实。", "请补充第三部分。谢谢。"));
+    theirs.records = taken_in;
+    // A tab that changed nothing takes the other's in without writing.
+    let before = kv.get(REVIEW_KEY).unwrap();
+    assert_eq!(first.save_list(&kv, &mine).unwrap().unwrap()[1].opinion, "请补充第三部分。谢谢。");
+    assert_eq!(kv.get(REVIEW_KEY).unwrap(), before);
     // A desk never saved before, in a storage without a record, saves.
     let fresh = MemoryStore::new();
     ReviewKeeper::default().save_list(&fresh, &desk()).unwrap();
+}
+
+#[test]
+fn a_second_tab_never_writes_over_what_it_cannot_take_in() {
+    let kv = MemoryStore::new();
+    ReviewKeeper::default().save(&kv, &desk()).unwrap();
+    let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
+    let mut mine = first.load(&kv, today()).unwrap();
+    let mut theirs = second.load(&kv, today()).unwrap();
+    // Both write the same report's opinion.
+    theirs.records[1].opinion = "请补充第三部分。".into();
+    second.save_list(&kv, &theirs).unwrap();
+    mine.records[1].opinion = "数据请核实。".into();
+    let refused = first.save_list(&kv, &mine).unwrap_err();
+    let unit = &mine.records[1].unit;
+    assert!(refused.message.contains(&format!("“{unit}”")) && refused.message.contains("刷新本页"), "{}", refused.message);
+    assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records[1].opinion, "请补充第三部分。");
+    assert!(first.save_list(&kv, &mine).is_err(), "it keeps refusing");
+    // The second takes a file off the desk: the first's list is not the stored one.
+    let (third, fourth) = (ReviewKeeper::default(), ReviewKeeper::default());
+    let mut three = third.load(&kv, today()).unwrap();
+    let mut four = fourth.load(&kv, today()).unwrap();
+    four.remove(0);
+    fourth.save(&kv, &four).unwrap();
+    three.records[1].opinion = "改。".into();
+    let refused = third.save_list(&kv, &three).unwrap_err();
+    assert!(refused.message.contains("添加、移除或清空"), "{}", refused.message);
+    // Cleared in another tab: nothing brought back.
+    let (fifth, sixth) = (ReviewKeeper::default(), ReviewKeeper::default());
+    let mut five = fifth.load(&kv, today()).unwrap();
+    sixth.load(&kv, today()).unwrap();
+    sixth.clear(&kv).unwrap();
+    five.records[0].opinion = "改。".into();
+    assert!(fifth.save_list(&kv, &five).unwrap_err().message.contains("清空"));
+    assert_eq!(kv.get(REVIEW_KEY).unwrap(), None);
+    // Reloaded, a tab sees the other's work and saves again.
+    let reloaded = ReviewKeeper::default();
+    let mut again = reloaded.load(&kv, today()).unwrap();
+    again.records.clear();
+    again.entries.clear();
+    reloaded.save_list(&kv, &again).unwrap();
+}
+
+#[test]
+fn a_tab_follows_the_other_tabs_writes_as_they_come() {
+    let kv = MemoryStore::new();
+    ReviewKeeper::default().save(&kv, &desk()).unwrap();
+    let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
+    let mut mine = first.load(&kv, today()).unwrap();
+    let mut theirs = second.load(&kv, today()).unwrap();
+    assert_eq!(first.follow(&kv, &mine).unwrap(), Followed::Nothing);
+    theirs.records[1].opinion = "请补充第三部分。".into();
+    second.save_list(&kv, &theirs).unwrap();
+    let before = kv.get(REVIEW_KEY).unwrap();
+    let Followed::TakenIn(records) = first.follow(&kv, &mine).unwrap() else { panic!("taken in") };
+    assert_eq!(records[1].opinion, "请补充第三部分。");
+    assert_eq!(kv.get(REVIEW_KEY).unwrap(), before, "nothing of this tab's to write");
+    mine.records = records;
+    assert_eq!(first.follow(&kv, &mine).unwrap(), Followed::Nothing);
+    // The other takes a file off: with nothing unsaved here, a reload shows it.
+    theirs.remove(0);
+    second.save(&kv, &theirs).unwrap();
+    assert_eq!(first.follow(&kv, &mine).unwrap(), Followed::Reload);
+    // With words of this tab's not yet written, the problem says to copy them first.
+    mine.records[1].opinion = "未保存的意见".into();
+    assert!(first.follow(&kv, &mine).unwrap_err().message.contains("请先复制本页尚未保存的文字"));
+    assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records.len(), theirs.records.len());
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Problem;
 use crate::report::deadline::Date;
-use crate::report::review::desk::{restored_entry, Desk, FileRecord};
+use crate::report::review::desk::{merge_records, restored_entry, Desk, FileRecord, Unmerged};
 use crate::report::review::{reviewed, Entry};
 use crate::report::Draft;
 use crate::storage::{KeyValue, StoreError};
@@ -45,6 +45,20 @@ struct StoredText {
 pub struct ReviewSaved {
     /// Files whose report text is not in storage (picked again after a reload).
     pub not_kept: Vec<String>,
+    /// Another tab's words taken in (see [`ReviewKeeper::save_list`]).
+    pub taken_in: Option<Vec<FileRecord>>,
+}
+
+/// What another tab's write of the record means here ([`ReviewKeeper::follow`]).
+#[derive(Debug, PartialEq)]
+pub enum Followed {
+    /// Nothing this tab shows changed.
+    Nothing,
+    /// The other tab's words, taken in: the desk's records now.
+    TakenIn(Vec<FileRecord>),
+    /// The other tab changed the files; this tab has nothing unsaved, and a
+    /// reload shows the record as it is now.
+    Reload,
 }
 
 /// Saves the review, remembering which texts are already stored so an
@@ -57,15 +71,23 @@ pub struct ReviewKeeper {
     /// An unreadable record could not be set aside: nothing is saved over
     /// it until [`ReviewKeeper::clear`].
     blocked: Cell<bool>,
-    /// The record as this tab last read or wrote it. A save that finds
-    /// anything else stored (written since by another tab, or another copy
-    /// of the tool) writes nothing over it: each tab writes the whole list
-    /// from its memory, and would drop the opinions the other wrote.
+    /// The record as this tab last read or wrote it. Each tab writes the
+    /// whole list from its memory: a save that finds anything else stored
+    /// (written since by another tab, or another copy of the tool) takes
+    /// the other's words in field by field, or writes nothing over them.
     synced: RefCell<Option<String>>,
 }
 
-/// Why the desk saves nothing after another tab wrote the record.
-const CHANGED_ELSEWHERE: &str = "审阅记录已在另一个标签页（或另一份本工具）中修改。为免覆盖那里填写的审核意见，本页的修改暂不保存：请先复制本页尚未保存的文字，刷新本页（按 F5 键）后再继续填写。";
+/// Why the desk saves nothing after another tab changed the files.
+const FILES_CHANGED_ELSEWHERE: &str = "审阅列表中的报告已在另一个标签页（或另一份本工具）中添加、移除或清空。为免覆盖那里的审阅记录，本页的修改暂不保存：请先复制本页尚未保存的文字，刷新本页（按 F5 键）后再继续填写。";
+
+/// Why the desk saves nothing after another tab changed what this one did.
+fn both_changed(names: &[String]) -> String {
+    format!(
+        "“{}”的审核意见、勾选的检查结果或单位、年度，在另一个标签页（或另一份本工具）中也作了不同的修改。为免覆盖那里填写的内容，本页的修改暂不保存：请先复制本页尚未保存的文字，刷新本页（按 F5 键）后再继续填写。",
+        names.join("”“")
+    )
+}
 
 /// Why the desk saves nothing while an unreadable record could not be set aside.
 const BLOCKED: &str = "本机保存的审阅记录无法读取，且存储空间不足或不可用，无法另存其原始内容。为免覆盖其中的审核意见，本次审阅暂不保存；请在“草稿库”中释放空间后刷新页面，或确认不再需要原记录后清空审阅列表。";
@@ -125,10 +147,10 @@ impl ReviewKeeper {
     /// Write the review: the file list first, then any report text not yet
     /// stored. Texts of files no longer on the desk are removed.
     pub fn save<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<ReviewSaved, Problem> {
-        self.save_list(kv, desk)?;
+        let taken_in = self.save_list(kv, desk)?;
         loop {
             if let Some(saved) = self.save_texts(kv, desk, &mut || true)? {
-                return Ok(saved);
+                return Ok(ReviewSaved { taken_in, ..saved });
             }
         }
     }
@@ -136,14 +158,26 @@ impl ReviewKeeper {
     /// Write the file list with what the reviewer wrote (one key, small),
     /// and remove the texts of files no longer on the desk. The texts
     /// follow with [`ReviewKeeper::save_texts`].
-    pub fn save_list<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<(), Problem> {
+    ///
+    /// Another tab may have written the record since this one last read or
+    /// wrote it: then its words are taken in ([`merge_records`]) and the
+    /// records written are returned, for the caller to put on its desk.
+    /// Where that cannot be done (the files differ, or both tabs changed
+    /// one opinion), nothing is written and the problem says what to do.
+    pub fn save_list<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<Option<Vec<FileRecord>>, Problem> {
         if self.blocked.get() {
             return Err(Problem::new(BLOCKED));
         }
-        if kv.get(REVIEW_KEY).map_err(Problem::from)? != *self.synced.borrow() {
-            return Err(Problem::new(CHANGED_ELSEWHERE));
+        let stored = kv.get(REVIEW_KEY).map_err(Problem::from)?;
+        let taken_in = if stored != *self.synced.borrow() { Some(self.take_in(stored.as_deref(), &desk.records)?) } else { None };
+        // Only what differs from this tab's desk is news to it.
+        let taken_in = taken_in.filter(|records| *records != desk.records);
+        let list = serde_json::to_string(&Stored { files: taken_in.clone().unwrap_or_else(|| desk.records.clone()) }).expect("records serialise");
+        if stored.as_deref() == Some(list.as_str()) {
+            // Only the other tab had changed anything: it is all stored.
+            *self.synced.borrow_mut() = stored;
+            return Ok(taken_in);
         }
-        let list = serde_json::to_string(&Stored { files: desk.records.clone() }).expect("records serialise");
         let wanted: HashSet<String> = desk.entries.iter().filter(|e| e.read.is_ok()).map(|e| e.hash.clone()).collect();
         match kv.set(REVIEW_KEY, &list) {
             Ok(()) => self.forget_texts(kv, &wanted)?,
@@ -157,7 +191,46 @@ impl ReviewKeeper {
             Err(e) => return Err(Problem::from(e)),
         }
         *self.synced.borrow_mut() = Some(list);
-        Ok(())
+        Ok(taken_in)
+    }
+
+    /// Another tab wrote the record (a `storage` event): take its words in
+    /// now, with any of this tab's not yet written (as a save would). Where
+    /// the files changed and this tab has nothing unsaved, that is no
+    /// problem: a reload shows them.
+    pub fn follow<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<Followed, Problem> {
+        let unsaved = {
+            let synced = self.synced.borrow();
+            let base = match synced.as_deref() {
+                Some(json) => serde_json::from_str::<Stored>(json).ok().map(|s| s.files),
+                None => Some(Vec::new()),
+            };
+            base.is_none_or(|b| b != desk.records)
+        };
+        match self.save_list(kv, desk) {
+            Ok(Some(records)) => Ok(Followed::TakenIn(records)),
+            Ok(None) => Ok(Followed::Nothing),
+            Err(_) if !unsaved && !self.blocked.get() => Ok(Followed::Reload),
+            Err(problem) => Err(problem),
+        }
+    }
+
+    /// The records with what another tab wrote since this one last read or
+    /// wrote the record (`stored`: what is there now) taken in.
+    fn take_in(&self, stored: Option<&str>, mine: &[FileRecord]) -> Result<Vec<FileRecord>, Problem> {
+        let files = |json: &str| serde_json::from_str::<Stored>(json).ok().map(|s| s.files);
+        let base = match self.synced.borrow().as_deref() {
+            Some(json) => files(json),
+            None => Some(Vec::new()),
+        };
+        let (Some(base), Some(theirs)) = (base, stored.and_then(files)) else {
+            // Cleared, or written by a version whose record this one cannot read.
+            return Err(Problem::new(FILES_CHANGED_ELSEWHERE));
+        };
+        merge_records(&base, &theirs, mine).map_err(|why| match why {
+            Unmerged::Files => Problem::new(FILES_CHANGED_ELSEWHERE),
+            Unmerged::Both(names) => Problem::new(both_changed(&names)),
+        })
     }
 
     /// Whether some report text on the desk is neither stored nor refused.
@@ -204,7 +277,7 @@ impl ReviewKeeper {
             .map(|e| e.file_name.clone())
             .chain(desk.to_pick_again())
             .collect();
-        Ok(Some(ReviewSaved { not_kept }))
+        Ok(Some(ReviewSaved { not_kept, taken_in: None }))
     }
 
     /// Remove stored texts not in `keep`; the batch changed, so texts refused

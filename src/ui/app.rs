@@ -19,6 +19,7 @@ use super::start::Start;
 use super::state::AppState;
 use super::storage_banner::StorageBanner;
 use super::tasklist::TaskList;
+use crate::session::review::REVIEW_KEY;
 use crate::storage::drafts::{DRAFT_PREFIX, EDITOR_PREFIX, HANDOVER_PREFIX};
 
 #[component]
@@ -83,6 +84,8 @@ pub fn App() -> impl IntoView {
                     state.on_editor_change(id);
                 } else if let Some(id) = key.strip_prefix(HANDOVER_PREFIX) {
                     state.on_handover(id);
+                } else if key == REVIEW_KEY {
+                    review.on_external_change(state);
                 }
             }
             // clear() in another tab

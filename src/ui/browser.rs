@@ -138,6 +138,12 @@ pub fn focus_soon(ids: &[&str]) {
     leptos::prelude::set_timeout(move || focus_first(ids.iter().map(String::as_str)), std::time::Duration::ZERO);
 }
 
+/// The id of the element with keyboard focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let id = web_sys::window()?.document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
 fn focus_first<'a>(ids: impl IntoIterator<Item = &'a str>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(el) = ids.into_iter().find_map(|id| doc.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

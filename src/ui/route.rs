@@ -29,6 +29,11 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// One of the reviewer's desk's screens.
+    pub fn is_review(&self) -> bool {
+        matches!(self, Screen::Review | Screen::ReviewReport(_) | Screen::ReviewPair(..))
+    }
+
     pub fn draft_id(&self) -> Option<&str> {
         match self {
             Screen::Draft(id) | Screen::Section(id, _) | Screen::Check(id) | Screen::History(id) | Screen::Merge(id) => Some(id),

@@ -267,13 +267,14 @@ test('an unreadable review record: a message, the desk works, and the old record
   await page.close();
 });
 
-test('two tabs on the desk: the one that has not seen the other\'s opinion does not write over it, and says so', async () => {
+test('two tabs on the desk: each takes in the other\'s opinions as they are saved, and neither writes over the other', async () => {
   const a = await freshApp(app.context, app.server.url);
   await a.goto(`${app.server.url}#/review`);
   await a.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
   await a.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 2));
   await a.getByTestId('notice').filter({ hasText: '已读取 2 个文件' }).waitFor({ timeout: 60000 });
   await a.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('02-'));
+  const stored = (page) => page.evaluate(() => localStorage.getItem('fazhi-report/review') || '');
   // A report opened in a second tab; an opinion written there is saved.
   const b = await app.context.newPage();
   await b.goto(`${app.server.url}#/review/report/1`);
@@ -281,19 +282,45 @@ test('two tabs on the desk: the one that has not seen the other\'s opinion does 
   const theirs = '第二个标签页填写的审核意见。';
   await b.getByLabel(/写给该单位的审核意见/).fill(theirs);
   await b.waitForFunction((t) => (localStorage.getItem('fazhi-report/review') || '').includes(t), theirs);
-  // The first tab, which has not seen it, writes another: it is not saved over it.
+  // The first tab, which did nothing meanwhile, has it: its report page shows it.
+  await a.goto(`${app.server.url}#/review/report/1`);
+  assert.equal(await a.getByLabel(/写给该单位的审核意见/).inputValue(), theirs);
+  // It writes another report's opinion: both are stored.
   await a.goto(`${app.server.url}#/review/report/0`);
-  await a.getByLabel(/写给该单位的审核意见/).fill('第一个标签页填写的审核意见。');
-  await a.getByText('审阅记录已在另一个标签页').waitFor();
-  const stored = await a.evaluate(() => localStorage.getItem('fazhi-report/review'));
-  assert.ok(stored.includes(theirs), 'the second tab\'s opinion is kept');
-  assert.ok(!stored.includes('第一个标签页填写的审核意见'), 'nothing written over it');
-  // Reloaded, the first tab has both tabs' work and saves again.
+  const mine = '第一个标签页填写的审核意见。';
+  await a.getByLabel(/写给该单位的审核意见/).fill(mine);
+  await a.waitForFunction((m) => (localStorage.getItem('fazhi-report/review') || '').includes(m), mine);
+  assert.ok((await stored(a)).includes(theirs), 'the second tab\'s opinion is kept');
+  // The second, still on its report, writes more: it keeps the first's too,
+  // and the first tab, showing that report now, follows as it is saved.
+  await a.goto(`${app.server.url}#/review/report/1`);
+  await b.getByLabel(/写给该单位的审核意见/).fill(`${theirs}谢谢。`);
+  await a.waitForFunction((t) => document.querySelector('#opinion-text').value === t, `${theirs}谢谢。`);
+  assert.ok((await stored(b)).includes(mine), 'the first tab\'s opinion is kept');
+  // Both change the same report's opinion before hearing of each other:
+  // the later save writes nothing over the other and names the report.
+  await a.getByLabel(/写给该单位的审核意见/).fill('第一个标签页改写的意见。');
+  await b.evaluate(() => {
+    const r = JSON.parse(localStorage.getItem('fazhi-report/review'));
+    r.files[1].opinion = '第二个标签页改写的意见。';
+    localStorage.setItem('fazhi-report/review', JSON.stringify(r));
+  });
+  await a.getByText('也作了不同的修改').waitFor();
+  await a.screenshot({ path: path.join(OUT, 'review-two-tabs-both-changed.png') });
+  assert.ok((await stored(a)).includes('第二个标签页改写的意见。'));
+  assert.ok(!(await stored(a)).includes('第一个标签页改写的意见。'), 'nothing written over it');
+  // Reloaded, the first tab has the stored record and saves again.
   await a.reload();
   await waitForApp(a);
-  await a.getByLabel(/写给该单位的审核意见/).fill('第一个标签页填写的审核意见。');
-  await a.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('第一个标签页填写的审核意见'));
-  assert.ok((await a.evaluate(() => localStorage.getItem('fazhi-report/review'))).includes(theirs));
+  assert.equal(await a.getByLabel(/写给该单位的审核意见/).inputValue(), '第二个标签页改写的意见。');
+  await a.getByLabel(/写给该单位的审核意见/).fill('第一个标签页改写的意见。');
+  await a.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('第一个标签页改写的意见。'));
+  // The second clears the desk: the first, with nothing unsaved, says a reload shows it.
+  await b.goto(`${app.server.url}#/review`);
+  b.once('dialog', (d) => d.accept());
+  await b.getByRole('button', { name: '清空审阅列表' }).click();
+  await a.getByText('刷新本页（按 F5 键）即可看到最新的审阅列表').waitFor();
+  assert.equal(await stored(a), '', 'nothing brought back');
   await a.close();
   await b.close();
 });

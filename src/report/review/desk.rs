@@ -38,6 +38,58 @@ pub struct FileRecord {
     pub ticked: Vec<(String, String)>,
 }
 
+/// Why two tabs' records cannot be made one (see [`merge_records`]).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unmerged {
+    /// The files differ: one side added, removed, re-read or cleared them.
+    Files,
+    /// Both sides changed the same field of these files differently (the
+    /// unit where known, else the file name).
+    Both(Vec<String>),
+}
+
+/// The desk's records as two tabs left them since they last agreed
+/// (`base`): each field the reviewer writes — unit, year, opinion, ticked
+/// findings — taken from the side that changed it, so neither tab's words
+/// are lost. Fails when the files are not the same on all three sides, or
+/// when both sides changed one field to different values (no record can
+/// hold both: the reviewer decides after a reload).
+pub fn merge_records(base: &[FileRecord], theirs: &[FileRecord], mine: &[FileRecord]) -> Result<Vec<FileRecord>, Unmerged> {
+    let file = |r: &FileRecord| (r.name.clone(), r.bytes, r.hash.clone(), r.error.clone());
+    let files = |rs: &[FileRecord]| rs.iter().map(file).collect::<Vec<_>>();
+    if files(base) != files(theirs) || files(base) != files(mine) {
+        return Err(Unmerged::Files);
+    }
+    /// The side that changed `f`; None when both did, differently.
+    fn pick<T: PartialEq + Clone>(b: &FileRecord, t: &FileRecord, m: &FileRecord, f: impl Fn(&FileRecord) -> &T) -> Option<T> {
+        let (b, t, m) = (f(b), f(t), f(m));
+        if m == b {
+            Some(t.clone())
+        } else if t == b || t == m {
+            Some(m.clone())
+        } else {
+            None
+        }
+    }
+    let mut merged = Vec::with_capacity(mine.len());
+    let mut both = Vec::new();
+    for ((b, t), m) in base.iter().zip(theirs).zip(mine) {
+        let unit = pick(b, t, m, |r| &r.unit);
+        let year = pick(b, t, m, |r| &r.year);
+        let opinion = pick(b, t, m, |r| &r.opinion);
+        let ticked = pick(b, t, m, |r| &r.ticked);
+        match (unit, year, opinion, ticked) {
+            (Some(unit), Some(year), Some(opinion), Some(ticked)) => merged.push(FileRecord { unit, year, opinion, ticked, ..m.clone() }),
+            _ => both.push(if m.unit.is_empty() { m.name.clone() } else { m.unit.clone() }),
+        }
+    }
+    if both.is_empty() {
+        Ok(merged)
+    } else {
+        Err(Unmerged::Both(both))
+    }
+}
+
 /// What a row says when the review was reloaded without the file's text.
 pub fn pick_again_message(name: &str) -> String {
     format!("本机存储空间不足，未能保存“{name}”的内容。审核意见已保存；请再次选择这个文件，即可继续查看报告和检查结果。")
@@ -283,6 +335,47 @@ mod tests {
 
     fn entry(name: &str, text: &str) -> Entry {
         read_entry(name, text.as_bytes(), &|_| None, 2026, Date::new(2026, 1, 5))
+    }
+
+    fn rec(name: &str, opinion: &str) -> FileRecord {
+        FileRecord { name: name.into(), bytes: 10, hash: format!("h-{name}"), unit: format!("{name}局"), opinion: opinion.into(), ..FileRecord::default() }
+    }
+
+    #[test]
+    fn two_tabs_records_are_merged_field_by_field() {
+        let base = vec![rec("甲", ""), rec("乙", "旧意见")];
+        // Each tab wrote another file's opinion; one corrected a unit, the other ticked a finding.
+        let mut theirs = base.clone();
+        theirs[1].opinion = "请补充原因。".into();
+        theirs[0].unit = "甲区司法局".into();
+        let mut mine = base.clone();
+        mine[0].opinion = "数据请核实。".into();
+        mine[1].ticked = vec![("第一部分".into(), "缺少数据".into())];
+        let merged = merge_records(&base, &theirs, &mine).unwrap();
+        assert_eq!((merged[0].unit.as_str(), merged[0].opinion.as_str()), ("甲区司法局", "数据请核实。"));
+        assert_eq!((merged[1].opinion.as_str(), merged[1].ticked.len()), ("请补充原因。", 1));
+        // The same change on both sides is no conflict; nothing changed gives theirs.
+        assert_eq!(merge_records(&base, &theirs, &theirs).unwrap(), theirs);
+        assert_eq!(merge_records(&base, &theirs, &base).unwrap(), theirs);
+        assert_eq!(merge_records(&base, &base, &mine).unwrap(), mine);
+    }
+
+    #[test]
+    fn two_tabs_records_that_cannot_be_merged_say_why() {
+        let base = vec![rec("甲", ""), rec("乙", "")];
+        let (mut theirs, mut mine) = (base.clone(), base.clone());
+        theirs[1].opinion = "请补充原因。".into();
+        mine[1].opinion = "请核实数据。".into();
+        assert_eq!(merge_records(&base, &theirs, &mine), Err(Unmerged::Both(vec!["乙局".into()])));
+        // Files added, removed, re-read or cleared on one side.
+        let mut added = base.clone();
+        added.push(rec("丙", ""));
+        assert_eq!(merge_records(&base, &added, &base), Err(Unmerged::Files));
+        assert_eq!(merge_records(&base, &base, &added), Err(Unmerged::Files));
+        assert_eq!(merge_records(&base, &[], &base), Err(Unmerged::Files));
+        let mut reread = base.clone();
+        reread[0].error = Some("无法读取".into());
+        assert_eq!(merge_records(&base, &reread, &base), Err(Unmerged::Files));
     }
 
     #[test]

@@ -18,10 +18,10 @@ use super::browser::{download, gb18030, next_tick, now_ms, read_file_bytes};
 use super::state::AppState;
 use crate::report::deadline::Date;
 use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
-use crate::report::review::desk::Desk;
+use crate::report::review::desk::{Desk, FileRecord};
 use crate::report::review::copying::Search;
 use crate::report::review::{read_entry, Entry};
-use crate::session::review::{not_kept_message, ReviewKeeper};
+use crate::session::review::{not_kept_message, Followed, ReviewKeeper};
 use crate::session::Problem;
 
 pub use desk_page::ReviewDesk;
@@ -82,6 +82,9 @@ pub struct ReviewState {
     pub ready: RwSignal<bool>,
     /// Files whose report text is not kept in storage, by name.
     pub not_kept: RwSignal<Vec<String>>,
+    /// Bumped when another tab's words (opinions, ticks, corrections) are
+    /// put on this desk: the open report's fields show them.
+    pub taken_in: RwSignal<u64>,
     loaded: StoredValue<bool>,
     keeper: StoredValue<ReviewKeeper, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -95,6 +98,7 @@ impl ReviewState {
             progress: RwSignal::new(None),
             ready: RwSignal::new(false),
             not_kept: RwSignal::new(Vec::new()),
+            taken_in: RwSignal::new(0),
             loaded: StoredValue::new(false),
             keeper: StoredValue::new_local(ReviewKeeper::default()),
             timer: StoredValue::new(None),
@@ -169,7 +173,10 @@ impl ReviewState {
         self.timer.set_value(None);
         let saved = super::browser::timed("fzbg:review-save", || self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save_list(s.store().kv(), d)))));
         match saved {
-            Ok(()) => {
+            Ok(taken_in) => {
+                if let Some(records) = taken_in {
+                    self.show_taken_in(records);
+                }
                 if app.persistent {
                     app.problem.set(None);
                 }
@@ -219,8 +226,56 @@ impl ReviewState {
             // All of it now, texts too: there is no later slice.
             let saved = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.save(s.store().kv(), d))));
             match saved {
-                Ok(saved) => self.not_kept.set(saved.not_kept),
+                Ok(saved) => {
+                    self.not_kept.set(saved.not_kept);
+                    if let Some(records) = saved.taken_in {
+                        self.show_taken_in(records);
+                    }
+                }
                 Err(problem) => app.problem.set(Some(problem)),
+            }
+        }
+    }
+
+    /// Another tab wrote the review record (a `storage` event). While this
+    /// tab waits to write an edit, or reads or compares a batch, its own
+    /// save comes soon and takes the other's words in; otherwise they are
+    /// taken in now. Files changed there: a desk not on screen is read
+    /// afresh on the next visit; on screen, a reload shows them.
+    pub fn on_external_change(self, app: AppState) {
+        if !self.loaded.get_value() || !self.ready.get_untracked() || self.progress.get_untracked().is_some() || self.timer.get_value().is_some() {
+            return;
+        }
+        let followed = self.desk.with_untracked(|d| app.session(|s| self.keeper.with_value(|k| k.follow(s.store().kv(), d))));
+        match followed {
+            Ok(Followed::Nothing) => {}
+            Ok(Followed::TakenIn(records)) => self.show_taken_in(records),
+            Ok(Followed::Reload) => {
+                if app.screen.get_untracked().is_review() {
+                    app.confirm("审阅列表中的报告已在另一个标签页中添加、移除或清空。本页没有未保存的修改，刷新本页（按 F5 键）即可看到最新的审阅列表。");
+                } else {
+                    self.loaded.set_value(false);
+                    self.ready.set(false);
+                }
+            }
+            Err(problem) => app.problem.set(Some(problem)),
+        }
+    }
+
+    /// Put another tab's words on this desk. The table is rebuilt only when
+    /// a unit or year it shows changed (keeping the focus on the field it
+    /// was in); an open report's opinion and ticks follow `taken_in`.
+    fn show_taken_in(self, records: Vec<FileRecord>) {
+        let table_changed = self.desk.with_untracked(|d| {
+            d.records.len() != records.len() || d.records.iter().zip(&records).any(|(a, b)| a.unit != b.unit || a.year != b.year)
+        });
+        self.desk.update_untracked(|d| d.records = records);
+        self.taken_in.update(|n| *n += 1);
+        if table_changed {
+            let focused = super::browser::focused_id();
+            self.version.update(|v| *v += 1);
+            if let Some(id) = focused {
+                super::browser::focus_soon(&[&id]);
             }
         }
     }

@@ -64,6 +64,18 @@ fn report_view(index: usize) -> impl IntoView {
     let heading = if record.unit.is_empty() { record.name.clone() } else { format!("{} · {}", record.unit, record.name) };
     let opinion = RwSignal::new(record.opinion.clone());
     let ticked = RwSignal::new(record.ticked.clone());
+    // Another tab's words taken in: shown here (this tab changed nothing
+    // of this report's since, or they would not have been taken in).
+    Effect::watch(
+        move || review.taken_in.get(),
+        move |_, _, _| {
+            if let Some((o, t)) = review.desk.with_untracked(|d| d.records.get(i).map(|r| (r.opinion.clone(), r.ticked.clone()))) {
+                opinion.set(o);
+                ticked.set(t);
+            }
+        },
+        false,
+    );
     let on_opinion = move |e: leptos::ev::Event| {
         let v = event_target_value(&e);
         opinion.set(v.clone());

@@ -298,8 +298,8 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
     view! {
         <tr class:row-unreadable=!readable>
             <td class="col-index">{n}</td>
-            <td><input type="text" class="cell-input" aria-label=format!("第{n}行 单位") value=r.unit.clone() on:input=on_unit/></td>
-            <td><input type="text" inputmode="numeric" class="cell-input cell-year" aria-label=format!("第{n}行 年度") prop:value=move || year_text.get() on:change=on_year/></td>
+            <td><input type="text" id=format!("review-unit-{i}") class="cell-input" aria-label=format!("第{n}行 单位") value=r.unit.clone() on:input=on_unit/></td>
+            <td><input type="text" id=format!("review-year-{i}") inputmode="numeric" class="cell-input cell-year" aria-label=format!("第{n}行 年度") prop:value=move || year_text.get() on:change=on_year/></td>
             <td class="col-file">
                 {if readable {
                     view! { <a href=Screen::ReviewReport(i).to_hash()>{file.clone()}</a> }.into_any()
