@@ -175,14 +175,19 @@ fn clearing_the_desk_removes_every_review_key_and_nothing_else() {
     assert_eq!(kv.keys().unwrap(), ["fazhi-report/draft/x"]);
 }
 
+/// Two tabs with the stored desk open (a report opened in a new tab):
+/// each tab's keeper and desk.
+fn two_tabs(kv: &MemoryStore) -> ((ReviewKeeper, Desk), (ReviewKeeper, Desk)) {
+    let (a, b) = (ReviewKeeper::default(), ReviewKeeper::default());
+    let (da, db) = (a.load(kv, today()).unwrap(), b.load(kv, today()).unwrap());
+    ((a, da), (b, db))
+}
+
 #[test]
 fn a_second_tab_takes_in_the_other_tabs_words_and_never_writes_over_them() {
     let kv = MemoryStore::new();
     ReviewKeeper::default().save(&kv, &desk()).unwrap();
-    // Two tabs open the desk (a report opened in a new tab).
-    let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
-    let mut mine = first.load(&kv, today()).unwrap();
-    let mut theirs = second.load(&kv, today()).unwrap();
+    let ((first, mut mine), (second, mut theirs)) = two_tabs(&kv);
     // The second writes an opinion and saves; then the first writes another's.
     theirs.records[1].opinion = "请补充第三部分。".into();
     assert_eq!(second.save_list(&kv, &theirs).unwrap(), None, "nothing to take in");
@@ -211,9 +216,7 @@ fn a_second_tab_takes_in_the_other_tabs_words_and_never_writes_over_them() {
 fn a_second_tab_never_writes_over_what_it_cannot_take_in() {
     let kv = MemoryStore::new();
     ReviewKeeper::default().save(&kv, &desk()).unwrap();
-    let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
-    let mut mine = first.load(&kv, today()).unwrap();
-    let mut theirs = second.load(&kv, today()).unwrap();
+    let ((first, mut mine), (second, mut theirs)) = two_tabs(&kv);
     // Both write the same report's opinion.
     theirs.records[1].opinion = "请补充第三部分。".into();
     second.save_list(&kv, &theirs).unwrap();
@@ -224,18 +227,14 @@ fn a_second_tab_never_writes_over_what_it_cannot_take_in() {
     assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records[1].opinion, "请补充第三部分。");
     assert!(first.save_list(&kv, &mine).is_err(), "it keeps refusing");
     // The second takes a file off the desk: the first's list is not the stored one.
-    let (third, fourth) = (ReviewKeeper::default(), ReviewKeeper::default());
-    let mut three = third.load(&kv, today()).unwrap();
-    let mut four = fourth.load(&kv, today()).unwrap();
+    let ((third, mut three), (fourth, mut four)) = two_tabs(&kv);
     four.remove(0);
     fourth.save(&kv, &four).unwrap();
     three.records[1].opinion = "改。".into();
     let refused = third.save_list(&kv, &three).unwrap_err();
     assert!(refused.message.contains("添加、移除或清空"), "{}", refused.message);
     // Cleared in another tab: nothing brought back.
-    let (fifth, sixth) = (ReviewKeeper::default(), ReviewKeeper::default());
-    let mut five = fifth.load(&kv, today()).unwrap();
-    sixth.load(&kv, today()).unwrap();
+    let ((fifth, mut five), (sixth, _)) = two_tabs(&kv);
     sixth.clear(&kv).unwrap();
     five.records[0].opinion = "改。".into();
     assert!(fifth.save_list(&kv, &five).unwrap_err().message.contains("清空"));
@@ -252,9 +251,7 @@ fn a_second_tab_never_writes_over_what_it_cannot_take_in() {
 fn a_tab_follows_the_other_tabs_writes_as_they_come() {
     let kv = MemoryStore::new();
     ReviewKeeper::default().save(&kv, &desk()).unwrap();
-    let (first, second) = (ReviewKeeper::default(), ReviewKeeper::default());
-    let mut mine = first.load(&kv, today()).unwrap();
-    let mut theirs = second.load(&kv, today()).unwrap();
+    let ((first, mut mine), (second, mut theirs)) = two_tabs(&kv);
     assert_eq!(first.follow(&kv, &mine).unwrap(), Followed::Nothing);
     theirs.records[1].opinion = "请补充第三部分。".into();
     second.save_list(&kv, &theirs).unwrap();
