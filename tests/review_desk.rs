@@ -270,3 +270,19 @@ fn a_tab_follows_the_other_tabs_writes_as_they_come() {
     assert!(first.follow(&kv, &mine).unwrap_err().message.contains("请先复制本页尚未保存的文字"));
     assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records.len(), theirs.records.len());
 }
+
+#[test]
+fn a_tab_that_reads_the_desk_again_after_another_cleared_it_saves_a_new_batch() {
+    let kv = MemoryStore::new();
+    ReviewKeeper::default().save(&kv, &desk()).unwrap();
+    let ((first, mine), (second, _)) = two_tabs(&kv);
+    second.clear(&kv).unwrap();
+    assert_eq!(first.follow(&kv, &mine).unwrap(), Followed::Reload);
+    // Read again: nothing stored, so nothing of the old record is its base.
+    let empty = first.load(&kv, today()).unwrap();
+    assert!(empty.records.is_empty());
+    let mut batch = empty;
+    batch.add(vec![entry("新.txt", &other("新区司法局"))]);
+    first.save(&kv, &batch).unwrap();
+    assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records.len(), 1);
+}

@@ -56,8 +56,8 @@ pub enum Followed {
     Nothing,
     /// The other tab's words, taken in: the desk's records now.
     TakenIn(Vec<FileRecord>),
-    /// The other tab changed the files; this tab has nothing unsaved, and a
-    /// reload shows the record as it is now.
+    /// The other tab changed the files; this tab has nothing unsaved, so
+    /// the desk can be read afresh from storage.
     Reload,
 }
 
@@ -106,7 +106,10 @@ impl ReviewKeeper {
     /// the first half of [`ReviewKeeper::load`], which a page can follow
     /// with [`ReviewKeeper::load_entry`] for each record, in slices.
     pub fn load_list<K: KeyValue>(&self, kv: &K) -> Result<Vec<FileRecord>, Problem> {
-        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(Vec::new()) };
+        let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else {
+            *self.synced.borrow_mut() = None;
+            return Ok(Vec::new());
+        };
         match serde_json::from_str::<Stored>(&json) {
             Ok(stored) => {
                 *self.synced.borrow_mut() = Some(json);
@@ -197,7 +200,7 @@ impl ReviewKeeper {
     /// Another tab wrote the record (a `storage` event): take its words in
     /// now, with any of this tab's not yet written (as a save would). Where
     /// the files changed and this tab has nothing unsaved, that is no
-    /// problem: a reload shows them.
+    /// problem: the desk is read again.
     pub fn follow<K: KeyValue>(&self, kv: &K, desk: &Desk) -> Result<Followed, Problem> {
         let unsaved = {
             let synced = self.synced.borrow();

@@ -19,7 +19,7 @@ use super::start::Start;
 use super::state::AppState;
 use super::storage_banner::StorageBanner;
 use super::tasklist::TaskList;
-use crate::session::review::REVIEW_KEY;
+use crate::session::review::{REVIEW_KEY, REVIEW_TEXT_PREFIX};
 use crate::storage::drafts::{DRAFT_PREFIX, EDITOR_PREFIX, HANDOVER_PREFIX};
 
 #[component]
@@ -84,8 +84,8 @@ pub fn App() -> impl IntoView {
                     state.on_editor_change(id);
                 } else if let Some(id) = key.strip_prefix(HANDOVER_PREFIX) {
                     state.on_handover(id);
-                } else if key == REVIEW_KEY {
-                    review.on_external_change(state);
+                } else if key == REVIEW_KEY || key.starts_with(REVIEW_TEXT_PREFIX) {
+                    review.on_external_change(state, &key);
                 }
             }
             // clear() in another tab

@@ -319,8 +319,15 @@ test('two tabs on the desk: each takes in the other\'s opinions as they are save
   await b.goto(`${app.server.url}#/review`);
   b.once('dialog', (d) => d.accept());
   await b.getByRole('button', { name: '清空审阅列表' }).click();
-  await a.getByText('刷新本页（按 F5 键）即可看到最新的审阅列表').waitFor();
+  await a.getByText('本页已按最新的审阅记录更新').waitFor();
+  await a.getByText('没有这份报告').waitFor();
   assert.equal(await stored(a), '', 'nothing brought back');
+  // The second picks a batch again: the first, on the table, shows it.
+  await a.goto(`${app.server.url}#/review`);
+  await b.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 3));
+  await b.getByTestId('notice').filter({ hasText: '已读取 3 个文件' }).waitFor({ timeout: 60000 });
+  await a.locator('.review-table tbody tr').nth(2).waitFor();
+  assert.equal(await a.locator('.review-table tbody tr').count(), 3);
   await a.close();
   await b.close();
 });

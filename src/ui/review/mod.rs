@@ -21,7 +21,7 @@ use crate::report::formats::{FormatError, MAX_IMPORT_BYTES};
 use crate::report::review::desk::{Desk, FileRecord};
 use crate::report::review::copying::Search;
 use crate::report::review::{read_entry, Entry};
-use crate::session::review::{not_kept_message, Followed, ReviewKeeper};
+use crate::session::review::{not_kept_message, Followed, ReviewKeeper, REVIEW_KEY};
 use crate::session::Problem;
 
 pub use desk_page::ReviewDesk;
@@ -30,6 +30,8 @@ pub use report_page::ReviewReport;
 
 /// Wait this long after the last keystroke in an opinion before writing.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(500);
+/// How long another tab's writes must have stopped before the desk is read again.
+const RELOAD_QUIET: Duration = Duration::from_millis(800);
 /// Work this long at most before letting the page paint and answer input.
 const SLICE_MS: f64 = 25.0;
 /// Elements the comparison looks at between two looks at the clock (a
@@ -88,6 +90,9 @@ pub struct ReviewState {
     loaded: StoredValue<bool>,
     keeper: StoredValue<ReviewKeeper, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Another tab changed the files: the desk is read again once its
+    /// writes (the list, then each report's text) have stopped coming.
+    reload: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl ReviewState {
@@ -102,6 +107,7 @@ impl ReviewState {
             loaded: StoredValue::new(false),
             keeper: StoredValue::new_local(ReviewKeeper::default()),
             timer: StoredValue::new(None),
+            reload: StoredValue::new(None),
         }
     }
 
@@ -240,9 +246,16 @@ impl ReviewState {
     /// Another tab wrote the review record (a `storage` event). While this
     /// tab waits to write an edit, or reads or compares a batch, its own
     /// save comes soon and takes the other's words in; otherwise they are
-    /// taken in now. Files changed there: a desk not on screen is read
-    /// afresh on the next visit; on screen, a reload shows them.
-    pub fn on_external_change(self, app: AppState) {
+    /// taken in now. Files changed there: the desk is read afresh, at once
+    /// if on screen, else on the next visit.
+    pub fn on_external_change(self, app: AppState, key: &str) {
+        if self.reload.get_value().is_some() {
+            self.reload_when_quiet(app);
+            return;
+        }
+        if key != REVIEW_KEY {
+            return;
+        }
         if !self.loaded.get_value() || !self.ready.get_untracked() || self.progress.get_untracked().is_some() || self.timer.get_value().is_some() {
             return;
         }
@@ -251,15 +264,33 @@ impl ReviewState {
             Ok(Followed::Nothing) => {}
             Ok(Followed::TakenIn(records)) => self.show_taken_in(records),
             Ok(Followed::Reload) => {
-                if app.screen.get_untracked().is_review() {
-                    app.confirm("审阅列表中的报告已在另一个标签页中添加、移除或清空。本页没有未保存的修改，刷新本页（按 F5 键）即可看到最新的审阅列表。");
-                } else {
-                    self.loaded.set_value(false);
-                    self.ready.set(false);
-                }
+                // Nothing of this tab's is unsaved: the desk is read afresh.
+                self.loaded.set_value(false);
+                self.ready.set(false);
+                self.desk.set(Desk::default());
+                self.version.update(|v| *v += 1);
+                self.reload_when_quiet(app);
             }
             Err(problem) => app.problem.set(Some(problem)),
         }
+    }
+
+    /// Read the desk again once another tab's writes have stopped for
+    /// `RELOAD_QUIET` (it writes the list first, then the reports' texts in
+    /// slices: read earlier, rows would ask for files still being written):
+    /// at once if a review screen shows it, else on the next visit.
+    fn reload_when_quiet(self, app: AppState) {
+        if let Some(h) = self.reload.get_value() {
+            h.clear();
+        }
+        let fire = move || {
+            self.reload.set_value(None);
+            if app.screen.get_untracked().is_review() && !self.loaded.get_value() {
+                self.ensure_loaded(app);
+                app.confirm("审阅列表中的报告已在另一个标签页中添加、移除或清空，本页已按最新的审阅记录更新。");
+            }
+        };
+        self.reload.set_value(set_timeout_with_handle(fire, RELOAD_QUIET).ok());
     }
 
     /// Put another tab's words on this desk. The table is rebuilt only when
