@@ -207,7 +207,9 @@ fn history_restore_merge_paste_and_free_space() {
 fn a_backup_goes_out_and_comes_back_without_overwriting() {
     let s = session(MemoryStore::new());
     s.create("甲局", 2025, None, "", NOW).1.unwrap();
-    let file = s.export_backup(NOW).unwrap();
+    let (file, review_files) = s.export_backup(NOW).unwrap();
+    assert_eq!(review_files, 0);
+    assert!(!file.contains("\"review\""), "no desk, no review in the file");
     let other = session(MemoryStore::new());
     assert_eq!(other.restore_backup(&file, NOW).unwrap().message, "已从备份恢复：新增 1 份，相同 0 份，内容不同另存为副本 0 份。原有草稿均未改动。");
     assert_eq!(other.restore_backup(&file, NOW).unwrap().message, "已从备份恢复：新增 0 份，相同 1 份，内容不同另存为副本 0 份。原有草稿均未改动。");

@@ -56,7 +56,7 @@ fn storage_full_at_open_lists_the_drafts_says_what_each_takes_and_cleans_up_for_
     assert!(p.message.contains("历史版本") && p.message.contains("KB"), "{}", p.message);
 
     // Backup all works on the full store.
-    let backup = s.export_backup(NOW).unwrap();
+    let (backup, _) = s.export_backup(NOW).unwrap();
     for d in &drafts {
         assert!(backup.contains(&d.id));
     }
@@ -166,7 +166,7 @@ fn a_garbage_schema_marker_says_what_is_blocked_and_backup_still_works() {
     for words in ["数据版本标记", "保存、新建和导入已暂停", "备份全部", "从备份恢复"] {
         assert!(p.message.contains(words), "{words}: {}", p.message);
     }
-    assert!(s.export_backup(NOW).unwrap().contains(&d.id));
+    assert!(s.export_backup(NOW).unwrap().0.contains(&d.id));
     assert!(matches!(s.save(&s.open(&d.id).unwrap(), NOW + 1), Saved::Failed(_)));
 }
 

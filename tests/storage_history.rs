@@ -106,7 +106,7 @@ fn backup_restores_by_id_and_never_overwrites() {
     let source = DraftStore::new(MemoryStore::new());
     source.save(&draft("a", "甲")).unwrap();
     source.save(&draft("b", "乙")).unwrap();
-    let backup = source.export_backup(5).unwrap();
+    let backup = source.export_backup(5, None).unwrap();
 
     let target = DraftStore::new(MemoryStore::new());
     target.save(&draft("a", "甲")).unwrap();

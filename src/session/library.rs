@@ -122,17 +122,23 @@ impl<K: KeyValue> Session<K> {
         })
     }
 
-    /// Every readable draft as one backup file.
-    pub fn export_backup(&self, now: i64) -> Result<String, Problem> {
-        Ok(self.store.export_backup(now)?)
+    /// Every readable draft, and the reviewer's desk, as one backup file;
+    /// with how many of the desk's files it holds the records of.
+    pub fn export_backup(&self, now: i64) -> Result<(String, usize), Problem> {
+        let review = super::review::stored_records(self.store.kv())?;
+        let files = review.as_ref().map_or(0, Vec::len);
+        Ok((self.store.export_backup(now, review)?, files))
     }
 
-    /// Merge a backup file in; nothing here is deleted or overwritten.
+    /// Merge a backup file in — the drafts, then the reviewer's desk;
+    /// nothing here is deleted or overwritten.
     pub fn restore_backup(&self, text: &str, now: i64) -> Result<Notice, Problem> {
         let r = self.store.restore_backup(text, || self.new_id(now)).map_err(|e| Problem::new(e.message_zh()))?;
-        Ok(Notice::new(format!(
-            "已从备份恢复：新增 {} 份，相同 {} 份，内容不同另存为副本 {} 份。原有草稿均未改动。",
-            r.added, r.unchanged, r.copies
-        )))
+        let drafts = format!("已从备份恢复：新增 {} 份，相同 {} 份，内容不同另存为副本 {} 份。原有草稿均未改动。", r.added, r.unchanged, r.copies);
+        let Some(records) = r.review else { return Ok(Notice::new(drafts)) };
+        match super::review::restore_records(self.store.kv(), records) {
+            Ok(done) => Ok(Notice::new(format!("{drafts}{}", done.message()))),
+            Err(problem) => Err(Problem::new(format!("{drafts}审阅记录未能恢复：{}", problem.message))),
+        }
     }
 }

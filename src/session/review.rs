@@ -43,7 +43,9 @@ struct StoredText {
 /// How an autosave of the review ended.
 #[derive(Debug, Default, PartialEq)]
 pub struct ReviewSaved {
-    /// Files whose report text is not in storage (picked again after a reload).
+    /// Files whose report text could not be stored, for lack of space (to
+    /// be picked again after a reload; rows already waiting for that are
+    /// the desk's `to_pick_again`).
     pub not_kept: Vec<String>,
     /// Another tab's words taken in (see [`ReviewKeeper::save_list`]).
     pub taken_in: Option<Vec<FileRecord>>,
@@ -278,7 +280,6 @@ impl ReviewKeeper {
             .iter()
             .filter(|e| e.read.is_ok() && !self.stored.borrow().contains(&e.hash))
             .map(|e| e.file_name.clone())
-            .chain(desk.to_pick_again())
             .collect();
         Ok(Some(ReviewSaved { not_kept, taken_in: None }))
     }
@@ -314,8 +315,115 @@ impl ReviewKeeper {
     }
 }
 
+/// The reviewer's desk as stored, for the backup: None when there is none
+/// (or it cannot be read: the desk sets it aside when it next opens, and
+/// the library offers it for download).
+pub fn stored_records<K: KeyValue>(kv: &K) -> Result<Option<Vec<FileRecord>>, Problem> {
+    let Some(json) = kv.get(REVIEW_KEY).map_err(Problem::from)? else { return Ok(None) };
+    Ok(serde_json::from_str::<Stored>(&json).ok().map(|s| s.files).filter(|files| !files.is_empty()))
+}
+
+/// What merging a backup's desk in did ([`restore_records`]).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ReviewRestored {
+    /// Files not on the desk here: added (their reports are picked again).
+    pub added: usize,
+    /// Files on the desk here whose record took something from the backup.
+    pub merged: usize,
+    /// Files on the desk here with nothing new in the backup.
+    pub unchanged: usize,
+}
+
+impl ReviewRestored {
+    /// What the library says after the drafts' part of the restore.
+    pub fn message(&self) -> String {
+        if self.added + self.merged == 0 {
+            return "备份中的审阅记录与本机相同。".into();
+        }
+        let mut m = format!(
+            "审阅记录：新增 {} 份报告，合并 {} 份，相同 {} 份（本机已写的审核意见均保留，备份中不同的意见附在其后）。",
+            self.added, self.merged, self.unchanged
+        );
+        if self.added > 0 {
+            m.push_str("请在“审阅多份报告”中再次选择新增的报告文件，即可查看全文和检查结果。");
+        }
+        m
+    }
+}
+
+/// Merge the desk from a backup into the stored one; nothing here is lost.
+/// A file not on the desk is added (its report is picked again to be read).
+/// For one already there, the opinion written here stays, and the backup's,
+/// where it says something else, follows it marked as restored (once:
+/// restoring the same backup again adds nothing); ticks are joined; the
+/// backup's unit and year are taken only where none is given here. A stored
+/// record that cannot be read is set aside first, as when the desk opens.
+pub fn restore_records<K: KeyValue>(kv: &K, backup: Vec<FileRecord>) -> Result<ReviewRestored, Problem> {
+    let keeper = ReviewKeeper::default();
+    let mut records = match keeper.load_list(kv) {
+        Ok(records) => records,
+        Err(problem) if keeper.blocked.get() => return Err(problem),
+        // Set aside and removed: the backup's desk takes its place.
+        Err(_) => Vec::new(),
+    };
+    let mut done = ReviewRestored::default();
+    for b in backup {
+        let same = records.iter().position(|r| {
+            if b.hash.is_empty() {
+                r.hash.is_empty() && r.name == b.name && r.bytes == b.bytes
+            } else {
+                r.hash == b.hash
+            }
+        });
+        let Some(i) = same else {
+            records.push(b);
+            done.added += 1;
+            continue;
+        };
+        let r = &mut records[i];
+        let before = r.clone();
+        if b.opinion.trim().is_empty() {
+            // Nothing to take.
+        } else if r.opinion.trim().is_empty() {
+            r.opinion = b.opinion;
+        } else if !r.opinion.contains(b.opinion.as_str()) {
+            r.opinion = format!("{}\n\n（从备份恢复的审核意见）{}", r.opinion, b.opinion);
+        }
+        for t in b.ticked {
+            if !r.ticked.contains(&t) {
+                r.ticked.push(t);
+            }
+        }
+        if r.unit.trim().is_empty() && !b.unit.trim().is_empty() {
+            r.unit = b.unit;
+        }
+        if r.year.is_none() {
+            r.year = b.year;
+        }
+        if *r == before {
+            done.unchanged += 1;
+        } else {
+            done.merged += 1;
+        }
+    }
+    if done.added + done.merged > 0 {
+        let list = serde_json::to_string(&Stored { files: records }).expect("records serialise");
+        kv.set(REVIEW_KEY, &list).map_err(Problem::from)?;
+    }
+    Ok(done)
+}
+
 fn text_key(hash: &str) -> String {
     format!("{REVIEW_TEXT_PREFIX}{hash}")
+}
+
+/// What the desk says, after a reload, about the files whose reports are
+/// not in storage (not kept for lack of space, or a desk restored from a
+/// backup), naming them.
+pub fn pick_again_message(names: &[String]) -> Option<String> {
+    (!names.is_empty()).then(|| {
+        format!("以下{}个文件的内容没有保存在本机（存储空间不足时未能保存，或审阅记录是从备份恢复的），审核意见和勾选均已保存。请再次选择这些文件，即可查看报告全文和检查结果：{}", names.len(), names.join("、"))
+    })
 }
 
 /// What the desk says about texts not kept, naming the files.

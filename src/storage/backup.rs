@@ -1,10 +1,12 @@
-//! Backing up every draft as one file, and restoring from it without ever
+//! Backing up every draft — and the reviewer's desk, the file list with
+//! the opinions written — as one file, and restoring from it without ever
 //! deleting or overwriting anything.
 
 use serde::{Deserialize, Serialize};
 
 use super::drafts::DraftStore;
 use super::{KeyValue, StoreError};
+use crate::report::review::desk::FileRecord;
 use crate::report::Draft;
 
 pub const BACKUP_FORMAT: &str = "fazhi-report-backup";
@@ -16,10 +18,15 @@ struct Backup {
     schema: u32,
     exported: i64,
     drafts: Vec<Draft>,
+    /// The reviewer's desk (`session::review`): what the reviewer wrote,
+    /// per file; the reports' texts are picked again after a restore.
+    /// Absent when there is none (and in older backups, which read as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review: Option<Vec<FileRecord>>,
 }
 
 /// What restoring a backup did.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct RestoreReport {
     /// Drafts that were not on this computer and were added.
     pub added: usize,
@@ -27,6 +34,9 @@ pub struct RestoreReport {
     pub unchanged: usize,
     /// Drafts whose id exists here with other text: added as a copy beside it.
     pub copies: usize,
+    /// The reviewer's desk in the backup, for the caller to merge in
+    /// (`session::review::restore_records`).
+    pub review: Option<Vec<FileRecord>>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -47,15 +57,16 @@ impl BackupError {
 }
 
 impl<K: KeyValue> DraftStore<K> {
-    /// Every readable draft as one JSON file.
-    pub fn export_backup(&self, now_ms: i64) -> Result<String, StoreError> {
+    /// Every readable draft, and the reviewer's desk when there is one, as
+    /// one JSON file.
+    pub fn export_backup(&self, now_ms: i64, review: Option<Vec<FileRecord>>) -> Result<String, StoreError> {
         let mut drafts = Vec::new();
         for s in self.list()? {
             if let Ok(Some(d)) = self.load(&s.id) {
                 drafts.push(d);
             }
         }
-        let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: now_ms, drafts };
+        let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: now_ms, drafts, review };
         // Compact, then re-indented: `to_string_pretty`'s bytes with one copy
         // of the serialisers (`formats::pretty`).
         serde_json::to_string(&backup).map(|s| crate::report::formats::pretty::pretty(&s)).map_err(|e| StoreError::Other(e.to_string()))
@@ -72,7 +83,7 @@ impl<K: KeyValue> DraftStore<K> {
         if backup.schema > BACKUP_SCHEMA {
             return Err(BackupError::Newer { found: backup.schema });
         }
-        let mut report = RestoreReport::default();
+        let mut report = RestoreReport { review: backup.review, ..RestoreReport::default() };
         for mut draft in backup.drafts {
             match self.load(&draft.id) {
                 Ok(Some(here)) if here == draft => report.unchanged += 1,
@@ -108,7 +119,8 @@ mod tests {
         store.save(&b).unwrap();
         let drafts: Vec<Draft> = store.list().unwrap().iter().map(|s| store.load(&s.id).unwrap().unwrap()).collect();
         assert_eq!(drafts.len(), 2);
-        let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: 9, drafts };
-        assert_eq!(store.export_backup(9).unwrap(), serde_json::to_string_pretty(&backup).unwrap());
+        let review = Some(vec![FileRecord { name: "甲.txt".into(), opinion: "请补充。".into(), ..FileRecord::default() }]);
+        let backup = Backup { format: BACKUP_FORMAT.into(), schema: BACKUP_SCHEMA, exported: 9, drafts, review: review.clone() };
+        assert_eq!(store.export_backup(9, review).unwrap(), serde_json::to_string_pretty(&backup).unwrap());
     }
 }

@@ -257,7 +257,7 @@ impl AppState {
         self.session(|s| s.snapshots(id))
     }
 
-    pub fn export_backup(self) -> Result<String, Problem> {
+    pub fn export_backup(self) -> Result<(String, usize), Problem> {
         self.session(|s| s.export_backup(now_ms()))
     }
 

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{download, focus_soon, format_time, now_ms, picked_file, read_file_bytes};
 use super::pick::{read_picked, ACCEPT_REPORT_FILES};
+use super::review::use_review;
 use super::route::Screen;
 use super::first_paint::{self, FIRST_ROWS};
 use super::state::use_app;
@@ -32,17 +33,23 @@ pub fn Library() -> impl IntoView {
         if shown_all.get() { state.unreadable() } else { Vec::new() }
     });
 
-    let backup = move |_| match state.export_backup() {
-        Ok(json) => {
+    let review = use_review();
+    let backup = move |_| {
+        // The desk's last edits first (written on leaving it; this is sure).
+        review.flush(state);
+        match state.export_backup() {
+        Ok((json, review_files)) => {
             let name = format!("法治报告助手备份-{}.json", format_time(now_ms()).replace([' ', ':'], "-"));
             let count = state.library.with_untracked(|l| l.len());
+            let desk = if review_files > 0 { format!("，以及审阅列表中 {review_files} 个文件的审核意见和勾选（报告原文不在备份中，恢复后需再次选择）") } else { String::new() };
             // Every action confirms itself, replacing the previous message.
             match download(&name, "application/json;charset=utf-8", json.as_bytes()) {
-                Ok(()) => state.confirm(format!("已下载备份文件“{name}”，共 {count} 份草稿。请把它保存到 U 盘或其他安全的位置。")),
+                Ok(()) => state.confirm(format!("已下载备份文件“{name}”，共 {count} 份草稿{desk}。请把它保存到 U 盘或其他安全的位置。")),
                 Err(_) => state.warn("浏览器没有开始下载备份文件。请允许本页面下载文件后再点“备份全部”；草稿仍保存在本机，没有任何改动。"),
             }
         }
         Err(problem) => state.tell(problem),
+        }
     };
 
     let restore = move |ev: leptos::ev::Event| {
@@ -53,7 +60,10 @@ pub fn Library() -> impl IntoView {
         }
         spawn_local(async move {
             let text = read_file_bytes(&file).await.ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default();
+            review.flush(state);
             state.restore_backup(&text);
+            // Read again from storage on the next visit to the desk.
+            review.reload_later();
         });
     };
 

@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen of the
 // app, at 1366×768 — start, library, help, task list, a section, the check
-// page, history, merge (empty, with a conflict, another unit's file) and the reviewer's desk (also while busy: reading a batch, opening after a reload) — with a report in it. Zero violations is the bar.
+// page, history, merge (empty, with a conflict, another unit's file) and the reviewer's desk (also while busy: reading a batch, opening after a reload; and with files to pick again) — with a report in it. Zero violations is the bar.
 // axe is evaluated through the DevTools protocol, so the page's CSP does not
 // need to allow it.
 import { test } from 'node:test';
@@ -145,6 +145,14 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.locator('.pair-list a').click();
   await page.getByRole('heading', { name: /的雷同段落/ }).waitFor();
   await check('审阅：雷同段落');
+  // Reports not kept here (storage full, or a desk restored from a backup):
+  // the rows and the band ask for the files again.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fazhi-report/review-text/')).forEach((k) => localStorage.removeItem(k)));
+  await page.goto(`${app.server.url}#/review`);
+  await page.reload();
+  await waitForApp(page);
+  await page.locator('.mark-waiting').first().waitFor();
+  await check('审阅多份报告（请再次选择文件）');
   await page.close();
   assert.deepEqual(found, {}, JSON.stringify(found, null, 2));
 });

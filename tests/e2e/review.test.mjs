@@ -331,3 +331,40 @@ test('two tabs on the desk: each takes in the other\'s opinions as they are save
   await a.close();
   await b.close();
 });
+
+test('备份全部 carries the reviewer\'s opinions to another computer; after 从备份恢复 the desk asks for the files again', async () => {
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 3));
+  await page.getByTestId('notice').filter({ hasText: '已读取 3 个文件' }).waitFor({ timeout: 60000 });
+  await page.goto(`${app.server.url}#/review/report/1`);
+  const opinion = '请补充第三部分的述法内容。';
+  await page.getByLabel(/写给该单位的审核意见/).fill(opinion);
+  // Backed up at once from the library: the opinion just typed is in the file.
+  await page.goto(`${app.server.url}#/`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '备份全部' }).click()]);
+  await page.getByTestId('notice').filter({ hasText: '以及审阅列表中 3 个文件的审核意见和勾选' }).waitFor();
+  const file = path.join(OUT, 'backup-with-review.json');
+  await download.saveAs(file);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(backup.review.length, 3);
+  assert.equal(backup.review[1].opinion, opinion);
+  // Another computer: nothing stored; the backup restored.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await waitForApp(page);
+  await page.goto(`${app.server.url}#/`);
+  await page.getByLabel('从备份恢复').setInputFiles(file);
+  await page.getByTestId('notice').filter({ hasText: '审阅记录：新增 3 份报告' }).waitFor();
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByText(/以下3个文件的内容没有保存在本机/).waitFor();
+  await page.screenshot({ path: path.join(OUT, 'review-restored.png'), fullPage: true });
+  // Picking the files again brings the reports back under the opinion.
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 3));
+  await page.getByTestId('notice').filter({ hasText: '已读取 3 个文件' }).waitFor({ timeout: 60000 });
+  assert.equal(await page.getByText(/以下3个文件的内容没有保存在本机/).count(), 0);
+  await page.goto(`${app.server.url}#/review/report/1`);
+  assert.equal(await page.getByLabel(/写给该单位的审核意见/).inputValue(), opinion);
+  await page.close();
+});

@@ -92,7 +92,7 @@ pub fn merge_records(base: &[FileRecord], theirs: &[FileRecord], mine: &[FileRec
 
 /// What a row says when the review was reloaded without the file's text.
 pub fn pick_again_message(name: &str) -> String {
-    format!("本机存储空间不足，未能保存“{name}”的内容。审核意见已保存；请再次选择这个文件，即可继续查看报告和检查结果。")
+    format!("本机没有保存“{name}”的内容（存储空间不足时未能保存，或审阅记录是从备份恢复的）。审核意见已保存；请再次选择这个文件，即可继续查看报告和检查结果。")
 }
 
 /// The entry a stored record stands for: why its file could not be read,
@@ -229,12 +229,12 @@ impl Desk {
 
     /// Files whose text was not kept and must be picked again, by name.
     pub fn to_pick_again(&self) -> Vec<String> {
-        self.records
-            .iter()
-            .zip(&self.entries)
-            .filter(|(r, e)| r.error.is_none() && e.read.is_err())
-            .map(|(r, _)| r.name.clone())
-            .collect()
+        self.to_pick_again_rows().into_iter().map(|i| self.records[i].name.clone()).collect()
+    }
+
+    /// The rows of [`Desk::to_pick_again`], by position.
+    pub fn to_pick_again_rows(&self) -> Vec<usize> {
+        (0..self.records.len().min(self.entries.len())).filter(|&i| self.records[i].error.is_none() && self.entries[i].read.is_err()).collect()
     }
 
     /// The table's rows, with the units and years as the reviewer has them.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::table::ReviewTable;
 use super::{offer, use_review, ProgressBar, DOCX_MIME};
 use crate::report::review::table::csv;
-use crate::session::review::not_kept_message;
+use crate::session::review::{not_kept_message, pick_again_message};
 use crate::ui::browser::{dropped_files, picked_files};
 use crate::ui::pick::ACCEPT_REPORT_FILES;
 use crate::ui::route::Screen;
@@ -86,6 +86,12 @@ pub fn ReviewDesk() -> impl IntoView {
         {move || not_kept_message(&review.not_kept.get()).map(|m| view! {
             <div class="card card-warning" role="alert"><p>{m}</p></div>
         })}
+        {move || {
+            review.version.get();
+            review.desk.with_untracked(|d| pick_again_message(&d.to_pick_again())).map(|m| view! {
+                <div class="card card-warning"><p>{m}</p></div>
+            })
+        }}
         <Show when=has_rows fallback=|| view! { <p class="count">"还没有选择要审阅的报告。"</p> }>
             <section aria-labelledby="review-table-title">
                 <h2 id="review-table-title">"审阅列表"</h2>

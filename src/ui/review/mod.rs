@@ -82,7 +82,8 @@ pub struct ReviewState {
     /// The stored review has been read (after a reload the review's pages
     /// wait for it, with the progress bar).
     pub ready: RwSignal<bool>,
-    /// Files whose report text is not kept in storage, by name.
+    /// Files whose report text could not be kept in storage this time, by
+    /// name (rows to pick again after a reload say so themselves).
     pub not_kept: RwSignal<Vec<String>>,
     /// Bumped when another tab's words (opinions, ticks, corrections) are
     /// put on this desk: the open report's fields show them.
@@ -149,7 +150,6 @@ impl ReviewState {
                 }
             }
             let desk = Desk::from_parts(records, entries);
-            self.not_kept.set(desk.to_pick_again());
             self.desk.update_untracked(|d| *d = desk);
             next_tick().await;
             self.compare().await;
@@ -291,6 +291,17 @@ impl ReviewState {
             }
         };
         self.reload.set_value(set_timeout_with_handle(fire, RELOAD_QUIET).ok());
+    }
+
+    /// The stored desk changed under this tab (a backup restored): read it
+    /// again on the next visit. Call after [`ReviewState::flush`].
+    pub fn reload_later(self) {
+        if self.loaded.get_value() && self.progress.get_untracked().is_none() {
+            self.loaded.set_value(false);
+            self.ready.set(false);
+            self.desk.set(Desk::default());
+            self.version.update(|v| *v += 1);
+        }
     }
 
     /// Put another tab's words on this desk. The table is rebuilt only when

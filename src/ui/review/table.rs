@@ -100,7 +100,8 @@ const CHUNK: usize = 50;
 /// A row's partner in copying: the pair (a, b), its passages, the other unit.
 type Partner = (usize, usize, usize, String);
 /// A row as shown: its place in the batch, what it says, its partners, its year.
-type ShownRow = (usize, Row, Vec<Partner>, Option<i32>);
+/// (row index, row, partners, year, waiting for its file to be picked again)
+type ShownRow = (usize, Row, Vec<Partner>, Option<i32>, bool);
 
 /// 只看: a quick condition on a row.
 const ONLY: [(&str, &str); 6] = [
@@ -181,10 +182,12 @@ pub fn ReviewTable() -> impl IntoView {
                 partners[p.a].push((p.a, p.b, p.matches.len(), d.records[p.b].unit.clone()));
                 partners[p.b].push((p.a, p.b, p.matches.len(), d.records[p.a].unit.clone()));
             }
-            let shown: Vec<ShownRow> = shown.into_iter().map(|(i, r)| (i, r.clone(), std::mem::take(&mut partners[i]), d.records[i].year)).collect();
+            let waiting = d.to_pick_again_rows();
+            let shown: Vec<ShownRow> =
+                shown.into_iter().map(|(i, r)| (i, r.clone(), std::mem::take(&mut partners[i]), d.records[i].year, waiting.contains(&i))).collect();
             let n_chunks = count.div_ceil(CHUNK).max(1);
             let shown = StoredValue::new(shown);
-            let chunk = move |c: usize| shown.with_value(|rows| rows.iter().skip(c * CHUNK).take(CHUNK).map(|(i, r, p, y)| row_view(app, review, *i, r, p, *y)).collect_view());
+            let chunk = move |c: usize| shown.with_value(|rows| rows.iter().skip(c * CHUNK).take(CHUNK).map(|(i, r, p, y, w)| row_view(app, review, *i, r, p, *y, *w)).collect_view());
             // One chunk at first, the others in turns; a newer rebuild
             // disposes of this signal, and so stops its turns.
             let chunks = RwSignal::new(1usize);
@@ -246,7 +249,7 @@ fn mark_class(m: PartMark) -> &'static str {
     }
 }
 
-fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[Partner], year: Option<i32>) -> impl IntoView {
+fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[Partner], year: Option<i32>, waiting: bool) -> impl IntoView {
     let n = i + 1;
     let file = r.file_name.clone();
     let readable = r.parts.is_some();
@@ -275,6 +278,8 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
             .map(|(k, m)| view! { <td class=format!("mark {}", mark_class(*m))>{m.label()}<span class="visually-hidden">{format!("（{}）", SectionKind::REQUIRED[k].label())}</span></td> })
             .collect_view()
             .into_any(),
+        // Not here (not kept for lack of space, or restored from a backup): no fault of the file's.
+        None if waiting => view! { <td colspan="5" class="mark mark-waiting">"请再次选择文件"</td> }.into_any(),
         None => view! { <td colspan="5" class="mark mark-missing">"无法读取"</td> }.into_any(),
     };
     let findings = if readable {
@@ -286,6 +291,8 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
             </td>
         }
         .into_any()
+    } else if waiting {
+        view! { <td class="col-findings">{r.worst.clone()}</td> }.into_any()
     } else {
         view! { <td class="col-findings row-error">{r.worst.clone()}</td> }.into_any()
     };
@@ -296,7 +303,7 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
         })
         .collect_view();
     view! {
-        <tr class:row-unreadable=!readable>
+        <tr class:row-unreadable=!readable && !waiting class:row-waiting=waiting>
             <td class="col-index">{n}</td>
             <td><input type="text" id=format!("review-unit-{i}") class="cell-input" aria-label=format!("第{n}行 单位") value=r.unit.clone() on:input=on_unit/></td>
             <td><input type="text" id=format!("review-year-{i}") inputmode="numeric" class="cell-input cell-year" aria-label=format!("第{n}行 年度") prop:value=move || year_text.get() on:change=on_year/></td>
