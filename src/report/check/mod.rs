@@ -46,7 +46,7 @@ use finding::sort_findings;
 pub use crate::report::last_year::{copied_sentences, Copied, COPY_SIMILARITY, MIN_SENTENCE_CHARS};
 pub use aside::{about, sort_out, without_rules, SetAside, Sorted};
 pub use finding::{findings_for_section, format_table, CheckContext, Finding, Severity};
-pub use text::{fix_half_width, fix_report_punctuation};
+pub use text::{fix_half_width, fix_report_punctuation, AUTHOR_HINT};
 
 /// Which rule found a finding. Each id is one row of [`RULES`] (in the same
 /// order), where its name, title, severity, provision and function are.

@@ -87,6 +87,21 @@ impl Place {
         }
     }
 
+    /// [`Place::label`] with the part named as `report` numbers it: in a
+    /// report whose parts run 一、二、四、五, what is under “四、” is in
+    /// 第四部分, not in the third part by position. Parts without a number
+    /// of their own keep the position.
+    pub fn label_in(&self, report: &Report) -> String {
+        let label = self.label();
+        let Some(i) = self.section else { return label };
+        let Some(own) = report.sections.get(i).and_then(|s| part_number(&s.heading.marker)) else { return label };
+        let by_position = format!("第{}部分", cn_number(i + 1));
+        match label.strip_prefix(&by_position) {
+            Some(rest) => format!("第{}部分{rest}", cn_number(own)),
+            None => label,
+        }
+    }
+
     /// The id of the field in the app that holds this place, where there is one.
     pub fn field_id(&self) -> Option<String> {
         match self.spot {
@@ -185,5 +200,48 @@ mod tests {
             assert_eq!(p.label(), label, "{f:?}");
             assert_eq!(p.field_id().as_deref(), field, "{f:?}");
         }
+    }
+}
+
+/// The number a part heading's marker gives it: 4 for “四、”, “第四部分 ”,
+/// “4.”; None for an unnumbered heading or a number past 99.
+fn part_number(marker: &str) -> Option<usize> {
+    let m = marker.trim();
+    let m = m.strip_prefix('第').unwrap_or(m);
+    let digits: String = m.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok().filter(|n| (1..100).contains(n));
+    }
+    let value = |c: char| "〇一二三四五六七八九".find(c).map(|b| b / '一'.len_utf8());
+    let cn: Vec<char> = m.chars().take_while(|c| *c == '十' || value(*c).is_some()).collect();
+    let n = match cn.as_slice() {
+        [] => return None,
+        ['十'] => 10,
+        ['十', u] => 10 + value(*u)?,
+        [t, '十'] => value(*t)? * 10,
+        [t, '十', u] => value(*t)? * 10 + value(*u)?,
+        [u] => value(*u)?,
+        _ => return None,
+    };
+    (1..100).contains(&n).then_some(n)
+}
+
+#[cfg(test)]
+mod part_number_tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_named_by_its_own_number() {
+        assert_eq!(part_number("四、"), Some(4));
+        assert_eq!(part_number(" 第十二部分 "), Some(12));
+        assert_eq!(part_number("二十、"), Some(20));
+        assert_eq!(part_number("3."), Some(3));
+        assert_eq!(part_number(""), None);
+        assert_eq!(part_number("〇、"), None);
+        let report = crate::report::parse("某局2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n1. 甲。\n二、2025年度推进法治政府建设存在的不足和原因\n1. 乙。\n四、2026年度推进法治政府建设的主要安排\n1. 丙。\n");
+        let place = Place { section: Some(2), spot: Spot::ItemBody(0) };
+        assert_eq!(place.label(), "第三部分 第1条 正文");
+        assert_eq!(place.label_in(&report), "第四部分 第1条 正文");
+        assert_eq!(Place { section: None, spot: Spot::Title }.label_in(&report), "报告标题");
     }
 }

@@ -165,9 +165,13 @@ pub(super) fn half_width_punctuation(ctx: &Ctx, out: &mut Findings) {
             m.into_iter().filter_map(|c| char::from_u32(c as u32)).map(|c| format!("“{c}”")).collect::<Vec<_>>().join("")
         };
         out.push(At { section, item, line: Some(line) },
-            format!("中文句子中有 {} 处半角标点（{marks}），公文应使用全角标点（，；：（）？！。）。可在检查页一键改正。", positions.len()));
+            format!("中文句子中有 {} 处半角标点（{marks}），公文应使用全角标点（，；：（）？！。）。{AUTHOR_HINT}", positions.len()));
     }
 }
+
+/// What a finding tells the author about this tool (not for a unit that
+/// gets the finding from its reviewer: `review::reviewed` drops it).
+pub const AUTHOR_HINT: &str = "可在检查页一键改正。";
 
 /// Words that suggest content needing a 保密审查 before publication.
 const SECRET_WORDS: &[&str] = &["绝密", "机密", "秘密", "涉密", "内部", "密件"];

@@ -267,7 +267,7 @@ impl Desk {
     pub fn summary(&self, year: Option<i32>) -> Report {
         let rows = self.rows();
         let title = match year {
-            Some(y) => format!("{y}年度法治政府建设年度报告审核情况汇总"),
+            Some(y) => format!("{y}年度法治政府建设报告审核情况汇总"),
             None => "法治政府建设年度报告审核情况汇总".to_string(),
         };
         let readable = rows.iter().filter(|r| r.parts.is_some()).count();
@@ -284,7 +284,7 @@ impl Desk {
             let who = if r.unit.is_empty() { r.file_name.clone() } else { r.unit.clone() };
             let year = r.year.map(|y| format!("{y}年度，")).unwrap_or_default();
             let body = match r.parts {
-                None => format!("未能读取：{}", r.worst),
+                None => format!("未能读取：{}", r.worst.trim_end_matches('。')),
                 Some(parts) => {
                     let missing: Vec<String> = parts
                         .iter()
@@ -313,6 +313,14 @@ impl Desk {
             lines.push(format!("{}、{who}（{year}{}）：{body}。", cn_number(i + 1), r.file_name));
         }
         Report { bom: false, eol: Eol::Lf, front: lines.into_iter().map(|text| Line { text, eol: Eol::Lf }).collect(), sections: Vec::new(), back: Vec::new() }
+    }
+
+    /// The year the batch's reports are about, when they are all about one
+    /// (files whose year is not known aside): the summary's title names it.
+    pub fn batch_year(&self) -> Option<i32> {
+        let mut years = self.records.iter().filter_map(|r| r.year);
+        let first = years.next()?;
+        years.all(|y| y == first).then_some(first)
     }
 
     /// The summary as a .docx in the report's GB/T 9704 layout.
@@ -424,13 +432,16 @@ mod tests {
         assert!(text.contains("；审核意见：请补写第三部分。 第一部分数据请核实。\n"), "{text}");
         assert_eq!(text.matches("审核意见：").count(), 1, "{text}");
         assert_eq!(desk.rows()[0].opinion, desk.records[0].opinion);
-        assert!(text.starts_with("2025年度法治政府建设年度报告审核情况汇总\n共收到报告2份，其中可以读取1份"), "{text}");
+        assert!(text.starts_with("2025年度法治政府建设报告审核情况汇总\n共收到报告2份，其中可以读取1份"), "{text}");
         assert!(text.contains("一、甲局（2025年度，甲.txt）：") && text.contains("缺少或未写：第一责任人履职情况"), "{text}");
-        assert!(text.contains("二、坏.txt（坏.txt）：未能读取："), "{text}");
+        assert!(text.contains("二、坏.txt（坏.txt）：未能读取：") && !text.contains("。。"), "{text}");
         let back = crate::report::formats::import_docx(&desk.summary_docx(Some(2025)).unwrap()).unwrap();
         let back = crate::report::render(&back.report());
         for line in text.lines() {
             assert!(back.contains(line), "{line}");
         }
+        assert_eq!(desk.batch_year(), Some(2025));
+        desk.records[1].year = Some(2024);
+        assert_eq!(desk.batch_year(), None, "two years: no year in the title");
     }
 }

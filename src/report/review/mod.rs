@@ -145,12 +145,28 @@ pub fn reviewed(draft: Draft, format_zh: String, notes: Vec<String>, today: Date
     let chars = report.front.iter().map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count()).sum::<usize>()
         + report.sections.iter().map(|s| s.heading.text.chars().filter(|c| !c.is_whitespace()).count() + s.written_chars()).sum::<usize>();
     let not_a_report = parts.iter().all(|p| *p == PartMark::Missing);
-    let findings = draft.check(today);
+    let mut findings = draft.check(today);
+    // The unit reads these in its reviewer's opinion, maybe without this tool.
+    for f in &mut findings {
+        if let Some(kept) = f.message.strip_suffix(crate::report::check::AUTHOR_HINT) {
+            f.message = kept.to_string();
+        }
+    }
     Reviewed { draft, format_zh, notes, chars, parts, findings, not_a_report }
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn findings_for_a_unit_say_nothing_of_this_tool() {
+        let text = "某局2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n1. 健全制度,全年审查文件12件,提出意见35条。\n";
+        let e = read_entry("a.txt", text.as_bytes(), &|_| None, 2026, Date::new(2026, 1, 5));
+        let r = e.read.unwrap();
+        let half = r.findings.iter().find(|f| f.message.contains("半角标点")).expect("the half-width finding");
+        assert!(half.message.ends_with("全角标点（，；：（）？！。）。"), "{}", half.message);
+    }
+
     use super::*;
 
     const SEED: &str = include_str!("../../../tests/fixtures/seed/000_7470bc842f3634e7.txt");

@@ -59,6 +59,16 @@ pub fn percent(ratio: f32) -> u32 {
     (ratio * 100.0).round_ties_even() as u32
 }
 
+/// A similarity as the pair page labels it: whole percent, but never 100
+/// for passages that differ (99.6 % alike is shown as 99 %, beside the
+/// differences it marks).
+pub fn similarity_percent(ratio: f32) -> u32 {
+    match percent(ratio) {
+        100 if ratio < 1.0 => 99,
+        p => p,
+    }
+}
+
 /// The most insertions and deletions two keys of these lengths may need and
 /// still be [`super::copying::THRESHOLD`] (90 %) alike, with a margin of two
 /// so that rounding in the ratio's `f32` can never turn a match away.
@@ -70,6 +80,13 @@ pub fn max_edits_for_threshold(la: usize, lb: usize) -> usize {
 mod tests {
     use super::*;
     use crate::report::diff;
+
+    #[test]
+    fn a_similarity_short_of_identical_is_never_shown_as_100() {
+        assert_eq!(similarity_percent(ratio(250, 250, 1)), 99);
+        assert_eq!(similarity_percent(1.0), 100);
+        assert_eq!(similarity_percent(0.904), 90);
+    }
 
     #[test]
     fn percent_shows_what_the_float_printer_shows() {

@@ -33,13 +33,20 @@ pub struct Row {
 pub fn rows(entries: &[Entry], pairs: &[Pair], names: &dyn Fn(usize) -> (String, Option<i32>)) -> Vec<Row> {
     entries.iter().enumerate().map(|(i, e)| {
         let (unit, year) = names(i);
-        let mut copied = 0;
+        // This report's own paragraphs shared (one shared with two reports counts once).
+        let mut own = Vec::new();
         let mut copied_with = Vec::new();
         for p in pairs.iter().filter(|p| p.a == i || p.b == i) {
-            copied += p.matches.len();
+            for m in &p.matches {
+                let place = if p.a == i { m.a.place } else { m.b.place };
+                if !own.contains(&place) {
+                    own.push(place);
+                }
+            }
             let other = if p.a == i { p.b } else { p.a };
             copied_with.push(names(other).0);
         }
+        let copied = own.len();
         match &e.read {
             Ok(r) => Row {
                 file_name: e.file_name.clone(),
@@ -145,5 +152,19 @@ mod tests {
         let text = String::from_utf8(csv(&with_opinion)).unwrap();
         assert!(text.split("\r\n").nth(1).unwrap().ends_with(",\"请补充,谢谢\""), "quoted like any field: {text}");
         assert_eq!(lines[3], "");
+    }
+
+    #[test]
+    fn a_paragraph_shared_with_two_reports_counts_once() {
+        use crate::report::check::place::{Place, Spot};
+        use crate::report::review::copying::{Match, Pair, Passage};
+        let e = |unit: &str| read_entry(&format!("{unit}.txt"), format!("{unit}2025年度法治政府建设情况报告\n").as_bytes(), &|_| None, 2026, Date::new(2026, 1, 5));
+        let at = |k| Passage { place: Place { section: Some(0), spot: Spot::ItemBody(k) }, text: String::new() };
+        let m = |a, b| Match { a: at(a), b: at(b), ratio: 1.0 };
+        // Report 0's first paragraph in both others, its second in one.
+        let pairs = vec![Pair { a: 0, b: 1, matches: vec![m(0, 0), m(1, 1)] }, Pair { a: 0, b: 2, matches: vec![m(0, 3)] }];
+        let rows = rows(&[e("甲"), e("乙"), e("丙")], &pairs, &|i| (["甲", "乙", "丙"][i].to_string(), None));
+        assert_eq!((rows[0].copied, rows[0].copied_with.clone()), (2, vec!["乙".to_string(), "丙".to_string()]));
+        assert_eq!((rows[1].copied, rows[2].copied), (2, 1));
     }
 }

@@ -43,13 +43,7 @@ pub fn ReviewDesk() -> impl IntoView {
         offer(app, "法治政府建设年度报告审核汇总表.csv", "text/csv;charset=utf-8", Ok(bytes));
     };
     let export_docx = move |_| {
-        let bytes = review.desk.with_untracked(|d| {
-            // The year most reports are about names the summary.
-            let mut years: Vec<i32> = d.records.iter().filter_map(|r| r.year).collect();
-            crate::report::sort::numbers(&mut years);
-            let common = years.chunk_by(|a, b| a == b).max_by_key(|c| c.len()).map(|c| c[0]);
-            d.summary_docx(common)
-        });
+        let bytes = review.desk.with_untracked(|d| d.summary_docx(d.batch_year()));
         offer(app, "法治政府建设年度报告审核情况汇总.docx", DOCX_MIME, bytes);
     };
     let clear = move |_| {

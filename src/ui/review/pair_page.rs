@@ -50,17 +50,20 @@ fn pair_view(a: usize, b: usize) -> impl IntoView {
             <ol class="pair-matches">
                 {pair.matches.iter().map(|m| {
                     let (left, right) = marks(&m.a.text, &m.b.text);
+                    // Each part named as its report numbers it.
+                    let place = |i: usize, p: &crate::report::check::place::Place| d.report(i).map_or_else(|| p.label(), |r| p.label_in(r));
+                    let (pa, pb) = (place(a, &m.a.place), place(b, &m.b.place));
                     let (na, nb) = (na.clone(), nb.clone());
                     view! {
                         <li class="pair-match">
-                            <p class="pair-ratio">{format!("相似度 {}%", crate::report::review::near::percent(m.ratio))}</p>
+                            <p class="pair-ratio">{format!("相似度 {}%", crate::report::review::near::similarity_percent(m.ratio))}</p>
                             <div class="pair-sides">
                                 <div class="pair-side">
-                                    <h2 class="pair-place">{format!("{na} · {}", m.a.place.label())}</h2>
+                                    <h2 class="pair-place">{format!("{na} · {pa}")}</h2>
                                     <p class="gw-body pair-text">{marked(left)}</p>
                                 </div>
                                 <div class="pair-side">
-                                    <h2 class="pair-place">{format!("{nb} · {}", m.b.place.label())}</h2>
+                                    <h2 class="pair-place">{format!("{nb} · {pb}")}</h2>
                                     <p class="gw-body pair-text">{marked(right)}</p>
                                 </div>
                             </div>

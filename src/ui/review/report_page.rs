@@ -121,7 +121,7 @@ fn report_view(index: usize) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(k, (place, f))| {
-                    let label = place.label();
+                    let label = place.label_in(&r.draft.report);
                     let key = (label.clone(), f.message.clone());
                     let key2 = key.clone();
                     let checked = move || ticked.with(|t| t.contains(&key2));
