@@ -215,10 +215,11 @@ fn a_review_opened_in_slices_is_the_review_loaded_at_once() {
         search.add(k, opened.report(i).unwrap());
     }
     while !search.step(&mut || false) {}
-    opened.set_pairs(&readable, search.finish());
+    opened.set_pairs(&readable, search.finish_all());
 
     assert_eq!(opened.records, whole.records);
     assert_eq!(opened.pairs, whole.pairs);
+    assert_eq!(opened.shared, whole.shared);
     assert_eq!(opened.rows(), whole.rows());
     assert_eq!(opened.rows(), desk.rows());
     assert_eq!(whole.pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)]);

@@ -145,6 +145,18 @@ test('axe-core finds no WCAG 2.1 AA violation on any screen', async () => {
   await page.locator('.pair-list a').click();
   await page.getByRole('heading', { name: /的雷同段落/ }).waitFor();
   await check('审阅：雷同段落');
+  // A paragraph four reports share: listed once under 多份报告共有的段落.
+  const sharedDir = path.join(OUT, 'a11y-shared');
+  fs.mkdirSync(sharedDir, { recursive: true });
+  const sharedFiles = ['甲局', '乙局', '丙局', '丁局'].map((u, i) => {
+    const file = path.join(sharedDir, `${u}.txt`);
+    fs.writeFileSync(file, `${u}2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n1. 本单位第${i + 1}项独有的工作。全年办理相关事项${10 + i * 7}件，同比增长${3 + i}%。\n2. 强化行政执法监督。全年组织开展行政执法案卷评查2次，评查案卷86卷，发现问题12个，已全部整改到位。\n`);
+    return file;
+  });
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(sharedFiles);
+  await page.getByRole('region', { name: '多份报告共有的段落' }).waitFor({ timeout: 60000 });
+  await check('审阅多份报告（多份报告共有的段落）');
   // Reports not kept here (storage full, or a desk restored from a backup):
   // the rows and the band ask for the files again.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fazhi-report/review-text/')).forEach((k) => localStorage.removeItem(k)));

@@ -195,9 +195,10 @@ test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opi
   assert.equal(byFile.get('04-区市场监管局.txt')[14], '区城市管理局');
   assert.match(byFile.get('扫描件.pdf')[12], /PDF/);
   // The reviewer's opinion is in the table and in the Word summary.
-  assert.equal(table[0][15], '审核意见');
-  assert.equal(byFile.get('04-区市场监管局.txt')[15], opinion);
-  assert.equal(byFile.get('01-区司法局.txt')[15], '');
+  assert.equal(table[0][15], '多份报告共有段落');
+  assert.equal(table[0][16], '审核意见');
+  assert.equal(byFile.get('04-区市场监管局.txt')[16], opinion);
+  assert.equal(byFile.get('01-区司法局.txt')[16], '');
   const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出审核情况汇总（Word 文档）' }).click()]);
   const summaryPath = path.join(OUT, 'review-summary.docx');
   fs.copyFileSync(await summary.path(), summaryPath);
@@ -206,7 +207,7 @@ test('the reviewer\'s desk: 24 files at once, the table, the copied pair, an opi
 
   // One of the pair taken off the desk: the rest compared again, no pair left.
   await row(page, '05-区城市管理局.txt').getByRole('button', { name: /^移除/ }).click();
-  await page.getByText('未发现各报告之间的雷同段落').waitFor();
+  await page.getByText('未发现两份报告之间的雷同段落').waitFor();
   assert.equal(await page.locator('.review-table tbody tr').count(), 23);
   assert.equal(await row(page, '04-区市场监管局.txt').locator('td.col-copied').innerText(), '无');
 });
@@ -366,5 +367,43 @@ test('备份全部 carries the reviewer\'s opinions to another computer; after �
   assert.equal(await page.getByText(/以下3个文件的内容没有保存在本机/).count(), 0);
   await page.goto(`${app.server.url}#/review/report/1`);
   assert.equal(await page.getByLabel(/写给该单位的审核意见/).inputValue(), opinion);
+  await page.close();
+});
+
+/** Reports of `units`, the first `sharing` of them with the same paragraph. */
+function sharingBatch(dir, units, sharing) {
+  fs.mkdirSync(dir, { recursive: true });
+  const shared = '强化行政执法监督。全年组织开展行政执法案卷评查2次，评查案卷86卷，发现问题12个，已全部整改到位，并建立问题清单和整改台账。';
+  return units.map((u, i) => {
+    const own = `本单位第${i + 1}项独有的工作。全年办理相关事项${10 + i * 7}件，同比增长${3 + i}%，群众满意度明显提升。`;
+    const text = `${u}2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n1. ${own}\n${i < sharing ? `2. ${shared}\n` : ''}二、2025年度推进法治政府建设存在的不足和原因\n无。\n`;
+    const file = path.join(dir, `${String(i + 1).padStart(2, '0')}-${u}.txt`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+}
+
+test('a paragraph in four reports of six is listed once with all four, not dropped as template wording', async () => {
+  const files = sharingBatch(path.join(OUT, 'shared-batch'), ['甲局', '乙局', '丙局', '丁局', '戊局', '己局'], 4);
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
+  await page.getByTestId('notice').filter({ hasText: '已读取 6 个文件' }).waitFor({ timeout: 60000 });
+  const section = page.getByRole('region', { name: '多份报告共有的段落' });
+  await section.waitFor();
+  const text = await section.innerText();
+  assert.match(text, /4 份报告：甲局（第一部分 第2条）、乙局（第一部分 第2条）、丙局（第一部分 第2条）、丁局（第一部分 第2条）/);
+  assert.match(text, /评查案卷86卷/);
+  assert.match(await row(page, '01-甲局.txt').locator('td.col-copied').innerText(), /另有 1 段与多份报告相同/);
+  assert.match(await row(page, '05-戊局.txt').locator('td.col-copied').innerText(), /^无$/);
+  await page.getByText('未发现两份报告之间的雷同段落（多份报告共有的段落见下文）').waitFor();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'review-shared.png') });
+  // The .csv says it too.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出汇总表/ }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.split('\r\n')[0].endsWith(',雷同单位,多份报告共有段落,审核意见'));
+  assert.match(csv.split('\r\n')[1], /,1,$/);
   await page.close();
 });

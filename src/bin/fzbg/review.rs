@@ -5,7 +5,8 @@
 use std::io::Write;
 
 use fazhi_report::report::deadline::Date;
-use fazhi_report::report::review::{copying, read_entry, table, Entry};
+use fazhi_report::report::review::desk::Desk;
+use fazhi_report::report::review::{read_entry, table, Entry};
 
 /// Largest file read; the app's import limit.
 const MAX_FILE: u64 = 64 * 1024 * 1024;
@@ -60,22 +61,11 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> Result<()
             }
         })
         .collect();
-    let reports: Vec<_> = entries.iter().filter_map(|e| e.read.as_ref().ok().map(|r| &r.draft.report)).collect();
-    // Pair indices are among the readable reports; map them back to entries.
-    let readable: Vec<usize> = entries.iter().enumerate().filter(|(_, e)| e.read.is_ok()).map(|(i, _)| i).collect();
-    let pairs: Vec<copying::Pair> = copying::find(&reports)
-        .into_iter()
-        .map(|mut p| {
-            p.a = readable[p.a];
-            p.b = readable[p.b];
-            p
-        })
-        .collect();
-    let names = |i: usize| match &entries[i].read {
-        Ok(r) => (r.draft.unit.clone(), Some(r.draft.year)),
-        Err(_) => (String::new(), None),
-    };
-    let rows = table::rows(&entries, &pairs, &names);
+    // The app's desk: the same file twice is one row; pairs and shared
+    // paragraphs found as the app finds them.
+    let mut desk = Desk::default();
+    desk.add(entries);
+    let (entries, pairs, rows) = (&desk.entries, &desk.pairs, desk.rows());
     if let Some(path) = csv_out {
         std::fs::write(path, table::csv(&rows)).map_err(|e| format!("无法写入 {path}（{e}） / cannot write: {e}"))?;
     }
@@ -85,7 +75,12 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> Result<()
                 "file": r.file_name, "unit": r.unit, "year": r.year, "chars": r.chars,
                 "parts": r.parts.map(|p| p.iter().map(|m| m.label()).collect::<Vec<_>>()),
                 "errors": r.errors, "warnings": r.warnings, "worst": r.worst,
-                "copied_paragraphs": r.copied, "copied_with": r.copied_with,
+                "copied_paragraphs": r.copied, "copied_with": r.copied_with, "shared_paragraphs": r.shared,
+            })).collect::<Vec<_>>(),
+            "shared": desk.shared.iter().map(|g| serde_json::json!({
+                "passages": g.passages.iter().map(|(i, p)| serde_json::json!({
+                    "file": entries[*i].file_name, "place": p.place.label(), "text": p.text,
+                })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "copying": pairs.iter().map(|p| serde_json::json!({
                 "a": entries[p.a].file_name, "b": entries[p.b].file_name,
@@ -103,14 +98,20 @@ pub fn run(args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> Result<()
             let year = r.year.map_or(String::new(), |y| y.to_string());
             let _ = writeln!(
                 out,
-                "{:>3}  {}  {} {}  {} 字  五部分 {}  错误 {} 提醒 {}  雷同 {}  {}",
-                i + 1, r.file_name, r.unit, year, r.chars, parts, r.errors, r.warnings, r.copied, r.worst
+                "{:>3}  {}  {} {}  {} 字  五部分 {}  错误 {} 提醒 {}  雷同 {}  共有 {}  {}",
+                i + 1, r.file_name, r.unit, year, r.chars, parts, r.errors, r.warnings, r.copied, r.shared, r.worst
             );
         }
-        for p in &pairs {
+        for p in pairs {
             let _ = writeln!(out, "\n雷同 copied: {} ↔ {}（{} 段）", entries[p.a].file_name, entries[p.b].file_name, p.matches.len());
             for m in &p.matches {
                 let _ = writeln!(out, "  {}：{}\n  {}：{}", m.a.place.label(), m.a.text, m.b.place.label(), m.b.text);
+            }
+        }
+        for g in &desk.shared {
+            let _ = writeln!(out, "\n多份报告共有 shared by {}:", g.passages.len());
+            for (i, p) in &g.passages {
+                let _ = writeln!(out, "  {} {}：{}", entries[*i].file_name, p.place.label(), p.text);
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::copying::{self, Pair};
+use super::copying::{self, Pair, Shared};
 use super::opinion::Opinion;
 use super::table::{self, Row};
 use super::{Entry, PartMark};
@@ -111,6 +111,8 @@ pub struct Desk {
     pub entries: Vec<Entry>,
     /// Copying between reports, as positions in `entries`.
     pub pairs: Vec<Pair>,
+    /// Paragraphs alike in many reports, as positions in `entries`.
+    pub shared: Vec<Shared>,
 }
 
 impl Desk {
@@ -127,7 +129,7 @@ impl Desk {
     /// the caller runs a [`copying::Search`] in steps, as after [`Desk::add_only`].
     pub fn from_parts(records: Vec<FileRecord>, entries: Vec<Entry>) -> Desk {
         debug_assert_eq!(records.len(), entries.len());
-        Desk { records, entries, pairs: Vec::new() }
+        Desk { records, entries, pairs: Vec::new(), shared: Vec::new() }
     }
 
     /// Files picked (again): one with the hash of a file already on the desk
@@ -185,6 +187,13 @@ impl Desk {
             for p in &mut self.pairs {
                 (p.a, p.b) = (at(p.a), at(p.b));
             }
+            for g in &mut self.shared {
+                g.passages.retain(|(r, _)| *r != i);
+                for (r, _) in &mut g.passages {
+                    *r = at(*r);
+                }
+            }
+            self.shared.retain(|g| g.passages.len() > 1);
         }
     }
 
@@ -208,7 +217,7 @@ impl Desk {
     }
 
     /// Pairs found by a search over `readable` (positions in it), as rows.
-    pub fn set_pairs(&mut self, readable: &[usize], pairs: Vec<Pair>) {
+    pub fn set_pairs(&mut self, readable: &[usize], (pairs, shared): (Vec<Pair>, Vec<Shared>)) {
         self.pairs = pairs
             .into_iter()
             .map(|mut p| {
@@ -217,14 +226,23 @@ impl Desk {
                 p
             })
             .collect();
+        self.shared = shared
+            .into_iter()
+            .map(|mut g| {
+                for (r, _) in &mut g.passages {
+                    *r = readable[*r];
+                }
+                g
+            })
+            .collect();
     }
 
     /// Compare every readable report with the others ([`copying::find`]).
     pub fn find_copying(&mut self) {
         let readable = self.readable();
         let reports: Vec<&Report> = readable.iter().filter_map(|&i| self.report(i)).collect();
-        let pairs = copying::find(&reports);
-        self.set_pairs(&readable, pairs);
+        let found = copying::find_all(&reports);
+        self.set_pairs(&readable, found);
     }
 
     /// Files whose text was not kept and must be picked again, by name.
@@ -239,7 +257,7 @@ impl Desk {
 
     /// The table's rows, with the units and years as the reviewer has them.
     pub fn rows(&self) -> Vec<Row> {
-        let mut rows = table::rows(&self.entries, &self.pairs, &|i| (self.records[i].unit.clone(), self.records[i].year));
+        let mut rows = table::rows(&self.entries, &self.pairs, &self.shared, &|i| (self.records[i].unit.clone(), self.records[i].year));
         for (row, record) in rows.iter_mut().zip(&self.records) {
             row.opinion = record.opinion.clone();
         }
@@ -299,6 +317,9 @@ impl Desk {
                     }
                     if r.copied > 0 {
                         s.push_str(&format!("；与{}有{}段雷同", r.copied_with.join("、"), r.copied));
+                    }
+                    if r.shared > 0 {
+                        s.push_str(&format!("；另有{}段与多份报告基本相同", r.shared));
                     }
                     s
                 }

@@ -2,7 +2,7 @@
 //! with the Chinese intact (UTF-8 with a byte-order mark, CRLF, RFC 4180
 //! quoting).
 
-use super::copying::Pair;
+use super::copying::{Pair, Shared};
 use super::{Entry, PartMark};
 use crate::report::model::SectionKind;
 
@@ -23,6 +23,8 @@ pub struct Row {
     /// Paragraphs shared with other reports of the batch, and with whom.
     pub copied: usize,
     pub copied_with: Vec<String>,
+    /// Paragraphs alike in many reports of the batch ([`Shared`]).
+    pub shared: usize,
     /// What the reviewer wrote to the unit (empty when nothing yet, and
     /// always from [`rows`]: the desk fills it in).
     pub opinion: String,
@@ -30,8 +32,9 @@ pub struct Row {
 
 /// The table's rows, in batch order. `names` gives each entry's unit and
 /// year as the reviewer has them (inferred unless corrected).
-pub fn rows(entries: &[Entry], pairs: &[Pair], names: &dyn Fn(usize) -> (String, Option<i32>)) -> Vec<Row> {
+pub fn rows(entries: &[Entry], pairs: &[Pair], shared: &[Shared], names: &dyn Fn(usize) -> (String, Option<i32>)) -> Vec<Row> {
     entries.iter().enumerate().map(|(i, e)| {
+        let shared = shared.iter().filter(|g| g.passages.iter().any(|(r, _)| *r == i)).count();
         let (unit, year) = names(i);
         // This report's own paragraphs shared (one shared with two reports counts once).
         let mut own = Vec::new();
@@ -63,6 +66,7 @@ pub fn rows(entries: &[Entry], pairs: &[Pair], names: &dyn Fn(usize) -> (String,
                 },
                 copied,
                 copied_with,
+                shared,
                 opinion: String::new(),
             },
             Err(why) => Row {
@@ -76,6 +80,7 @@ pub fn rows(entries: &[Entry], pairs: &[Pair], names: &dyn Fn(usize) -> (String,
                 worst: why.clone(),
                 copied,
                 copied_with,
+                shared,
                 opinion: String::new(),
             },
         }
@@ -96,7 +101,7 @@ fn field(out: &mut String, value: &str) {
 pub fn csv(rows: &[Row]) -> Vec<u8> {
     let mut header = vec!["序号", "单位", "年度", "文件名", "字数"];
     header.extend(SectionKind::REQUIRED.iter().map(|k| k.label()));
-    header.extend(["错误", "提醒", "主要问题", "雷同段落", "雷同单位", "审核意见"]);
+    header.extend(["错误", "提醒", "主要问题", "雷同段落", "雷同单位", "多份报告共有段落", "审核意见"]);
     let mut out = String::from("\u{feff}");
     let mut line = |cells: Vec<String>| {
         for (i, c) in cells.iter().enumerate() {
@@ -120,7 +125,7 @@ pub fn csv(rows: &[Row]) -> Vec<u8> {
             Some(parts) => cells.extend(parts.iter().map(|p| p.label().to_string())),
             None => cells.extend(std::iter::repeat_n("无法读取".to_string(), 5)),
         }
-        cells.extend([r.errors.to_string(), r.warnings.to_string(), r.worst.clone(), r.copied.to_string(), r.copied_with.join("、"), r.opinion.clone()]);
+        cells.extend([r.errors.to_string(), r.warnings.to_string(), r.worst.clone(), r.copied.to_string(), r.copied_with.join("、"), r.shared.to_string(), r.opinion.clone()]);
         line(cells);
     }
     out.into_bytes()
@@ -138,7 +143,7 @@ mod tests {
             read_entry("甲局,2025.txt", "甲局2025年度法治政府建设情况报告\n一、2025年度推进法治政府建设的主要举措和成效\n开展执法检查36次。\n".as_bytes(), &|_| None, 2026, Date::new(2026, 1, 5)),
             read_entry("坏.txt", &[0, 1, 2, 3, 0xff, 0xfe, 0, 0, 9], &|_| None, 2026, Date::new(2026, 1, 5)),
         ];
-        let rows = rows(&entries, &[], &|i| (if i == 0 { "甲\"局\"".to_string() } else { "坏".to_string() }, Some(2025)));
+        let rows = rows(&entries, &[], &[], &|i| (if i == 0 { "甲\"局\"".to_string() } else { "坏".to_string() }, Some(2025)));
         let text = String::from_utf8(csv(&rows)).unwrap();
         assert!(text.starts_with("\u{feff}序号,单位,年度,文件名,字数,主要举措和成效,"));
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
@@ -146,7 +151,7 @@ mod tests {
         assert!(lines[1].starts_with("1,\"甲\"\"局\"\"\",2025,\"甲局,2025.txt\","), "{}", lines[1]);
         assert!(lines[1].contains(",有,缺,缺,缺,缺,"), "{}", lines[1]);
         assert!(lines[2].contains("无法读取"), "{}", lines[2]);
-        assert!(lines[0].ends_with(",雷同单位,审核意见"), "{}", lines[0]);
+        assert!(lines[0].ends_with(",雷同单位,多份报告共有段落,审核意见"), "{}", lines[0]);
         let mut with_opinion = rows.clone();
         with_opinion[0].opinion = "请补充,谢谢".into();
         let text = String::from_utf8(csv(&with_opinion)).unwrap();
@@ -163,7 +168,7 @@ mod tests {
         let m = |a, b| Match { a: at(a), b: at(b), ratio: 1.0 };
         // Report 0's first paragraph in both others, its second in one.
         let pairs = vec![Pair { a: 0, b: 1, matches: vec![m(0, 0), m(1, 1)] }, Pair { a: 0, b: 2, matches: vec![m(0, 3)] }];
-        let rows = rows(&[e("甲"), e("乙"), e("丙")], &pairs, &|i| (["甲", "乙", "丙"][i].to_string(), None));
+        let rows = rows(&[e("甲"), e("乙"), e("丙")], &pairs, &[], &|i| (["甲", "乙", "丙"][i].to_string(), None));
         assert_eq!((rows[0].copied, rows[0].copied_with.clone()), (2, vec!["乙".to_string(), "丙".to_string()]));
         assert_eq!((rows[1].copied, rows[2].copied), (2, 1));
     }

@@ -93,6 +93,7 @@ pub fn ReviewDesk() -> impl IntoView {
                 <ReviewTable/>
             </section>
             <CopiedPairs/>
+            <SharedParagraphs/>
             <section class="card" aria-labelledby="review-export-title">
                 <h2 id="review-export-title">"导出"</h2>
                 <div class="button-row">
@@ -118,7 +119,8 @@ fn CopiedPairs() -> impl IntoView {
                 if r.unit.is_empty() { r.name.clone() } else { format!("{}（{}）", r.unit, r.name) }
             };
             if d.pairs.is_empty() {
-                return view! { <p>"未发现各报告之间的雷同段落（相似度 90% 以上，套话和标题除外）。"</p> }.into_any();
+                let note = if d.shared.is_empty() { "（相似度 90% 以上，标题除外）" } else { "（多份报告共有的段落见下文）" };
+                return view! { <p>{format!("未发现两份报告之间的雷同段落{note}。")}</p> }.into_any();
             }
             view! {
                 <ul class="pair-list">
@@ -136,4 +138,42 @@ fn CopiedPairs() -> impl IntoView {
             {list}
         </section>
     }
+}
+
+/// Paragraphs alike in many reports of the batch: each listed once, with
+/// every report that has it (template wording the units were given, or
+/// copying on a wide scale: the reviewer tells which).
+#[component]
+fn SharedParagraphs() -> impl IntoView {
+    let review = use_review();
+    let list = move || {
+        review.version.get();
+        review.desk.with_untracked(|d| {
+            (!d.shared.is_empty()).then(|| {
+                let items = d.shared.iter().map(|g| {
+                    let units: Vec<String> = g.passages.iter().map(|(i, p)| {
+                        let r = &d.records[*i];
+                        let who = if r.unit.is_empty() { r.name.clone() } else { r.unit.clone() };
+                        let place = d.report(*i).map_or_else(|| p.place.label(), |rep| p.place.label_in(rep));
+                        format!("{who}（{place}）")
+                    }).collect();
+                    let text = g.passages.first().map(|(_, p)| p.text.clone()).unwrap_or_default();
+                    view! {
+                        <li>
+                            <p><strong>{format!("{} 份报告：", units.len())}</strong>{units.join("、")}</p>
+                            <p class="gw-body shared-text">{text}</p>
+                        </li>
+                    }
+                }).collect_view();
+                view! {
+                    <section aria-labelledby="review-shared-title">
+                        <h2 id="review-shared-title" tabindex="-1">"多份报告共有的段落"</h2>
+                        <p class="field-hint">"以下段落在多份报告中基本相同（相似度 90% 以上），可能是统一要求的表述，也可能是相互抄用，请结合实际判断。每段只列一次，并列出有这段文字的全部报告。"</p>
+                        <ol class="shared-list">{items}</ol>
+                    </section>
+                }
+            })
+        })
+    };
+    view! { {list} }
 }

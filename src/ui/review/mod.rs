@@ -416,7 +416,7 @@ impl ReviewState {
             self.progress.set(Some(Progress::comparing(done, total)));
             next_tick().await;
         }
-        super::browser::timed("fzbg:review-finish", || self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish())));
+        super::browser::timed("fzbg:review-finish", || self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish_all())));
         super::browser::measure_from_start("fzbg:review-compare");
     }
 

@@ -317,7 +317,10 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
             <td class="num">{r.chars}</td>
             {parts}
             {findings}
-            <td class="col-copied">{if partners.is_empty() { view! { <span>"无"</span> }.into_any() } else { copied.into_any() }}</td>
+            <td class="col-copied">
+                {if partners.is_empty() && r.shared == 0 { view! { <span>"无"</span> }.into_any() } else { copied.into_any() }}
+                {(r.shared > 0).then(|| view! { <a href="#review-shared-title">{format!("另有 {} 段与多份报告相同", r.shared)}</a> })}
+            </td>
             <td>
                 <button type="button" class="btn btn-quiet btn-small" aria-label=format!("移除第{n}行（{file}）") on:click=move |_| review.remove(app, i)>"移除"</button>
             </td>

@@ -6,9 +6,11 @@
 //! compared with every other: each is cut into hashed four-character
 //! shingles, an inverted index finds the few paragraphs that share most of
 //! them, and only those get a character diff. Shingles found in many reports
-//! (the words everyone uses) do not propose candidates, and a paragraph that
-//! matches in many reports is template wording, not copying between two
-//! units: neither grows the work as the square of the batch.
+//! (the words everyone uses) do not propose candidates, so the work does not
+//! grow as the square of the batch. A paragraph alike in many reports is not
+//! a pair's: it is listed once as [`Shared`], with every report that has it
+//! (template wording all units were given, or copying on a wide scale — the
+//! reviewer tells which).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -46,6 +48,14 @@ pub struct Pair {
     pub a: usize,
     pub b: usize,
     pub matches: Vec<Match>,
+}
+
+/// A paragraph alike (90 %) in more reports than a pair list could show
+/// (more than [`Search::finish_all`]'s limit): each report's passage, one per
+/// report, by position in the batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub passages: Vec<(usize, Passage)>,
 }
 
 struct Para {
@@ -93,12 +103,17 @@ fn hash_chars(w: &[char]) -> u64 {
 
 /// Every pair of reports in `reports` that share passages, in batch order.
 pub fn find(reports: &[&Report]) -> Vec<Pair> {
+    find_all(reports).0
+}
+
+/// The pairs of [`find`] and the paragraphs [`Shared`] by many reports.
+pub fn find_all(reports: &[&Report]) -> (Vec<Pair>, Vec<Shared>) {
     let mut search = Search::default();
     for (i, r) in reports.iter().enumerate() {
         search.add(i, r);
     }
     while !search.step(&mut || true) {}
-    search.finish()
+    search.finish_all()
 }
 
 /// [`find`] in slices, so that a page can paint and answer between them:
@@ -283,18 +298,41 @@ impl Search {
 
     /// The pairs, once `step` has said done.
     pub fn finish(self) -> Vec<Pair> {
-        let Search { paras, reports: n, found, .. } = self;
-        // A paragraph alike in many reports is template wording.
-        let template_limit = (n / 10).max(3);
+        self.finish_all().0
+    }
+
+    /// The pairs and the shared paragraphs, once `step` has said done. A
+    /// paragraph alike in more than a tenth of the batch's reports (at
+    /// least three) is not listed pair by pair — three reports sharing it
+    /// make three pairs, thirty make 435 — but once, as [`Shared`], with
+    /// everything alike to it.
+    pub fn finish_all(self) -> (Vec<Pair>, Vec<Shared>) {
+        let Search { paras, reports: n, mut found, .. } = self;
+        let many = (n / 10).max(3);
+        add_identical(&paras, many, &mut found);
         let mut partners: HashMap<usize, HashSet<usize>> = HashMap::new();
         for &(a, b, _) in &found {
             partners.entry(a).or_default().insert(paras[b].report);
             partners.entry(b).or_default().insert(paras[a].report);
         }
-        let template = |id: usize| partners.get(&id).map_or(0, HashSet::len) + 1 > template_limit;
+        let widely = |id: usize| partners.get(&id).map_or(0, HashSet::len) + 1 > many;
         let mut pairs: HashMap<(usize, usize), Vec<Match>> = HashMap::new();
+        // Paragraphs alike to a widely shared one, grouped (union-find).
+        let mut group: Vec<usize> = (0..paras.len()).collect();
+        fn root(group: &mut [usize], mut i: usize) -> usize {
+            while group[i] != i {
+                group[i] = group[group[i]];
+                i = group[i];
+            }
+            i
+        }
+        let mut in_shared = vec![false; paras.len()];
         for (a, b, ratio) in found {
-            if template(a) || template(b) {
+            if widely(a) || widely(b) {
+                let (ra, rb) = (root(&mut group, a), root(&mut group, b));
+                group[ra.max(rb)] = ra.min(rb);
+                in_shared[a] = true;
+                in_shared[b] = true;
                 continue;
             }
             let (a, b) = if paras[a].report < paras[b].report { (a, b) } else { (b, a) };
@@ -306,7 +344,66 @@ impl Search {
             Pair { a, b, matches }
         }).collect();
         crate::report::sort::by_key(&mut out, |p| (p.a, p.b));
-        out
+        // Each group: the first paragraph of each report in it (paragraphs
+        // are numbered in batch order), groups by their first paragraph.
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for id in (0..paras.len()).filter(|&id| in_shared[id]) {
+            let r = root(&mut group, id);
+            match groups.iter_mut().find(|(g, _)| *g == r) {
+                Some((_, ids)) => {
+                    if !ids.iter().any(|&k| paras[k].report == paras[id].report) {
+                        ids.push(id);
+                    }
+                }
+                None => groups.push((r, vec![id])),
+            }
+        }
+        let shared = groups
+            .into_iter()
+            .map(|(_, ids)| Shared { passages: ids.into_iter().map(|id| (paras[id].report, Passage { place: paras[id].place, text: paras[id].text.clone() })).collect() })
+            .collect();
+        (out, shared)
+    }
+}
+
+/// Paragraphs identical (letters and digits) in several reports, found
+/// whatever their shingles: a paragraph in most of the batch has only
+/// common shingles, which propose no candidates. Each such group joins
+/// `found` — as every pair when it spans at most `many` reports, else as a
+/// star from its first paragraph (enough to list it as [`Shared`] without
+/// the square of a long group's pairs).
+fn add_identical(paras: &[Para], many: usize, found: &mut Vec<(usize, usize, f32)>) {
+    let mut known: HashSet<(usize, usize)> = found.iter().map(|&(a, b, _)| (a.min(b), a.max(b))).collect();
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (id, p) in paras.iter().enumerate() {
+        by_key.entry(hash_chars(&p.key)).or_default().push(id);
+    }
+    let mut groups: Vec<Vec<usize>> = by_key.into_values().collect();
+    // The same order on every run (HashMap order is not).
+    crate::report::sort::by_key(&mut groups, |g| g[0]);
+    for ids in groups {
+        // Identical to the first (a hash may collide), one per report.
+        let first = &paras[ids[0]];
+        let mut group: Vec<usize> = Vec::new();
+        for id in ids {
+            if paras[id].key == first.key && !group.iter().any(|&k| paras[k].report == paras[id].report) {
+                group.push(id);
+            }
+        }
+        if group.len() < 2 {
+            continue;
+        }
+        let star = group.len() > many;
+        for (x, &a) in group.iter().enumerate() {
+            for &b in &group[x + 1..] {
+                if known.insert((a, b)) {
+                    found.push((a, b, 1.0));
+                }
+            }
+            if star {
+                break;
+            }
+        }
     }
 }
 

@@ -44,9 +44,31 @@ fn wording_everyone_uses_is_template_not_copying() {
         .map(|(i, u)| report(u, &[TEMPLATE, &format!("本单位第{i}项独有的工作。全年办理相关事项{}件，同比增长{}%，群众满意度提升。", 10 + i * 7, 3 + i)]))
         .collect();
     let refs: Vec<&Report> = reports.iter().collect();
-    assert_eq!(find(&refs), vec![]);
+    // Not five reports' ten pairs, but one paragraph shared by all five.
+    let (pairs, shared) = find_all(&refs);
+    assert_eq!(pairs, vec![]);
+    assert_eq!(shared.len(), 1, "{shared:?}");
+    assert_eq!(shared[0].passages.iter().map(|(r, _)| *r).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
+    assert!(shared[0].passages.iter().all(|(_, p)| p.text.ends_with(TEMPLATE)));
     // Between two reports only, the same paragraph is copying.
     assert_eq!(find(&refs[..2]).len(), 1);
+}
+
+#[test]
+fn a_paragraph_copied_into_four_reports_of_twelve_is_listed_not_dropped() {
+    let reports: Vec<Report> = (0..12)
+        .map(|i| {
+            let own = format!("本单位第{i}项独有的工作。全年办理相关事项{}件，同比增长{}%，群众满意度提升。", 10 + i * 7, 3 + i);
+            if i % 3 == 0 { report(&format!("{i}局"), &[&own, COPIED]) } else { report(&format!("{i}局"), &[&own]) }
+        })
+        .collect();
+    let refs: Vec<&Report> = reports.iter().collect();
+    let (pairs, shared) = find_all(&refs);
+    assert_eq!(pairs, vec![], "four reports: more than a pair list shows");
+    assert_eq!(shared.len(), 1);
+    assert_eq!(shared[0].passages.iter().map(|(r, _)| *r).collect::<Vec<_>>(), [0, 3, 6, 9]);
+    // Three of them are three pairs; the desk lists them as before.
+    assert_eq!(find_all(&refs[..7]).0.len(), 3);
 }
 
 #[test]
