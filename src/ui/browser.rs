@@ -138,6 +138,25 @@ pub fn focus_soon(ids: &[&str]) {
     leptos::prelude::set_timeout(move || focus_first(ids.iter().map(String::as_str)), std::time::Duration::ZERO);
 }
 
+/// Focus the element with this id once it exists (rows that come in
+/// later turns of the page included), and bring it to the middle of the
+/// window; gives up after a second's worth of turns.
+pub fn focus_when_there(id: String) {
+    leptos::task::spawn_local(async move {
+        for _ in 0..60 {
+            next_tick().await;
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+                let _ = el.focus();
+                return;
+            }
+        }
+    });
+}
+
 /// The id of the element with keyboard focus, if it has one.
 pub fn focused_id() -> Option<String> {
     let id = web_sys::window()?.document()?.active_element()?.id();

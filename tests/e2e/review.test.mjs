@@ -407,3 +407,32 @@ test('a paragraph in four reports of six is listed once with all four, not dropp
   assert.match(csv.split('\r\n')[1], /,1,$/);
   await page.close();
 });
+
+test('back from a report the table is as it was left: filter, order and the row last read; 下一份 follows the rows shown', async () => {
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS);
+  await page.getByTestId('notice').filter({ hasText: `已读取 ${REPORTS.length} 个文件` }).waitFor({ timeout: 60000 });
+  await page.getByLabel('只看').selectOption('errors');
+  await page.getByRole('button', { name: /^字数/ }).click();
+  await page.getByRole('button', { name: /^字数/ }).click();
+  const shownFiles = async () => page.locator('.review-table tbody tr td.col-file').allInnerTexts();
+  const shown = await shownFiles();
+  assert.ok(shown.length >= 3, shown.join(' '));
+  // Read the second row's report, then the next one as the table shows them.
+  await page.locator('.review-table tbody tr').nth(1).locator('td.col-file a').click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(shown[1].replace(/[.()（）]/g, '.')) }).waitFor();
+  await page.getByRole('link', { name: '下一份 →' }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(shown[2].replace(/[.()（）]/g, '.')) }).waitFor();
+  await page.getByRole('link', { name: '← 上一份' }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(shown[1].replace(/[.()（）]/g, '.')) }).waitFor();
+  // Back to the table: the same filter and order, the focus on the row last read.
+  await page.getByRole('link', { name: '返回审阅列表' }).click();
+  await page.locator('.review-table').waitFor();
+  assert.equal(await page.getByLabel('只看').inputValue(), 'errors');
+  assert.equal(await page.locator('th.col-chars').getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await shownFiles(), shown);
+  await page.waitForFunction((f) => document.activeElement?.textContent === f, shown[1]);
+  await page.close();
+});

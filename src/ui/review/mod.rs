@@ -85,6 +85,8 @@ pub struct ReviewState {
     /// Files whose report text could not be kept in storage this time, by
     /// name (rows to pick again after a reload say so themselves).
     pub not_kept: RwSignal<Vec<String>>,
+    /// The table's order and filters, kept while the reviewer reads reports.
+    pub table: table::TableView,
     /// Bumped when another tab's words (opinions, ticks, corrections) are
     /// put on this desk: the open report's fields show them.
     pub taken_in: RwSignal<u64>,
@@ -105,6 +107,7 @@ impl ReviewState {
             ready: RwSignal::new(false),
             not_kept: RwSignal::new(Vec::new()),
             taken_in: RwSignal::new(0),
+            table: table::TableView::new(),
             loaded: StoredValue::new(false),
             keeper: StoredValue::new_local(ReviewKeeper::default()),
             timer: StoredValue::new(None),

@@ -104,11 +104,15 @@ fn report_view(index: usize) -> impl IntoView {
                 </div>
             </section>
     };
+    // The table's row for this report is the one to come back to; the
+    // neighbours are the table's, in the order and filter it was left in.
+    review.table.opened.set_value(Some(i));
+    let (before, after) = review.table.neighbours(i, count);
     let nav = view! {
         <nav class="pager" aria-label="上一份和下一份">
-            {(i > 0).then(|| view! { <a href=Screen::ReviewReport(i - 1).to_hash()>"← 上一份"</a> })}
+            {before.map(|p| view! { <a href=Screen::ReviewReport(p).to_hash()>"← 上一份"</a> })}
             <a href=Screen::Review.to_hash()>"返回审阅列表"</a>
-            {(i + 1 < count).then(|| view! { <a href=Screen::ReviewReport(i + 1).to_hash()>"下一份 →"</a> })}
+            {after.map(|n| view! { <a href=Screen::ReviewReport(n).to_hash()>"下一份 →"</a> })}
         </nav>
     };
     let body = match read {

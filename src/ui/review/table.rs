@@ -117,10 +117,54 @@ fn only(key: &str, r: &Row) -> bool {
     match key {
         "errors" => r.errors > 0,
         "parts" => r.parts.is_some_and(|p| p != [PartMark::Present; 5]),
-        "copied" => r.copied > 0,
+        "copied" => r.copied > 0 || r.shared > 0,
         "unreadable" => r.parts.is_none(),
         "clean" => r.parts.is_some() && r.errors == 0,
         _ => true,
+    }
+}
+
+/// How the reviewer has the table: its order and filters, the rows shown
+/// in that order, and the report last opened from it. Kept with the desk
+/// (not the table), so that coming back from a report finds the table as it
+/// was left, and 上一份 / 下一份 follow the rows shown.
+#[derive(Clone, Copy)]
+pub struct TableView {
+    sort: RwSignal<(Col, bool)>,
+    filter_col: RwSignal<Option<Col>>,
+    filter_text: RwSignal<String>,
+    only_key: RwSignal<String>,
+    /// The rows shown, in the order shown (row indices).
+    shown: StoredValue<Vec<usize>>,
+    /// The report last opened, to bring its row back into view.
+    pub opened: StoredValue<Option<usize>>,
+}
+
+impl TableView {
+    pub fn new() -> Self {
+        TableView {
+            sort: RwSignal::new((Col::Index, true)),
+            filter_col: RwSignal::new(None),
+            filter_text: RwSignal::new(String::new()),
+            only_key: RwSignal::new("all".to_string()),
+            shown: StoredValue::new(Vec::new()),
+            opened: StoredValue::new(None),
+        }
+    }
+
+    /// The rows before and after row `i` as the table shows them (by file
+    /// order when `i` is not shown there: filtered out, or no table yet).
+    pub fn neighbours(&self, i: usize, count: usize) -> (Option<usize>, Option<usize>) {
+        self.shown.with_value(|shown| match shown.iter().position(|&r| r == i) {
+            Some(k) => (k.checked_sub(1).map(|p| shown[p]), shown.get(k + 1).copied()),
+            None => (i.checked_sub(1), (i + 1 < count).then_some(i + 1)),
+        })
+    }
+}
+
+impl Default for TableView {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -128,10 +172,12 @@ fn only(key: &str, r: &Row) -> bool {
 pub fn ReviewTable() -> impl IntoView {
     let app = use_app();
     let review = use_review();
-    let sort = RwSignal::new((Col::Index, true));
-    let filter_col = RwSignal::new(None::<Col>);
-    let filter_text = RwSignal::new(String::new());
-    let only_key = RwSignal::new("all".to_string());
+    let TableView { sort, filter_col, filter_text, only_key, shown: shown_order, opened } = review.table;
+    // Back from a report: its row where the reviewer left the table.
+    if let Some(i) = opened.get_value() {
+        opened.set_value(None);
+        crate::ui::browser::focus_when_there(format!("review-file-{i}"));
+    }
 
     let header = move |c: Col| {
         let aria = move || match sort.get() {
@@ -174,6 +220,7 @@ pub fn ReviewTable() -> impl IntoView {
                 }))
                 .collect();
             crate::report::sort::by(&mut shown, |a, b| if asc { compare(*a, *b, col) } else { compare(*b, *a, col) });
+            shown_order.set_value(shown.iter().map(|(i, _)| *i).collect());
             let total = rows.len();
             let count = shown.len();
             // Each row's partners: the pair, the count, the other unit.
@@ -221,7 +268,7 @@ pub fn ReviewTable() -> impl IntoView {
         <div class="review-filter" role="search" aria-label="筛选审阅列表">
             <label class="inline-field">"只看"
                 <select on:change=move |e| only_key.set(event_target_value(&e))>
-                    {ONLY.iter().map(|(k, l)| view! { <option value=*k>{*l}</option> }).collect_view()}
+                    {ONLY.iter().map(|(k, l)| view! { <option value=*k selected=only_key.get_untracked() == *k>{*l}</option> }).collect_view()}
                 </select>
             </label>
             <label class="inline-field">"筛选列"
@@ -230,7 +277,7 @@ pub fn ReviewTable() -> impl IntoView {
                     filter_col.set(Col::all().into_iter().find(|c| c.key() == v));
                 }>
                     <option value="">"所有列"</option>
-                    {Col::all().into_iter().map(|c| view! { <option value=c.key()>{c.name()}</option> }).collect_view()}
+                    {Col::all().into_iter().map(|c| view! { <option value=c.key() selected=filter_col.get_untracked() == Some(c)>{c.name()}</option> }).collect_view()}
                 </select>
             </label>
             <label class="inline-field">"包含文字"
@@ -309,7 +356,7 @@ fn row_view(app: AppState, review: ReviewState, i: usize, r: &Row, partners: &[P
             <td><input type="text" id=format!("review-year-{i}") inputmode="numeric" class="cell-input cell-year" aria-label=format!("第{n}行 年度") prop:value=move || year_text.get() on:change=on_year/></td>
             <td class="col-file">
                 {if readable {
-                    view! { <a href=Screen::ReviewReport(i).to_hash()>{file.clone()}</a> }.into_any()
+                    view! { <a id=format!("review-file-{i}") href=Screen::ReviewReport(i).to_hash()>{file.clone()}</a> }.into_any()
                 } else {
                     view! { <span>{file.clone()}</span> }.into_any()
                 }}
