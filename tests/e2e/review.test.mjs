@@ -436,3 +436,29 @@ test('back from a report the table is as it was left: filter, order and the row 
   await page.waitForFunction((f) => document.activeElement?.textContent === f, shown[1]);
   await page.close();
 });
+
+test('the same file picked again is not a second row; a corrected version with the same name replaces the old, the opinion kept, and the notice says both', async () => {
+  const dir = path.join(OUT, 'versions');
+  const [first, second] = sharingBatch(dir, ['甲局', '乙局'], 0);
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles([first, second]);
+  await page.getByTestId('notice').filter({ hasText: '已读取 2 个文件' }).waitFor({ timeout: 60000 });
+  await page.goto(`${app.server.url}#/review/report/0`);
+  await page.getByLabel(/写给该单位的审核意见/).fill('请补充第三部分。');
+  await page.goto(`${app.server.url}#/review`);
+  // The unit sends a corrected report under the same name; the other file is picked again by mistake.
+  const corrected = path.join(dir, 'corrected');
+  fs.mkdirSync(corrected, { recursive: true });
+  fs.writeFileSync(path.join(corrected, path.basename(first)), fs.readFileSync(first, 'utf8').replace('无。', '执法队伍专业化水平有待提高，原因是培训不足。'));
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles([path.join(corrected, path.basename(first)), second]);
+  const notice = page.getByTestId('notice').filter({ hasText: '已读取 2 个文件。当前共 2 份' });
+  await notice.waitFor({ timeout: 60000 });
+  assert.match(await notice.innerText(), /其中1个文件与列表中已有的文件内容相同，未重复添加：02-乙局\.txt。“01-甲局\.txt”替换了列表中同名的旧版本/);
+  assert.equal(await page.locator('.review-table tbody tr').count(), 2);
+  await page.goto(`${app.server.url}#/review/report/0`);
+  assert.equal(await page.getByLabel(/写给该单位的审核意见/).inputValue(), '请补充第三部分。');
+  await page.getByText('培训不足').first().waitFor();
+  await page.close();
+});

@@ -104,6 +104,36 @@ pub fn restored_entry(r: &FileRecord, kept: impl FnOnce() -> Option<Entry>) -> E
     }
 }
 
+/// What picking files did to the desk, for the page to say.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Picked {
+    /// New rows.
+    pub added: usize,
+    /// Files already on the desk (the same content, maybe another name):
+    /// read again into their rows, not added.
+    pub same: Vec<String>,
+    /// New versions of files on the desk (the same file name and unit,
+    /// other content): each replaced its row's report, the opinion kept.
+    pub replaced: Vec<String>,
+}
+
+impl Picked {
+    /// What the desk says after reading, besides the count.
+    pub fn message(&self) -> String {
+        let mut m = String::new();
+        if !self.same.is_empty() {
+            m.push_str(&format!("其中{}个文件与列表中已有的文件内容相同，未重复添加：{}。", self.same.len(), self.same.join("、")));
+        }
+        if !self.replaced.is_empty() {
+            m.push_str(&format!(
+                "{}替换了列表中同名的旧版本，已写的审核意见和勾选保留，请核对是否仍然适用。",
+                self.replaced.iter().map(|n| format!("“{n}”")).collect::<String>()
+            ));
+        }
+        m
+    }
+}
+
 /// The batch on the reviewer's desk.
 #[derive(Clone, Debug, Default)]
 pub struct Desk {
@@ -133,22 +163,52 @@ impl Desk {
     }
 
     /// Files picked (again): one with the hash of a file already on the desk
-    /// replaces its entry and keeps what the reviewer wrote; others are
-    /// added at the end with the unit and year the report states.
-    pub fn add(&mut self, picked: Vec<Entry>) {
-        self.add_only(picked);
+    /// replaces its entry and keeps what the reviewer wrote; so does a new
+    /// version of one (the same file name and unit, other content, read
+    /// well); others are added at the end with the unit and year the
+    /// report states.
+    pub fn add(&mut self, picked: Vec<Entry>) -> Picked {
+        let picked = self.add_only(picked);
         self.find_copying();
+        picked
     }
 
-    fn add_one(&mut self, e: Entry) {
+    fn add_one(&mut self, e: Entry, picked: &mut Picked) {
         let known = (!e.hash.is_empty()).then(|| self.records.iter().position(|r| r.hash == e.hash)).flatten();
-        match known {
+        let unit_of = |e: &Entry| e.read.as_ref().ok().map(|r| r.draft.unit.clone());
+        let earlier = || {
+            let unit = unit_of(&e)?;
+            self.records.iter().zip(&self.entries).position(|(r, old)| {
+                r.name == e.file_name && r.hash != e.hash && unit_of(old).is_none_or(|u| u == unit)
+            })
+        };
+        if let Some(i) = known {
+            // Asked for again (its text was not kept) is no news; otherwise
+            // the same file was picked twice, maybe under another name.
+            if self.records[i].error.is_some() || self.entries[i].read.is_ok() {
+                picked.same.push(e.file_name.clone());
+            }
+            self.records[i].error = e.read.as_ref().err().cloned();
+            self.records[i].name = e.file_name.clone();
+            self.entries[i] = e;
+            return;
+        }
+        match earlier() {
             Some(i) => {
-                self.records[i].error = e.read.as_ref().err().cloned();
-                self.records[i].name = e.file_name.clone();
+                picked.replaced.push(e.file_name.clone());
+                let r = &mut self.records[i];
+                (r.bytes, r.hash, r.error) = (e.bytes, e.hash.clone(), None);
+                // What the reviewer corrected stays; what was never known is read off the new version.
+                if let Ok(read) = &e.read {
+                    if r.unit.is_empty() {
+                        r.unit = read.draft.unit.clone();
+                    }
+                    r.year = r.year.or(Some(read.draft.year));
+                }
                 self.entries[i] = e;
             }
             None => {
+                picked.added += 1;
                 let (unit, year) = match &e.read {
                     Ok(r) => (r.draft.unit.clone(), Some(r.draft.year)),
                     Err(_) => (String::new(), None),
@@ -200,10 +260,12 @@ impl Desk {
     /// Add picked files without comparing them: the caller runs a
     /// [`copying::Search`] over [`Desk::readable`] in steps, then
     /// [`Desk::set_pairs`].
-    pub fn add_only(&mut self, picked: Vec<Entry>) {
+    pub fn add_only(&mut self, picked: Vec<Entry>) -> Picked {
+        let mut done = Picked::default();
         for e in picked {
-            self.add_one(e);
+            self.add_one(e, &mut done);
         }
+        done
     }
 
     /// The rows whose report could be read, in order.
@@ -405,6 +467,32 @@ mod tests {
         let mut reread = base.clone();
         reread[0].error = Some("无法读取".into());
         assert_eq!(merge_records(&base, &reread, &base), Err(Unmerged::Files));
+    }
+
+    #[test]
+    fn a_file_picked_twice_is_one_row_and_a_new_version_replaces_the_old_keeping_the_opinion() {
+        let mut desk = Desk::default();
+        let first = report("甲局", "健全依法决策机制。全年提请集体讨论重大行政决策事项5项，均经过合法性审查。");
+        let picked = desk.add(vec![entry("03-甲局.txt", &first), entry("乙.txt", &report("乙局", "推进政务公开。")), entry("03-甲局.txt", &first)]);
+        assert_eq!((picked.added, picked.same.clone(), picked.replaced.len()), (2, vec!["03-甲局.txt".to_string()], 0));
+        assert!(picked.message().contains("其中1个文件与列表中已有的文件内容相同，未重复添加：03-甲局.txt。"), "{}", picked.message());
+        desk.records[0].opinion = "请补充原因。".into();
+        desk.records[0].unit = "某区甲局".into();
+        // The corrected version: the same name and unit, other content.
+        let corrected = report("甲局", "健全依法决策机制。全年提请集体讨论重大行政决策事项6项，均经过合法性审查。");
+        let picked = desk.add(vec![entry("03-甲局.txt", &corrected)]);
+        assert_eq!((picked.added, picked.replaced.clone()), (0, vec!["03-甲局.txt".to_string()]));
+        assert!(picked.message().contains("“03-甲局.txt”替换了列表中同名的旧版本"), "{}", picked.message());
+        assert_eq!(desk.records.len(), 2);
+        assert_eq!((desk.records[0].opinion.as_str(), desk.records[0].unit.as_str()), ("请补充原因。", "某区甲局"));
+        assert!(desk.report(0).is_some_and(|r| crate::report::render(r).contains("6项")));
+        // Another unit's file under the same generic name is a row of its own.
+        let picked = desk.add(vec![entry("03-甲局.txt", &report("丙局", "开展普法宣传活动。"))]);
+        assert_eq!(picked.added, 1);
+        // An unreadable file never replaces a report that was read.
+        let picked = desk.add(vec![entry("乙.txt", "\0\u{1}\u{2}")]);
+        assert_eq!((picked.added, picked.replaced.len()), (1, 0));
+        assert_eq!(desk.records.len(), 4);
     }
 
     #[test]

@@ -375,7 +375,7 @@ impl ReviewState {
             }
             self.progress.set(Some(Progress::reading(total, total)));
             next_tick().await;
-            super::browser::timed("fzbg:review-add", || self.desk.update_untracked(|d| d.add_only(read)));
+            let picked = super::browser::timed("fzbg:review-add", || self.desk.update_untracked(|d| d.add_only(read)));
             self.compare().await;
             // The table in a turn of its own, then the saving in turns.
             next_tick().await;
@@ -387,7 +387,7 @@ impl ReviewState {
             }
             let readable = self.desk.with_untracked(|d| d.entries.iter().filter(|e| e.read.is_ok()).count());
             let rows = self.desk.with_untracked(|d| d.entries.len());
-            app.confirm(format!("已读取 {total} 个文件。当前共 {rows} 份，其中 {readable} 份可以审阅。"));
+            app.confirm(format!("已读取 {total} 个文件。当前共 {rows} 份，其中 {readable} 份可以审阅。{}", picked.message()));
             if let Some(m) = self.not_kept.with_untracked(|n| not_kept_message(n)) {
                 app.problem.set(Some(Problem::new(m)));
             }
