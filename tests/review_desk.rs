@@ -5,7 +5,7 @@
 use fazhi_report::report::deadline::Date;
 use fazhi_report::report::review::desk::Desk;
 use fazhi_report::report::review::{read_entry, Entry};
-use fazhi_report::session::review::{not_kept_message, Followed, ReviewKeeper, REVIEW_KEY, REVIEW_TEXT_PREFIX};
+use fazhi_report::session::review::{not_kept_message, office, set_office, Followed, ReviewKeeper, REVIEW_KEY, REVIEW_TEXT_PREFIX};
 use fazhi_report::storage::memory::MemoryStore;
 use fazhi_report::storage::{DraftStore, KeyValue, StoreError};
 
@@ -285,4 +285,22 @@ fn a_tab_that_reads_the_desk_again_after_another_cleared_it_saves_a_new_batch() 
     batch.add(vec![entry("新.txt", &other("新区司法局"))]);
     first.save(&kv, &batch).unwrap();
     assert_eq!(ReviewKeeper::default().load(&kv, today()).unwrap().records.len(), 1);
+}
+
+#[test]
+fn the_office_that_signs_is_kept_apart_from_the_batch() {
+    let kv = MemoryStore::new();
+    assert_eq!(office(&kv), "");
+    set_office(&kv, " 某区司法局 ").unwrap();
+    assert_eq!(office(&kv), "某区司法局");
+    let keeper = ReviewKeeper::default();
+    keeper.save(&kv, &desk()).unwrap();
+    keeper.clear(&kv).unwrap();
+    assert_eq!(office(&kv), "某区司法局", "a new batch is signed by the same office");
+    set_office(&kv, "").unwrap();
+    assert_eq!(office(&kv), "");
+    // A full store says so, and keeps what was there.
+    let full = MemoryStore::with_quota(10);
+    assert!(!set_office(&full, "某区司法局依法治区办公室").unwrap_err().message.is_empty());
+    assert_eq!(office(&MemoryStore::disabled()), "");
 }

@@ -24,6 +24,24 @@ use crate::storage::{KeyValue, StoreError};
 pub const REVIEW_KEY: &str = "fazhi-report/review";
 /// One report read, by content hash.
 pub const REVIEW_TEXT_PREFIX: &str = "fazhi-report/review-text/";
+/// The reviewing office that signs the opinions (kept across batches).
+pub const REVIEW_OFFICE_KEY: &str = "fazhi-report/review-office";
+
+/// The office that signs the opinions, as last given (empty: none yet, or
+/// storage cannot be read — the opinion is then exported unsigned).
+pub fn office<K: KeyValue>(kv: &K) -> String {
+    kv.get(REVIEW_OFFICE_KEY).ok().flatten().unwrap_or_default()
+}
+
+/// Keep the office that signs the opinions.
+pub fn set_office<K: KeyValue>(kv: &K, office: &str) -> Result<(), Problem> {
+    let office = office.trim();
+    if office.is_empty() {
+        kv.remove(REVIEW_OFFICE_KEY).map_err(Problem::from)
+    } else {
+        kv.set(REVIEW_OFFICE_KEY, office).map_err(Problem::from)
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 struct Stored {

@@ -462,3 +462,25 @@ test('the same file picked again is not a second row; a corrected version with t
   await page.getByText('培训不足').first().waitFor();
   await page.close();
 });
+
+test('the opinion is signed by the reviewing office and dated the day it is exported; the office is kept', async () => {
+  const [file] = sharingBatch(path.join(OUT, 'signed'), ['甲局'], 0);
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles([file]);
+  await page.getByTestId('notice').filter({ hasText: '已读取 1 个文件' }).waitFor({ timeout: 60000 });
+  await page.goto(`${app.server.url}#/review/report/0`);
+  await page.getByLabel(/写给该单位的审核意见/).fill('请补充第三部分。');
+  await page.getByLabel('署名（审核单位）').fill('某区司法局');
+  await page.getByLabel('署名（审核单位）').press('Tab');
+  await page.locator('#opinion-office').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, 'review-opinion-signed.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出审核意见（文本文件）' }).click()]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const today = await page.evaluate(() => { const d = new Date(Date.now() + 8 * 3600 * 1000); return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`; });
+  assert.ok(text.endsWith(`请补充第三部分。\n\n某区司法局\n${today}\n`), text);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByLabel('署名（审核单位）').inputValue(), '某区司法局');
+  await page.close();
+});

@@ -338,7 +338,7 @@ impl Desk {
         } else {
             report_title
         };
-        Opinion { unit: r.unit.clone(), report_title, text: r.opinion.clone(), ticked: r.ticked.clone() }
+        Opinion { unit: r.unit.clone(), report_title, text: r.opinion.clone(), ticked: r.ticked.clone(), ..Opinion::default() }
     }
 
     /// The batch summary (审核情况汇总) as a report model: one numbered

@@ -18,6 +18,10 @@ pub struct Opinion {
     pub text: String,
     /// Ticked findings: (place, what is wrong and what to do).
     pub ticked: Vec<(String, String)>,
+    /// Who sends it (the reviewing office, 署名) and when (成文日期, e.g.
+    /// 2026年3月5日): the closing, where given, laid out as a report's.
+    pub signature: String,
+    pub date: String,
 }
 
 impl Opinion {
@@ -41,13 +45,15 @@ impl Opinion {
                 lines.push(format!("{}、{place}：{message}", cn_number(i + 1)));
             }
         }
-        Report {
-            bom: false,
-            eol: Eol::Lf,
-            front: lines.into_iter().map(|text| Line { text, eol: Eol::Lf }).collect(),
-            sections: Vec::new(),
-            back: Vec::new(),
-        }
+        let closing: Vec<String> = [self.signature.trim(), self.date.trim()].into_iter().filter(|l| !l.is_empty()).map(String::from).collect();
+        let back = if closing.is_empty() { Vec::new() } else { std::iter::once(String::new()).chain(closing).collect() };
+        let line = |text: String| Line { text, eol: Eol::Lf };
+        Report { bom: false, eol: Eol::Lf, front: lines.into_iter().map(line).collect(), sections: Vec::new(), back: back.into_iter().map(line).collect() }
+    }
+
+    /// Closed with the reviewing office (when given) and the day it is sent.
+    pub fn signed(self, office: &str, on: crate::report::deadline::Date) -> Opinion {
+        Opinion { signature: office.trim().to_string(), date: on.label_zh(), ..self }
     }
 
     /// The opinion as UTF-8 text, one paragraph a line.
@@ -77,6 +83,7 @@ mod tests {
             report_title: "区市场监管局2025年度法治政府建设情况报告".into(),
             text: "经审核，报告五项内容齐全。\n\n请按以下意见修改后于3月1日前报送。".into(),
             ticked: vec![("第二部分 第1条 正文".into(), "只写了不足，没有分析原因。".into())],
+            ..Opinion::default()
         }
     }
 
@@ -87,6 +94,15 @@ mod tests {
             "关于《区市场监管局2025年度法治政府建设情况报告》的审核意见\n区市场监管局：\n经审核，报告五项内容齐全。\n请按以下意见修改后于3月1日前报送。\n具体问题如下：\n一、第二部分 第1条 正文：只写了不足，没有分析原因。\n"
         );
         assert_eq!(Opinion::default().title(), "审核意见");
+    }
+
+    #[test]
+    fn a_signed_opinion_closes_with_the_office_and_the_date_in_the_report_layout() {
+        let o = Opinion { signature: "某区司法局".into(), date: "2026年3月5日".into(), ..sample() };
+        assert!(o.text_file().ends_with("没有分析原因。\n\n某区司法局\n2026年3月5日\n"), "{}", o.text_file());
+        let back = import_docx(&o.docx().unwrap()).unwrap().report();
+        let frame = back.frame();
+        assert_eq!((frame.signature.as_deref(), frame.date.as_deref()), (Some("某区司法局"), Some("2026年3月5日")));
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub struct ReviewState {
     pub not_kept: RwSignal<Vec<String>>,
     /// The table's order and filters, kept while the reviewer reads reports.
     pub table: table::TableView,
+    /// The reviewing office that signs the opinions exported.
+    pub office: RwSignal<String>,
     /// Bumped when another tab's words (opinions, ticks, corrections) are
     /// put on this desk: the open report's fields show them.
     pub taken_in: RwSignal<u64>,
@@ -108,6 +110,7 @@ impl ReviewState {
             not_kept: RwSignal::new(Vec::new()),
             taken_in: RwSignal::new(0),
             table: table::TableView::new(),
+            office: RwSignal::new(String::new()),
             loaded: StoredValue::new(false),
             keeper: StoredValue::new_local(ReviewKeeper::default()),
             timer: StoredValue::new(None),
@@ -124,6 +127,7 @@ impl ReviewState {
             return;
         }
         self.loaded.set_value(true);
+        self.office.set(app.session(|s| crate::session::review::office(s.store().kv())));
         let records = match app.session(|s| self.keeper.with_value(|k| k.load_list(s.store().kv()))) {
             Ok(records) => records,
             Err(problem) => {
@@ -304,6 +308,14 @@ impl ReviewState {
             self.ready.set(false);
             self.desk.set(Desk::default());
             self.version.update(|v| *v += 1);
+        }
+    }
+
+    /// The office that signs the opinions changed (on leaving its field).
+    pub fn set_office(self, app: AppState, office: String) {
+        match app.session(|s| crate::session::review::set_office(s.store().kv(), &office)) {
+            Ok(()) => self.office.set(office.trim().to_string()),
+            Err(problem) => app.problem.set(Some(problem)),
         }
     }
 

@@ -83,7 +83,9 @@ fn report_view(index: usize) -> impl IntoView {
     };
     let export = move |docx: bool| {
         review.save_now(app);
-        let o = review.desk.with_untracked(|d| d.opinion(i));
+        let office = review.office.get_untracked();
+        let today = crate::report::deadline::Date::from_unix_ms_china(crate::ui::browser::now_ms());
+        let o = review.desk.with_untracked(|d| d.opinion(i)).signed(&office, today);
         if docx {
             offer(app, &format!("{}.docx", o.file_stem()), DOCX_MIME, o.docx());
         } else {
@@ -98,6 +100,11 @@ fn report_view(index: usize) -> impl IntoView {
                 <label for="opinion-text" class="field-hint">"写给该单位的审核意见（自动保存）。勾选的检查结果会附在意见之后，并注明位置。"</label>
                 <textarea id="opinion-text" rows="4" class="opinion-text" prop:value=move || opinion.get() on:input=on_opinion></textarea>
                 <p class="count">{move || format!("已勾选 {} 条检查结果", ticked.with(Vec::len))}</p>
+                <label for="opinion-office" class="inline-field office-field"><span class="nowrap">"署名（审核单位）"</span>
+                    <input id="opinion-office" type="text" class="input-office" placeholder="如：某区司法局" aria-describedby="opinion-office-hint"
+                        prop:value=move || review.office.get() on:change=move |e| review.set_office(app, event_target_value(&e))/>
+                </label>
+                <p id="opinion-office-hint" class="field-hint">"导出的审核意见在文末署名，并以导出当天为日期；署名用于本机所有审核意见。"</p>
                 <div class="button-row">
                     <button type="button" class="btn btn-primary" on:click=move |_| export(true)>"导出审核意见（Word 文档）"</button>
                     <button type="button" class="btn" on:click=move |_| export(false)>"导出审核意见（文本文件）"</button>
