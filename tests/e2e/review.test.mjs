@@ -484,3 +484,16 @@ test('the opinion is signed by the reviewing office and dated the day it is expo
   assert.equal(await page.getByLabel('署名（审核单位）').inputValue(), '某区司法局');
   await page.close();
 });
+
+test('sorting by 单位 follows pinyin, as Excel and WPS sort unit names', async () => {
+  const files = sharingBatch(path.join(OUT, 'pinyin'), ['中北镇', '杨柳青镇', '安定镇', '北辰区司法局'], 0);
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
+  await page.getByTestId('notice').filter({ hasText: '已读取 4 个文件' }).waitFor({ timeout: 60000 });
+  await page.getByRole('button', { name: /^单位/ }).click();
+  await page.locator('th.col-unit[aria-sort="ascending"]').waitFor();
+  const units = await page.locator('.review-table tbody tr td:nth-child(2) input').evaluateAll((els) => els.map((e) => e.value));
+  assert.deepEqual(units, ['安定镇', '北辰区司法局', '杨柳青镇', '中北镇']);
+  await page.close();
+});

@@ -3,7 +3,10 @@
 //! filterable (a text matched against a chosen column, and 只看 conditions).
 //! Rebuilt when rows come or go or the order changes, never on a keystroke.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{use_review, ReviewState};
 use crate::report::deadline::parse_year_input;
@@ -79,13 +82,34 @@ fn cell_text(i: usize, r: &Row, c: Col) -> String {
     }
 }
 
-fn compare(a: (usize, &Row), b: (usize, &Row), c: Col) -> std::cmp::Ordering {
+/// Each text's place in Chinese (pinyin) order as the browser's collator
+/// has it — the order Excel and WPS sort unit names in (中北镇 after 杨柳青镇).
+fn collation_ranks<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let unique: std::collections::HashSet<&str> = texts.collect();
+    let arr = js_sys::Array::new();
+    for t in unique {
+        arr.push(&wasm_bindgen::JsValue::from_str(t));
+    }
+    let collated = (|| {
+        let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&"zh-CN".into()), &js_sys::Object::new());
+        let sort: js_sys::Function = js_sys::Reflect::get(&arr, &"sort".into()).ok()?.dyn_into().ok()?;
+        sort.call1(&arr, &collator.compare()).ok()
+    })();
+    if collated.is_none() {
+        // No collator: code point order, like the other columns' text.
+        arr.sort();
+    }
+    arr.iter().enumerate().filter_map(|(i, v)| v.as_string().map(|s| (s, i))).collect()
+}
+
+fn compare(a: (usize, &Row), b: (usize, &Row), c: Col, ranks: &HashMap<String, usize>) -> std::cmp::Ordering {
     let ((ia, ra), (ib, rb)) = (a, b);
+    let rank = |t: &String| ranks.get(t).copied();
     match c {
         Col::Index => ia.cmp(&ib),
-        Col::Unit => ra.unit.cmp(&rb.unit),
+        Col::Unit => rank(&ra.unit).cmp(&rank(&rb.unit)),
         Col::Year => ra.year.cmp(&rb.year),
-        Col::File => ra.file_name.cmp(&rb.file_name),
+        Col::File => rank(&ra.file_name).cmp(&rank(&rb.file_name)),
         Col::Chars => ra.chars.cmp(&rb.chars),
         Col::Part(k) => ra.parts.map(|p| p[k] as u8).cmp(&rb.parts.map(|p| p[k] as u8)),
         Col::Findings => (ra.parts.is_some(), ra.errors, ra.warnings).cmp(&(rb.parts.is_some(), rb.errors, rb.warnings)),
@@ -219,7 +243,12 @@ pub fn ReviewTable() -> impl IntoView {
                     None => Col::all().into_iter().any(|c| cell_text(*i, r, c).contains(&text)),
                 }))
                 .collect();
-            crate::report::sort::by(&mut shown, |a, b| if asc { compare(*a, *b, col) } else { compare(*b, *a, col) });
+            let ranks = match col {
+                Col::Unit => collation_ranks(rows.iter().map(|r| r.unit.as_str())),
+                Col::File => collation_ranks(rows.iter().map(|r| r.file_name.as_str())),
+                _ => HashMap::new(),
+            };
+            crate::report::sort::by(&mut shown, |a, b| if asc { compare(*a, *b, col, &ranks) } else { compare(*b, *a, col, &ranks) });
             shown_order.set_value(shown.iter().map(|(i, _)| *i).collect());
             let total = rows.len();
             let count = shown.len();
