@@ -283,7 +283,12 @@ pub fn ReviewTable() -> impl IntoView {
                     <table class="review-table">
                         <caption class="visually-hidden">"审阅列表：每行一份报告。五项内容中“有”表示已写，“空”表示只有标题，“缺”表示没有这一部分。"</caption>
                         <thead><tr>{Col::all().into_iter().map(header).collect_view()}<th scope="col">"操作"</th></tr></thead>
-                        <tbody>{chunk(0)}</tbody>
+                        <tbody>
+                            {chunk(0)}
+                            {(count == 0).then(|| view! {
+                                <tr><td colspan=Col::all().len() + 1 class="table-empty">"没有符合筛选条件的报告。可在上方“只看”中选择“全部报告”，或清空“包含文字”。"</td></tr>
+                            })}
+                        </tbody>
                         <For each=move || 1..chunks.get().min(n_chunks) key=|c| *c let(c)>
                             <tbody>{chunk(c)}</tbody>
                         </For>
