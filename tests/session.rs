@@ -282,3 +282,27 @@ fn warming_learns_the_snapshot_time_so_the_first_autosave_reads_no_history() {
     assert_eq!(kv.count('g', &history_key(&id)), 0, "no history read by the first autosave");
     assert_eq!(kv.count('s', &history_key(&id)), 0, "no snapshot taken: the last one is recent");
 }
+
+#[test]
+fn a_deleted_item_with_text_is_kept_in_the_history_and_offered_back() {
+    let s = session(MemoryStore::new());
+    let (mut d, _) = s.create("某局", 2025, None, "", NOW);
+    measures(&mut d, "1. 健全制度。全年审查文件12件。\n2. 规范执法。开展检查36次。");
+    let Saved::Stored(e) = s.save(&d, NOW) else { panic!() };
+    d.revision = e.revision;
+    let section = 0;
+    let notice = s.before_removing_item(&d, section, 1, NOW + 1).expect("an item with text");
+    assert_eq!(notice.message, "已删除第 2 条“规范执法”。删除前的内容已存入“历史版本”。");
+    assert_eq!(s.snapshots(&d.id).last().unwrap().reason, SnapshotReason::BeforeDelete);
+    assert!(s.snapshots(&d.id).last().unwrap().text.contains("开展检查36次"));
+    // Deleted, then put back: the part as it was.
+    let before = d.report.sections[section].clone();
+    let removed = notice.undo_item.unwrap();
+    d.report.sections[section].remove_item(1);
+    assert_eq!(d.report.sections[section].restore_item(removed.index, removed.item), 1);
+    assert_eq!(d.report.sections[section], before);
+    // An empty item goes without a word; an index past the end is nothing.
+    d.report.sections[section].add_item(Default::default());
+    assert_eq!(s.before_removing_item(&d, section, 2, NOW + 2), None);
+    assert_eq!(s.before_removing_item(&d, section, 9, NOW + 2), None);
+}

@@ -180,6 +180,15 @@ impl Section {
         Some(item)
     }
 
+    /// Put a removed item back at `index` (at the end when the part has
+    /// fewer items now) and renumber; where it went.
+    pub fn restore_item(&mut self, index: usize, item: Item) -> usize {
+        let at = index.min(self.items.len());
+        self.items.insert(at, item);
+        self.renumber();
+        at
+    }
+
     /// Move item `from` to position `to` and renumber. Out-of-range moves do nothing.
     pub fn move_item(&mut self, from: usize, to: usize) -> bool {
         if from >= self.items.len() || to >= self.items.len() || from == to {

@@ -218,6 +218,28 @@ impl<K: KeyValue> Session<K> {
         Ok(Notice::new(format!("已合并“{file_name}”中的修改。合并前的内容已存入“历史版本”，如需可随时恢复。")))
     }
 
+    /// Before item `index` of part `section` is deleted: when it holds any
+    /// text, keep the draft as it was in the history and return the notice
+    /// that offers the item back (撤销删除); an empty item goes quietly.
+    pub fn before_removing_item(&self, draft: &Draft, section: usize, index: usize, now: i64) -> Option<Notice> {
+        let item = draft.report.sections.get(section)?.items.get(index)?;
+        let has_text = [&item.title, &item.body].into_iter().chain(item.more.iter().map(|l| &l.text)).any(|t| !t.trim().is_empty());
+        if !has_text {
+            return None;
+        }
+        let kept = self.store.snapshot(draft, SnapshotReason::BeforeDelete, now).is_ok();
+        let title = item.title.trim().trim_end_matches('。');
+        let what = if title.is_empty() { String::new() } else { format!("“{title}”") };
+        let mut message = format!("已删除第 {} 条{what}。", index + 1);
+        if kept {
+            message.push_str("删除前的内容已存入“历史版本”。");
+        }
+        Some(Notice {
+            undo_item: Some(outcome::RemovedItem { draft_id: draft.id.clone(), section, index, item: item.clone() }),
+            ..Notice::new(message)
+        })
+    }
+
     /// Before pasted text replaces a part: keep the part as it was. The
     /// paste goes ahead even if this cannot be written (the text is in view).
     pub fn before_paste(&self, draft: &Draft, now: i64) {

@@ -43,6 +43,17 @@ pub struct Notice {
     pub details: Vec<(String, Option<&'static str>)>,
     /// A draft just started from last year's report, offered for undo.
     pub undo_start: Option<String>,
+    /// An item just deleted from a part, offered for undo.
+    pub undo_item: Option<RemovedItem>,
+}
+
+/// An item deleted from a part of a draft: enough to put it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedItem {
+    pub draft_id: String,
+    pub section: usize,
+    pub index: usize,
+    pub item: crate::report::model::Item,
 }
 
 impl Notice {

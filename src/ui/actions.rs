@@ -188,6 +188,35 @@ impl AppState {
         }
     }
 
+    /// Delete item `index` of part `section`, focus `focus` afterwards; an
+    /// item with text is kept in the history first and offered back.
+    pub fn remove_item(self, section: usize, index: usize, focus: String) {
+        let notice = self.draft.with_untracked(|d| d.as_ref().and_then(|d| self.session(|s| s.before_removing_item(d, section, index, now_ms()))));
+        self.restructure(Some(focus), |d| {
+            if let Some(s) = d.report.sections.get_mut(section) {
+                s.remove_item(index);
+            }
+        });
+        if notice.is_some() {
+            self.notice.set(notice);
+        }
+    }
+
+    /// Put a deleted item back where it was (撤销删除 in the notice).
+    pub fn undo_remove_item(self, removed: crate::session::outcome::RemovedItem) {
+        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == removed.draft_id && removed.section < d.report.sections.len()));
+        if !open || self.read_only_untracked() {
+            self.warn("这一条所在的草稿现在不在本页编辑，无法直接撤销；删除前的内容可在该草稿的“历史版本”中找回。");
+            return;
+        }
+        let at = self.draft.with_untracked(|d| d.as_ref().map_or(0, |d| removed.index.min(d.report.sections[removed.section].items.len())));
+        let crate::session::outcome::RemovedItem { section, index, item, .. } = removed;
+        self.restructure(Some(format!("item-{at}-title")), |d| {
+            d.report.sections[section].restore_item(index, item);
+        });
+        self.confirm(format!("已恢复第 {} 条。", at + 1));
+    }
+
     /// Keep the part as it was before pasted text replaces it.
     pub fn before_paste(self) {
         self.draft.with_untracked(|d| {

@@ -109,7 +109,12 @@ pub fn App() -> impl IntoView {
     );
 
     view! {
-        <a class="skip-link" href="#main">"跳到主要内容"</a>
+        // The address is the screen (#/…): the link moves the focus
+        // itself instead of changing the address, which would open another screen.
+        <a class="skip-link" href="#main" on:click=move |e| {
+            e.prevent_default();
+            super::browser::focus_by_id("main");
+        }>"跳到主要内容"</a>
         <header class="topbar">
             <div class="wrap">
                 <a class="brand" href="#/">"法治报告助手"</a>

@@ -12,6 +12,7 @@ pub fn NoticeBar() -> impl IntoView {
         {move || state.notice.get().map(|n| {
             let undo = n.undo_delete.clone();
             let undo_start = n.undo_start.clone();
+            let undo_item = n.undo_item.clone();
             let details = (!n.details.is_empty()).then(|| view! {
                 <ul class="notice-details" data-testid="notice-details">
                     {n.details.iter().map(|(text, target)| {
@@ -34,6 +35,9 @@ pub fn NoticeBar() -> impl IntoView {
                         </div>
                         {undo.map(|id| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_delete(&id)>"撤销删除"</button>
+                        })}
+                        {undo_item.map(|removed| view! {
+                            <button type="button" class="btn" on:click=move |_| state.undo_remove_item(removed.clone())>"撤销删除"</button>
                         })}
                         {undo_start.map(|id| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_start(&id)>"撤销新建"</button>

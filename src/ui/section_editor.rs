@@ -227,9 +227,7 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
     };
     let remove = move |_| {
         let focus = if count > 1 { format!("item-{}-title", index.saturating_sub(1).min(count - 2)) } else { "add-item".into() };
-        state.restructure(Some(focus), |d| {
-            d.report.sections[section].remove_item(index);
-        });
+        state.remove_item(section, index, focus);
     };
     // Points inside a body are renumbered on request, not while typing
     // (rewriting the text under the cursor would move it).

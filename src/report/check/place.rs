@@ -141,6 +141,11 @@ impl<'a> Places<'a> {
                 }
                 Some(line) if line >= back && roles.date == Some(line - back) => Spot::Frame(FrameField::Date),
                 Some(line) if line >= back && roles.signature == Some(line - back) => Spot::Frame(FrameField::Signature),
+                // Missing, so on no line: the field where it is filled in
+                // (the signature's when both are missing).
+                None if finding.rule == super::RuleId::SignatureMissing => {
+                    Spot::Frame(if report.frame().signature.is_none() { FrameField::Signature } else { FrameField::Date })
+                }
                 _ => Spot::Whole,
             };
             return Place { section: None, spot };

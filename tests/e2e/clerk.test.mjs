@@ -1,0 +1,83 @@
+// End to end: what an exploratory session as the clerk found (stop 34) —
+// the skip link, deleting an item, and a finding about a missing 成文日期.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { freshApp, OUT, useBrowser } from './harness.mjs';
+
+const app = useBrowser();
+const box = (page, name) => page.getByRole('textbox', { name, exact: true });
+
+async function createDraft(page, unit) {
+  await page.goto(app.server.url + '#/new');
+  await box(page, '单位名称').fill(unit);
+  await page.getByRole('button', { name: '开始撰写' }).click();
+  await page.getByTestId('doc-title').filter({ hasText: unit }).waitFor();
+  return page.url().match(/#\/draft\/([^/]+)/)[1];
+}
+
+test('跳到主要内容 moves the focus to the page\'s content and stays on the screen', async () => {
+  const page = await freshApp(app.context, app.server.url);
+  const id = await createDraft(page, '某区市场监督管理局');
+  await page.goto(`${app.server.url}#/draft/${id}/section/1`);
+  await page.getByRole('heading', { level: 1, name: /^二、/ }).waitFor();
+  const url = page.url();
+  // The first thing Tab reaches after a (re)load.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: /^二、/ }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '跳到主要内容');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  assert.equal(page.url(), url, 'the same screen');
+  await page.getByRole('heading', { level: 1, name: /^二、/ }).waitFor();
+  await page.close();
+});
+
+test('deleting an item with text: kept in the history, and 撤销删除 puts it back where it was', async () => {
+  const page = await freshApp(app.context, app.server.url);
+  const id = await createDraft(page, '某区市场监督管理局');
+  await page.goto(`${app.server.url}#/draft/${id}/section/4`);
+  await page.getByRole('button', { name: '＋ 添加一条' }).click();
+  await box(page, '第 1 条标题').fill('深化政务公开');
+  await box(page, '第 1 条正文').fill('全年主动公开政府信息320条，办理依申请公开14件，均按期答复。');
+  await page.getByRole('button', { name: '＋ 添加一条' }).click();
+  await box(page, '第 2 条标题').fill('加强普法宣传');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  await page.getByRole('button', { name: '删除第 1 条' }).click();
+  const notice = page.getByTestId('notice').filter({ hasText: '已删除第 1 条“深化政务公开”。删除前的内容已存入“历史版本”。' });
+  await notice.waitFor();
+  assert.equal(await box(page, '第 1 条标题').inputValue(), '加强普法宣传');
+  await page.screenshot({ path: path.join(OUT, 'item-deleted.png') });
+  await notice.getByRole('button', { name: '撤销删除' }).click();
+  await page.getByTestId('notice').filter({ hasText: '已恢复第 1 条。' }).waitFor();
+  assert.equal(await box(page, '第 1 条标题').inputValue(), '深化政务公开');
+  assert.match(await box(page, '第 1 条正文').inputValue(), /主动公开政府信息320条/);
+  assert.equal(await box(page, '第 2 条标题').inputValue(), '加强普法宣传');
+  await page.waitForFunction(() => document.activeElement?.id === 'item-0-title');
+  await page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor();
+  // The version before the delete is in the history.
+  await page.goto(`${app.server.url}#/draft/${id}/history`);
+  await page.getByText('删除前').first().waitFor();
+  // An empty item goes without a notice.
+  await page.goto(`${app.server.url}#/draft/${id}/section/4`);
+  await page.getByRole('button', { name: '＋ 添加一条' }).click();
+  await page.getByRole('button', { name: '删除第 3 条' }).click();
+  await page.getByRole('button', { name: '删除第 3 条' }).waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('notice').filter({ hasText: '已删除第 3 条' }).count(), 0);
+  await page.close();
+});
+
+test('a finding that the 成文日期 is missing leads to the 成文日期 field', async () => {
+  const page = await freshApp(app.context, app.server.url);
+  const id = await createDraft(page, '某区市场监督管理局');
+  await box(page, '发文机关署名').fill('某区市场监督管理局');
+  await box(page, '发文机关署名').press('Tab');
+  await page.goto(`${app.server.url}#/draft/${id}/check`);
+  const finding = page.getByTestId('finding').filter({ hasText: '缺少成文日期' });
+  await finding.waitFor();
+  assert.match(await finding.innerText(), /成文日期：作为公文报送/);
+  await finding.getByRole('link').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'frame-date');
+  await page.close();
+});
