@@ -235,7 +235,7 @@ impl<K: KeyValue> Session<K> {
             message.push_str("删除前的内容已存入“历史版本”。");
         }
         Some(Notice {
-            undo_item: Some(outcome::RemovedItem { draft_id: draft.id.clone(), section, index, item: item.clone() }),
+            undo_item: Some(Box::new(outcome::RemovedItem { draft_id: draft.id.clone(), section, index, item: item.clone() })),
             ..Notice::new(message)
         })
     }

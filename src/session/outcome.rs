@@ -44,7 +44,7 @@ pub struct Notice {
     /// A draft just started from last year's report, offered for undo.
     pub undo_start: Option<String>,
     /// An item just deleted from a part, offered for undo.
-    pub undo_item: Option<RemovedItem>,
+    pub undo_item: Option<Box<RemovedItem>>,
 }
 
 /// An item deleted from a part of a draft: enough to put it back.

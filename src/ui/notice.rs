@@ -37,7 +37,7 @@ pub fn NoticeBar() -> impl IntoView {
                             <button type="button" class="btn" on:click=move |_| state.undo_delete(&id)>"撤销删除"</button>
                         })}
                         {undo_item.map(|removed| view! {
-                            <button type="button" class="btn" on:click=move |_| state.undo_remove_item(removed.clone())>"撤销删除"</button>
+                            <button type="button" class="btn" on:click=move |_| state.undo_remove_item((*removed).clone())>"撤销删除"</button>
                         })}
                         {undo_start.map(|id| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_start(&id)>"撤销新建"</button>
