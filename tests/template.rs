@@ -70,4 +70,9 @@ fn section_status_is_read_from_text_until_marked_done() {
     assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
     d.set_done(SectionKind::Measures, false);
     assert_eq!(d.status(SectionKind::Measures), SectionStatus::InProgress);
+    // Emptied (an older version restored): not 已完成, whatever the mark.
+    d.set_done(SectionKind::Measures, true);
+    d.report.sections[0].set_body_text("");
+    assert_eq!(d.status(SectionKind::Measures), SectionStatus::NotStarted);
+    assert_eq!(d.sections_done(), 0);
 }

@@ -187,17 +187,17 @@ impl Draft {
         (draft, outcome)
     }
 
-    /// A section's status: 已完成 when the author marked it so, otherwise
-    /// 进行中 once it has text, else 未开始.
+    /// A section's status: 未开始 while it has no text (a part emptied by
+    /// restoring an older version is not 已完成, whatever its mark said);
+    /// then 已完成 when the author marked it so, else 进行中.
     pub fn status(&self, kind: SectionKind) -> SectionStatus {
-        if self.statuses.get(&kind) == Some(&SectionStatus::Done) {
-            return SectionStatus::Done;
-        }
         // A part spread over thematic headings is started when any of them has text.
-        if self.report.sections_of(kind).any(|(_, s)| !s.body_text().trim().is_empty()) {
-            SectionStatus::InProgress
-        } else {
+        if !self.report.sections_of(kind).any(|(_, s)| !s.body_text().trim().is_empty()) {
             SectionStatus::NotStarted
+        } else if self.statuses.get(&kind) == Some(&SectionStatus::Done) {
+            SectionStatus::Done
+        } else {
+            SectionStatus::InProgress
         }
     }
 
