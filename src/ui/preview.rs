@@ -23,10 +23,12 @@ pub fn GongwenPreview(report: Report, #[prop(optional)] unit: Option<String>, #[
     let back = report.back.clone();
     let (signature, date) = (frame.signature.clone().unwrap_or_default(), frame.date.clone().unwrap_or_default());
     let id = move |s: String| anchors.then_some(s);
-    // Right indents in characters, as the .docx has them in twip.
+    // Right indents in characters, as the .docx has them in twip. Set
+    // through the element's style object (`style:`), which the page's CSP
+    // allows; a `style` attribute it blocks.
     let closing = move |i: usize| {
         let (sig, date_right) = closing_indents(&signature, &date, state.seal.get());
-        let em = |twip: u32| format!("padding-right: {}em", in_chars(twip));
+        let em = |twip: u32| format!("{}em", in_chars(twip));
         if Some(i) == roles.signature {
             ("gw-closing", em(sig))
         } else if Some(i) == roles.date {
@@ -60,7 +62,7 @@ pub fn GongwenPreview(report: Report, #[prop(optional)] unit: Option<String>, #[
             {back.into_iter().enumerate().map(|(i, l)| {
                 let text = if l.text.trim().is_empty() { "\u{a0}".to_string() } else { l.text };
                 let (class, style) = (closing.clone(), closing.clone());
-                view! { <p class=move || class(i).0 style=move || style(i).1 data-testid="gw-closing">{text}</p> }
+                view! { <p class=move || class(i).0 style:padding-right=move || style(i).1 data-testid="gw-closing">{text}</p> }
             }).collect_view()}
         </article>
     }

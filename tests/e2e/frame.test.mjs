@@ -80,6 +80,9 @@ test('a 街道 quick start suggests the 主送机关, takes a 成文日期, and 
   // The preview shows the frame as the document will.
   const closing = page.getByTestId('gw-closing');
   assert.deepEqual((await closing.allInnerTexts()).map((t) => t.trim()).filter(Boolean), [UNIT, '2026年2月27日']);
+  // The right indents apply (the page's CSP blocks style attributes, not the style object).
+  const pads = await closing.evaluateAll((els) => els.filter((e) => e.textContent.trim()).map((e) => getComputedStyle(e).paddingRight));
+  assert.ok(pads.every((p) => parseFloat(p) > 0), pads.join(' '));
   await page.locator('.gongwen').screenshot({ path: path.join(OUT, 'frame-preview.png') });
 
   // Unsealed (the default): 主送机关 顶格, 署名右空二字, the date placed by its first character.
