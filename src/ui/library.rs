@@ -212,11 +212,21 @@ fn DraftRow(summary: DraftSummary) -> impl IntoView {
     let (open_id, rename_id, dup_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
     let input_id = format!("rename-{id}");
     let focus_id = input_id.clone();
+    let (link_id, button_id) = (format!("draft-link-{id}"), format!("rename-button-{id}"));
+    let (saved_focus, cancel_focus, button_id2) = (link_id.clone(), button_id.clone(), button_id.clone());
+    let old_name = summary.name.clone();
+    // Escape and 取消 leave the name as it was, the focus back on 重命名.
+    let cancel = move || {
+        renaming.set(false);
+        new_name.set(old_name.clone());
+        super::browser::focus_soon(&[&cancel_focus]);
+    };
+    let cancel2 = cancel.clone();
     view! {
         <li class="card draft-row" data-testid="draft-row">
             <div class="draft-main">
                 <h2 class="draft-name">
-                    <a href=format!("#/draft/{id}")>{summary.name.clone()}</a>
+                    <a id=link_id href=format!("#/draft/{id}")>{summary.name.clone()}</a>
                 </h2>
                 <p class="draft-meta">
                     {summary.unit.clone()} " · " {summary.year} "年度 · 已填写 " {summary.filled} "/5 部分 · 全文 "
@@ -225,30 +235,38 @@ fn DraftRow(summary: DraftSummary) -> impl IntoView {
                 {move || renaming.get().then(|| {
                     let rename_id = rename_id.clone();
                     let input_id = input_id.clone();
+                    let saved_focus = saved_focus.clone();
+                    let (cancel, cancel2) = (cancel.clone(), cancel2.clone());
                     view! {
                         <form class="rename" on:submit=move |ev| {
                             ev.prevent_default();
                             state.rename(&rename_id, &new_name.get_untracked());
                             renaming.set(false);
+                            super::browser::focus_soon(&[&saved_focus, "library-title"]);
                         }>
                             <label for=input_id.clone()>"新名称"</label>
                             <input id=input_id type="text" prop:value=move || new_name.get()
-                                on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                                on:input=move |ev| new_name.set(event_target_value(&ev))
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { ev.prevent_default(); cancel() }/>
                             <button type="submit" class="btn">"保存名称"</button>
-                            <button type="button" class="btn btn-quiet" on:click=move |_| renaming.set(false)>"取消"</button>
+                            <button type="button" class="btn btn-quiet" on:click=move |_| cancel2()>"取消"</button>
                         </form>
                     }
                 })}
             </div>
             <div class="button-row">
                 <button type="button" class="btn btn-primary" on:click=move |_| state.go(Screen::Draft(open_id.clone()))>"打开"</button>
-                <button type="button" class="btn" on:click=move |_| {
+                <button type="button" id=button_id2 class="btn" on:click=move |_| {
                     renaming.set(true);
                     // Straight into the name field, with the old name selected.
                     super::browser::focus_soon(&[&focus_id]);
                 }>"重命名"</button>
                 <button type="button" class="btn" on:click=move |_| state.duplicate(&dup_id)>"复制"</button>
-                <button type="button" class="btn btn-quiet" on:click=move |_| state.delete(&del_id)>"删除"</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| {
+                    state.delete(&del_id);
+                    // The row is gone: to the notice's 撤销删除, else the list's heading.
+                    super::browser::focus_soon(&["notice-undo", "library-title"]);
+                }>"删除"</button>
             </div>
         </li>
     }

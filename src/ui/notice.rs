@@ -34,7 +34,7 @@ pub fn NoticeBar() -> impl IntoView {
                             {details}
                         </div>
                         {undo.map(|id| view! {
-                            <button type="button" class="btn" on:click=move |_| state.undo_delete(&id)>"撤销删除"</button>
+                            <button type="button" id="notice-undo" class="btn" on:click=move |_| state.undo_delete(&id)>"撤销删除"</button>
                         })}
                         {undo_item.map(|removed| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_remove_item((*removed).clone())>"撤销删除"</button>

@@ -81,3 +81,23 @@ test('a finding that the 成文日期 is missing leads to the 成文日期 field
   await page.waitForFunction(() => document.activeElement?.id === 'frame-date');
   await page.close();
 });
+
+test('草稿库: Escape cancels a rename; after saving a name or deleting, the focus stays in the list', async () => {
+  const page = await freshApp(app.context, app.server.url);
+  const id = await createDraft(page, '某区市场监督管理局');
+  await page.goto(`${app.server.url}#/`);
+  const row = page.getByTestId('draft-row').first();
+  await row.getByRole('button', { name: '重命名' }).click();
+  await box(page, '新名称').fill('不要的名称');
+  await box(page, '新名称').press('Escape');
+  await page.waitForFunction((i) => document.activeElement?.id === `rename-button-${i}`, id);
+  await row.getByRole('button', { name: '重命名' }).click();
+  assert.notEqual(await box(page, '新名称').inputValue(), '不要的名称', 'the cancelled text is gone');
+  await box(page, '新名称').fill('2026年度报告（初稿）');
+  await box(page, '新名称').press('Enter');
+  await page.waitForFunction((i) => document.activeElement?.id === `draft-link-${i}`, id);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '2026年度报告（初稿）');
+  await row.getByRole('button', { name: '删除' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'notice-undo');
+  await page.close();
+});
