@@ -3,6 +3,7 @@
 //! moved with buttons or Alt+↑/↓; a whole section can be pasted and split.
 
 use leptos::ev::KeyboardEvent;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 
 use super::findings::SectionFindings;
@@ -213,14 +214,19 @@ fn ItemEditor(section: usize, index: usize, count: usize, title: String, body: S
         if !ev.alt_key() {
             return;
         }
+        // The moved item's field the keys were pressed in keeps the focus.
+        let field = match ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.id()) {
+            Some(id) if id.ends_with("-body") => "body",
+            _ => "title",
+        };
         match ev.key().as_str() {
             "ArrowUp" if index > 0 => {
                 ev.prevent_default();
-                move_to(index - 1, "title");
+                move_to(index - 1, field);
             }
             "ArrowDown" if index + 1 < count => {
                 ev.prevent_default();
-                move_to(index + 1, "title");
+                move_to(index + 1, field);
             }
             _ => {}
         }

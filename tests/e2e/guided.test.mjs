@@ -120,9 +120,10 @@ test('the same flow by keyboard only, with visible focus', async () => {
       await page.keyboard.type(i === 1 ? `正文甲${n + 1}，共${n + 1}项。` : `正文乙${n + 1}。`);
     }
     if (n === 0) {
-      // Alt+↑ on the second item moves it up; focus follows it.
+      // Alt+↑ in the second item's body moves it up; the focus follows it,
+      // in the same field (the body).
       await press('Alt+ArrowUp');
-      await page.waitForFunction(() => document.activeElement?.id === 'item-0-title');
+      await page.waitForFunction(() => document.activeElement?.id === 'item-0-body');
       assert.equal(await page.getByRole('textbox', { name: '第 1 条标题' }).inputValue(), '标题乙1');
     }
     if (n < 4) {
