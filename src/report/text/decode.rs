@@ -162,7 +162,9 @@ pub fn decode_with(bytes: &[u8], gb18030: &dyn Fn(&[u8]) -> Option<String>) -> R
         let encoding = if text.starts_with('\u{feff}') { Encoding::Utf8Bom } else { Encoding::Utf8 };
         Decoded { text: text.to_string(), encoding }
     } else {
-        let text = gb18030(bytes).ok_or(DecodeError::UnknownEncoding)?;
+        // Undecodable: random bytes (a program, an image renamed .txt) are
+        // no text file, which says more than "unknown encoding".
+        let text = gb18030(bytes).ok_or(if bytes_look_binary(bytes) { DecodeError::Binary } else { DecodeError::UnknownEncoding })?;
         Decoded { text, encoding: Encoding::Gb18030 }
     };
     if looks_binary(&decoded.text) {
@@ -192,6 +194,13 @@ pub(crate) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, De
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
     char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| DecodeError::UnknownEncoding)
+}
+
+/// [`looks_binary`] for bytes no text encoding reads: NUL anywhere, or more
+/// than 1 in 100 bytes an ASCII control other than tab, LF, CR and form feed.
+fn bytes_look_binary(bytes: &[u8]) -> bool {
+    let control = bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
+    bytes.contains(&0) || control * 100 > bytes.len()
 }
 
 /// NUL anywhere, or more than 1 in 100 characters a control character other
@@ -261,6 +270,9 @@ mod tests {
         assert_eq!(decode(&controls), Err(DecodeError::Binary));
         // 0xFF is never valid in UTF-8 or GB18030.
         assert_eq!(decode(&[0x41, 0xFF, 0xFF, 0x41]), Err(DecodeError::UnknownEncoding));
+        // Random bytes that no encoding reads: not a text file, said so.
+        let noise: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert_eq!(decode(&noise), Err(DecodeError::Binary));
         let huge = vec![b'a'; MAX_TEXT_BYTES + 1];
         assert_eq!(decode(&huge), Err(DecodeError::TooLarge { bytes: MAX_TEXT_BYTES + 1 }));
         for e in [DecodeError::Empty, DecodeError::Zip, DecodeError::Pdf, DecodeError::Ole, DecodeError::Binary, DecodeError::UnknownEncoding, DecodeError::TooLarge { bytes: 1 }] {
