@@ -125,7 +125,7 @@ fn outline_areas_are_the_outline_headings_verbatim() {
 }
 
 use fazhi_report::report::guidance::{
-    example_report, kind_notes, period_notes, AREAS_HEADING, ENFORCEMENT_SUPERVISION, OUTLINE_LAST_YEAR,
+    example_report, kind_notes, period_notes, areas_heading, ENFORCEMENT_SUPERVISION, OUTLINE_LAST_YEAR,
 };
 use fazhi_report::report::deadline::UnitKind;
 
@@ -143,7 +143,7 @@ fn titles(text: &str) -> Vec<&str> {
 
 /// Everything the guidance panel says in its own voice, for a report on `year`.
 fn panel_texts(year: i32) -> Vec<String> {
-    let mut texts = vec![AREAS_HEADING.to_string()];
+    let mut texts = vec![areas_heading(year).to_string()];
     for kind in SectionKind::REQUIRED {
         let g = guide(kind);
         texts.extend(g.what_to_write.iter().chain(g.mistakes).map(|t| t.to_string()));
@@ -192,4 +192,14 @@ fn the_2026_guidance_names_the_ordinance_and_the_outline_as_ended() {
     }
     assert!(example_report(2026).contains(ENFORCEMENT_SUPERVISION.title));
     assert!(!example_report(2025).contains(ENFORCEMENT_SUPERVISION.title), "not in force in 2025");
+}
+
+/// A report on a year before the 条例 (from last year's report, a 2024
+/// report is begun) is not told about the 条例 or the outline's end.
+#[test]
+fn the_guidance_for_a_year_before_the_ordinance_says_nothing_of_it() {
+    for t in panel_texts(2024) {
+        assert!(!t.contains(ENFORCEMENT_SUPERVISION.title) || t.contains("2026年度起"), "{t}");
+        assert!(!t.contains("已于2025年结束"), "{t}");
+    }
 }

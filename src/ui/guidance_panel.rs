@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::report::guidance::{example_for, guide, kind_notes, period_notes, AREAS_HEADING, FIRST_RESPONSIBLE_DUTIES};
+use crate::report::guidance::{example_for, guide, kind_notes, period_notes, areas_heading, FIRST_RESPONSIBLE_DUTIES};
 use crate::report::SectionKind;
 
 #[component]
@@ -60,7 +60,7 @@ pub fn GuidancePanel(kind: SectionKind) -> impl IntoView {
             })}
             {(!g.areas.is_empty()).then(|| view! {
                 <section>
-                    <h3>{AREAS_HEADING}</h3>
+                    <h3>{areas_heading(year)}</h3>
                     <ul class="areas">{g.areas.iter().map(|a| view! { <li><strong>{a.heading}</strong> "：" {a.hint}</li> }).collect_view()}</ul>
                 </section>
             })}

@@ -176,8 +176,15 @@ pub const FIRST_RESPONSIBLE_DUTIES: Quote = Quote {
 };
 
 /// The heading over the areas of 举措和成效: the outline's areas, named as
-/// a way to organise the part, with the outline's period said to be over.
-pub const AREAS_HEADING: &str = "可参照以下领域组织（《法治政府建设实施纲要（2021－2025年）》列出的领域，纲要实施期已于2025年结束）";
+/// a way to organise the part — with the outline's period said to be over
+/// in a report on a year after it.
+pub fn areas_heading(year: i32) -> &'static str {
+    if year > OUTLINE_LAST_YEAR {
+        "可参照以下领域组织（《法治政府建设实施纲要（2021－2025年）》列出的领域，纲要实施期已于2025年结束）"
+    } else {
+        "可参照以下领域组织（《法治政府建设实施纲要（2021－2025年）》列出的领域）"
+    }
+}
 
 /// Every quote the guidance shows, for checking against the sources.
 pub fn quotes() -> Vec<Quote> {
