@@ -241,7 +241,9 @@ pub(super) fn section_length(ctx: &Ctx, out: &mut Findings) {
             continue;
         }
         let i = part.sections[0];
-        let n: usize = part.sections.iter().map(|j| ctx.report.sections[*j].body_text().chars().count()).sum();
+        // Counted as the editor's 本部分 N 字 counts: what the author wrote,
+        // without the automatic numbers and white space.
+        let n: usize = part.sections.iter().map(|j| ctx.report.sections[*j].written_chars()).sum();
         if n == 0 {
             continue; // empty-section says it
         }
