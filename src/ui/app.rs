@@ -108,6 +108,8 @@ pub fn App() -> impl IntoView {
         false,
     );
 
+    // The reviewer's screens are as wide as the window allows: header, page and footer alike.
+    let wide = move || state.screen.get().is_review();
     view! {
         // The address is the screen (#/…): the link moves the focus
         // itself instead of changing the address, which would open another screen.
@@ -116,7 +118,8 @@ pub fn App() -> impl IntoView {
             super::browser::focus_by_id("main");
         }>"跳到主要内容"</a>
         <header class="topbar">
-            <div class="wrap">
+            // As wide as the page below it: the reviewer's screens are wider.
+            <div class="wrap" class:wrap-wide=wide>
                 <a class="brand" href="#/">"法治报告助手"</a>
                 <span class="brand-sub">"法治政府建设年度报告撰写工具"</span>
                 <nav class="topnav" aria-label="主导航">
@@ -128,7 +131,7 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         // The reviewer's table needs the width of the window.
-        <main id="main" class="wrap" class:wrap-wide=move || matches!(state.screen.get(), Screen::Review | Screen::ReviewReport(_) | Screen::ReviewPair(..)) tabindex="-1">
+        <main id="main" class="wrap" class:wrap-wide=wide tabindex="-1">
             <ConflictDialog/>
             {move || match view_key.get().0 {
                 Screen::Library => view! { <Library/> }.into_any(),
@@ -151,8 +154,8 @@ pub fn App() -> impl IntoView {
             <StorageBanner/>
             <NoticeBar/>
         </div>
-        <footer class="wrap footer">
-            "草稿只保存在本机浏览器中，不会上传到任何服务器。"
+        <footer class="wrap footer" class:wrap-wide=wide>
+            "草稿和审阅记录只保存在本机浏览器中，不会上传到任何服务器。"
         </footer>
     }
 }

@@ -133,7 +133,7 @@ fn CopiedPairs() -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="review-pairs-title">
+        <section class="review-section" aria-labelledby="review-pairs-title">
             <h2 id="review-pairs-title">"雷同段落"</h2>
             {list}
         </section>
@@ -166,7 +166,7 @@ fn SharedParagraphs() -> impl IntoView {
                     }
                 }).collect_view();
                 view! {
-                    <section aria-labelledby="review-shared-title">
+                    <section class="review-section" aria-labelledby="review-shared-title">
                         <h2 id="review-shared-title" tabindex="-1">"多份报告共有的段落"</h2>
                         <p class="field-hint">"以下段落在多份报告中基本相同（相似度 90% 以上），可能是统一要求的表述，也可能是相互抄用，请结合实际判断。每段只列一次，并列出有这段文字的全部报告。"</p>
                         <ol class="shared-list">{items}</ol>
