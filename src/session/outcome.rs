@@ -45,6 +45,15 @@ pub struct Notice {
     pub undo_start: Option<String>,
     /// An item just deleted from a part, offered for undo.
     pub undo_item: Option<Box<RemovedItem>>,
+    /// The report before a change to all of it (一键改为全角标点), offered back.
+    pub undo_report: Option<Box<ReportBefore>>,
+}
+
+/// A draft's report as it was before a change to all of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportBefore {
+    pub draft_id: String,
+    pub report: crate::report::model::Report,
 }
 
 /// An item deleted from a part of a draft: enough to put it back.

@@ -217,6 +217,35 @@ impl AppState {
         self.confirm(format!("已恢复第 {} 条。", at + 1));
     }
 
+    /// 一键改为全角标点 over the whole report; the notice offers the report
+    /// as it was (the change touches every part at once).
+    pub fn fix_punctuation(self) {
+        let before = self.draft.with_untracked(|d| d.as_ref().map(|d| (d.id.clone(), d.report.clone())));
+        let mut changed = 0;
+        self.restructure(None, |d| {
+            changed = crate::report::check::fix_report_punctuation(&mut d.report);
+        });
+        self.save_now();
+        if let Some((draft_id, report)) = before.filter(|_| changed > 0) {
+            self.notice.set(Some(Notice {
+                undo_report: Some(Box::new(crate::session::outcome::ReportBefore { draft_id, report })),
+                ..Notice::new(format!("已把 {changed} 处半角标点改为全角。"))
+            }));
+        }
+    }
+
+    /// Put the report back as it was before a change to all of it.
+    pub fn undo_report_change(self, before: crate::session::outcome::ReportBefore) {
+        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == before.draft_id));
+        if !open || self.read_only_untracked() {
+            self.warn("这份草稿现在不在本页编辑，无法直接撤销；改正前的内容可在该草稿的“历史版本”中找回。");
+            return;
+        }
+        self.restructure(None, |d| d.report = before.report);
+        self.save_now();
+        self.confirm("已撤销，恢复为改正前的标点。");
+    }
+
     /// Keep the part as it was before pasted text replaces it.
     pub fn before_paste(self) {
         self.draft.with_untracked(|d| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::report::check::place::{Place, Places, Spot};
-use crate::report::check::{fix_report_punctuation, Finding, RuleId, Severity};
+use crate::report::check::{Finding, RuleId, Severity};
 
 /// 忽略 for one finding: a button that opens a one-line reason (optional)
 /// with 确定忽略 and 取消. `key` makes the field's id unique on the page.
@@ -132,12 +132,7 @@ pub fn FindingsSummary() -> impl IntoView {
             (errors, f.len() - errors, half)
         })
     });
-    let fix = move |_| {
-        state.restructure(None, |d| {
-            fix_report_punctuation(&mut d.report);
-        });
-        state.save_now();
-    };
+    let fix = move |_| state.fix_punctuation();
     view! {
         <section class=move || {
                 let (e, w, _) = counts.get();

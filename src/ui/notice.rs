@@ -13,6 +13,7 @@ pub fn NoticeBar() -> impl IntoView {
             let undo = n.undo_delete.clone();
             let undo_start = n.undo_start.clone();
             let undo_item = n.undo_item.clone();
+            let undo_report = n.undo_report.clone();
             let details = (!n.details.is_empty()).then(|| view! {
                 <ul class="notice-details" data-testid="notice-details">
                     {n.details.iter().map(|(text, target)| {
@@ -38,6 +39,9 @@ pub fn NoticeBar() -> impl IntoView {
                         })}
                         {undo_item.map(|removed| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_remove_item((*removed).clone())>"撤销删除"</button>
+                        })}
+                        {undo_report.map(|before| view! {
+                            <button type="button" class="btn" on:click=move |_| state.undo_report_change((*before).clone())>"撤销改正"</button>
                         })}
                         {undo_start.map(|id| view! {
                             <button type="button" class="btn" on:click=move |_| state.undo_start(&id)>"撤销新建"</button>

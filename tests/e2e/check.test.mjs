@@ -45,7 +45,14 @@ test('the seed: findings listed and linked, fixed in one click, and the missing 
   await page.getByTestId('section-findings').getByText('没有分析原因').waitFor();
   await page.goBack();
 
-  // One click fixes the half-width punctuation everywhere.
+  // One click fixes the half-width punctuation everywhere, and can be undone.
+  const headingBefore = await summary.getByRole('heading').first().innerText();
+  await page.getByRole('button', { name: /一键改为全角标点/ }).click();
+  await summary.getByRole('heading', { name: '检查结果：1 个错误，2 个提醒' }).waitFor();
+  const fixed = page.getByTestId('notice').filter({ hasText: /已把 \d+ 处半角标点改为全角。/ });
+  await fixed.getByRole('button', { name: '撤销改正' }).click();
+  await page.getByTestId('notice').filter({ hasText: '已撤销，恢复为改正前的标点。' }).waitFor();
+  await summary.getByRole('heading', { name: headingBefore }).waitFor();
   await page.getByRole('button', { name: /一键改为全角标点/ }).click();
   await summary.getByRole('heading', { name: '检查结果：1 个错误，2 个提醒' }).waitFor();
 
