@@ -108,6 +108,16 @@ pub fn App() -> impl IntoView {
         false,
     );
 
+    // The bands pinned to the bottom of the window never hide the end of
+    // the page: the page keeps room below it for them, however tall a
+    // notice is (a long list of files, at 200 % zoom).
+    Effect::new(move |_| {
+        state.notice.track();
+        state.problem.track();
+        state.tab_role.track();
+        set_timeout(super::browser::room_for_alerts, std::time::Duration::ZERO);
+    });
+    let _ = window_event_listener(ev::resize, move |_| super::browser::room_for_alerts());
     // The reviewer's screens are as wide as the window allows: header, page and footer alike.
     let wide = move || state.screen.get().is_review();
     view! {

@@ -157,6 +157,15 @@ pub fn focus_when_there(id: String) {
     });
 }
 
+/// Keep room at the end of the page for the bands pinned to the bottom
+/// of the window (`.alerts`): at least the style sheet's 120 px.
+pub fn room_for_alerts() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(body), Some(alerts)) = (doc.body(), doc.query_selector(".alerts").ok().flatten()) else { return };
+    let height = alerts.client_height() + 16;
+    let _ = body.style().set_property("padding-bottom", &format!("{}px", height.max(120)));
+}
+
 /// The id of the element with keyboard focus, if it has one.
 pub fn focused_id() -> Option<String> {
     let id = web_sys::window()?.document()?.active_element()?.id();

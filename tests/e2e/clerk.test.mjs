@@ -2,8 +2,9 @@
 // the skip link, deleting an item, and a finding about a missing 成文日期.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { freshApp, OUT, useBrowser } from './harness.mjs';
+import { freshApp, OUT, ROOT, useBrowser } from './harness.mjs';
 
 const app = useBrowser();
 const box = (page, name) => page.getByRole('textbox', { name, exact: true });
@@ -99,5 +100,23 @@ test('草稿库: Escape cancels a rename; after saving a name or deleting, the f
   assert.equal(await page.evaluate(() => document.activeElement.textContent), '2026年度报告（初稿）');
   await row.getByRole('button', { name: '删除' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'notice-undo');
+  await page.close();
+});
+
+test('the bands at the bottom of the window never hide the end of the page, however tall', async () => {
+  // The reviewer picks a batch twice: the notice names every file not added again.
+  const dir = path.join(ROOT, 'tests', 'fixtures', 'review', 'reports');
+  const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+  const page = await freshApp(app.context, app.server.url);
+  await page.setViewportSize({ width: 683, height: 384 });
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
+  await page.getByTestId('notice').filter({ hasText: `已读取 ${files.length} 个文件` }).waitFor({ timeout: 60000 });
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
+  await page.getByTestId('notice').filter({ hasText: '未重复添加' }).waitFor({ timeout: 60000 });
+  assert.ok(await page.locator('.alerts').evaluate((e) => e.clientHeight) > 120, 'a tall notice');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const [footer, alerts] = await page.evaluate(() => [document.querySelector('footer').getBoundingClientRect().bottom, document.querySelector('.alerts').getBoundingClientRect().top]);
+  assert.ok(footer <= alerts, `footer ends at ${footer}, the bands start at ${alerts}`);
   await page.close();
 });
