@@ -431,6 +431,8 @@ impl ReviewState {
             self.progress.set(Some(Progress::comparing(done, total)));
             next_tick().await;
         }
+        // In a task of its own: grouping what was found is one step.
+        next_tick().await;
         super::browser::timed("fzbg:review-finish", || self.desk.update_untracked(|d| d.set_pairs(&readable, search.finish_all())));
         super::browser::measure_from_start("fzbg:review-compare");
     }

@@ -63,6 +63,8 @@ struct Para {
     place: Place,
     text: String,
     key: Vec<char>,
+    /// The whole key hashed, for finding identical paragraphs.
+    key_hash: u64,
     shingles: Vec<u64>,
     /// How many of its shingles are rare enough to be indexed.
     rare: usize,
@@ -77,7 +79,8 @@ fn paragraphs(report_index: usize, report: &Report, out: &mut Vec<Para>) {
         let mut shingles: Vec<u64> = key.windows(SHINGLE).map(hash_chars).collect();
         crate::report::sort::numbers(&mut shingles);
         shingles.dedup();
-        out.push(Para { report: report_index, place, text: text.trim().to_string(), key, shingles, rare: 0 });
+        let key_hash = hash_chars(&key);
+        out.push(Para { report: report_index, place, text: text.trim().to_string(), key, key_hash, shingles, rare: 0 });
     };
     for (si, s) in report.sections.iter().enumerate() {
         for l in &s.intro {
@@ -374,11 +377,12 @@ impl Search {
 /// the square of a long group's pairs).
 fn add_identical(paras: &[Para], many: usize, found: &mut Vec<(usize, usize, f32)>) {
     let mut known: HashSet<(usize, usize)> = found.iter().map(|&(a, b, _)| (a.min(b), a.max(b))).collect();
-    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_key: ShingleMap<Vec<usize>> = ShingleMap::default();
     for (id, p) in paras.iter().enumerate() {
-        by_key.entry(hash_chars(&p.key)).or_default().push(id);
+        by_key.entry(p.key_hash).or_default().push(id);
     }
-    let mut groups: Vec<Vec<usize>> = by_key.into_values().collect();
+    // Only keys found more than once can make a group (a few of thousands).
+    let mut groups: Vec<Vec<usize>> = by_key.into_values().filter(|ids| ids.len() > 1).collect();
     // The same order on every run (HashMap order is not).
     crate::report::sort::by_key(&mut groups, |g| g[0]);
     for ids in groups {
