@@ -217,18 +217,9 @@ fn part_number(marker: &str) -> Option<usize> {
     if !digits.is_empty() {
         return digits.parse().ok().filter(|n| (1..100).contains(n));
     }
-    let value = |c: char| "〇一二三四五六七八九".find(c).map(|b| b / '一'.len_utf8());
-    let cn: Vec<char> = m.chars().take_while(|c| *c == '十' || value(*c).is_some()).collect();
-    let n = match cn.as_slice() {
-        [] => return None,
-        ['十'] => 10,
-        ['十', u] => 10 + value(*u)?,
-        [t, '十'] => value(*t)? * 10,
-        [t, '十', u] => value(*t)? * 10 + value(*u)?,
-        [u] => value(*u)?,
-        _ => return None,
-    };
-    (1..100).contains(&n).then_some(n)
+    // The numeral as dates and years are read (三, 十二, 二十六).
+    let cn: String = m.chars().take_while(|c| "〇零一二三四五六七八九十".contains(*c)).collect();
+    crate::report::text::frame::cn_small_number(&cn).map(|n| n as usize)
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ fn cn_digit(c: char) -> Option<u32> {
 }
 
 /// 三, 十, 十二, 二十六, 三十一.
-fn cn_small_number(s: &str) -> Option<u32> {
+pub(crate) fn cn_small_number(s: &str) -> Option<u32> {
     let cs: Vec<char> = s.chars().collect();
     match cs.as_slice() {
         [d] if *d != '十' => cn_digit(*d).filter(|n| *n > 0),
