@@ -202,10 +202,16 @@ impl AppState {
         }
     }
 
+    /// Draft `id` is the one open here, and this tab may edit it: an undo
+    /// offered in a notice can still be applied.
+    fn edits_here(self, id: &str) -> bool {
+        self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id)) && !self.read_only_untracked()
+    }
+
     /// Put a deleted item back where it was (撤销删除 in the notice).
     pub fn undo_remove_item(self, removed: crate::session::outcome::RemovedItem) {
-        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == removed.draft_id && removed.section < d.report.sections.len()));
-        if !open || self.read_only_untracked() {
+        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| removed.section < d.report.sections.len()));
+        if !open || !self.edits_here(&removed.draft_id) {
             self.warn("这一条所在的草稿现在不在本页编辑，无法直接撤销；删除前的内容可在该草稿的“历史版本”中找回。");
             return;
         }
@@ -236,8 +242,7 @@ impl AppState {
 
     /// Put the report back as it was before a change to all of it.
     pub fn undo_report_change(self, before: crate::session::outcome::ReportBefore) {
-        let open = self.draft.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == before.draft_id));
-        if !open || self.read_only_untracked() {
+        if !self.edits_here(&before.draft_id) {
             self.warn("这份草稿现在不在本页编辑，无法直接撤销；改正前的内容可在该草稿的“历史版本”中找回。");
             return;
         }

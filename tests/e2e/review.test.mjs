@@ -81,6 +81,16 @@ function parseCsv(text) {
   return rows;
 }
 
+/** A fresh app on the desk with `files` picked and read. */
+async function deskWith(files) {
+  const page = await freshApp(app.context, app.server.url);
+  await page.goto(`${app.server.url}#/review`);
+  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
+  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
+  await page.getByTestId('notice').filter({ hasText: `已读取 ${files.length} 个文件` }).waitFor({ timeout: 60000 });
+  return page;
+}
+
 const row = (page, file) => page.locator('.review-table tbody tr').filter({ has: page.locator('td.col-file', { hasText: file }) });
 
 async function marks(r) {
@@ -269,11 +279,7 @@ test('an unreadable review record: a message, the desk works, and the old record
 });
 
 test('two tabs on the desk: each takes in the other\'s opinions as they are saved, and neither writes over the other', async () => {
-  const a = await freshApp(app.context, app.server.url);
-  await a.goto(`${app.server.url}#/review`);
-  await a.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
-  await a.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 2));
-  await a.getByTestId('notice').filter({ hasText: '已读取 2 个文件' }).waitFor({ timeout: 60000 });
+  const a = await deskWith(REPORTS.slice(0, 2));
   await a.waitForFunction(() => (localStorage.getItem('fazhi-report/review') || '').includes('02-'));
   const stored = (page) => page.evaluate(() => localStorage.getItem('fazhi-report/review') || '');
   // A report opened in a second tab; an opinion written there is saved.
@@ -334,11 +340,7 @@ test('two tabs on the desk: each takes in the other\'s opinions as they are save
 });
 
 test('备份全部 carries the reviewer\'s opinions to another computer; after 从备份恢复 the desk asks for the files again', async () => {
-  const page = await freshApp(app.context, app.server.url);
-  await page.goto(`${app.server.url}#/review`);
-  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
-  await page.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS.slice(0, 3));
-  await page.getByTestId('notice').filter({ hasText: '已读取 3 个文件' }).waitFor({ timeout: 60000 });
+  const page = await deskWith(REPORTS.slice(0, 3));
   await page.goto(`${app.server.url}#/review/report/1`);
   const opinion = '请补充第三部分的述法内容。';
   await page.getByLabel(/写给该单位的审核意见/).fill(opinion);
@@ -385,11 +387,7 @@ function sharingBatch(dir, units, sharing) {
 
 test('a paragraph in four reports of six is listed once with all four, not dropped as template wording', async () => {
   const files = sharingBatch(path.join(OUT, 'shared-batch'), ['甲局', '乙局', '丙局', '丁局', '戊局', '己局'], 4);
-  const page = await freshApp(app.context, app.server.url);
-  await page.goto(`${app.server.url}#/review`);
-  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
-  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
-  await page.getByTestId('notice').filter({ hasText: '已读取 6 个文件' }).waitFor({ timeout: 60000 });
+  const page = await deskWith(files);
   const section = page.getByRole('region', { name: '多份报告共有的段落' });
   await section.waitFor();
   const text = await section.innerText();
@@ -409,11 +407,7 @@ test('a paragraph in four reports of six is listed once with all four, not dropp
 });
 
 test('back from a report the table is as it was left: filter, order and the row last read; 下一份 follows the rows shown', async () => {
-  const page = await freshApp(app.context, app.server.url);
-  await page.goto(`${app.server.url}#/review`);
-  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
-  await page.getByLabel('选择报告文件（可多选）').setInputFiles(REPORTS);
-  await page.getByTestId('notice').filter({ hasText: `已读取 ${REPORTS.length} 个文件` }).waitFor({ timeout: 60000 });
+  const page = await deskWith(REPORTS);
   await page.getByLabel('只看').selectOption('errors');
   await page.getByRole('button', { name: /^字数/ }).click();
   await page.getByRole('button', { name: /^字数/ }).click();
@@ -440,11 +434,7 @@ test('back from a report the table is as it was left: filter, order and the row 
 test('the same file picked again is not a second row; a corrected version with the same name replaces the old, the opinion kept, and the notice says both', async () => {
   const dir = path.join(OUT, 'versions');
   const [first, second] = sharingBatch(dir, ['甲局', '乙局'], 0);
-  const page = await freshApp(app.context, app.server.url);
-  await page.goto(`${app.server.url}#/review`);
-  await page.getByRole('heading', { name: '审阅多份报告', level: 1 }).waitFor();
-  await page.getByLabel('选择报告文件（可多选）').setInputFiles([first, second]);
-  await page.getByTestId('notice').filter({ hasText: '已读取 2 个文件' }).waitFor({ timeout: 60000 });
+  const page = await deskWith([first, second]);
   await page.goto(`${app.server.url}#/review/report/0`);
   await page.getByLabel(/写给该单位的审核意见/).fill('请补充第三部分。');
   await page.goto(`${app.server.url}#/review`);
@@ -465,10 +455,7 @@ test('the same file picked again is not a second row; a corrected version with t
 
 test('the opinion is signed by the reviewing office and dated the day it is exported; the office is kept', async () => {
   const [file] = sharingBatch(path.join(OUT, 'signed'), ['甲局'], 0);
-  const page = await freshApp(app.context, app.server.url);
-  await page.goto(`${app.server.url}#/review`);
-  await page.getByLabel('选择报告文件（可多选）').setInputFiles([file]);
-  await page.getByTestId('notice').filter({ hasText: '已读取 1 个文件' }).waitFor({ timeout: 60000 });
+  const page = await deskWith([file]);
   await page.goto(`${app.server.url}#/review/report/0`);
   await page.getByLabel(/写给该单位的审核意见/).fill('请补充第三部分。');
   await page.getByLabel('署名（审核单位）').fill('某区司法局');
@@ -487,10 +474,7 @@ test('the opinion is signed by the reviewing office and dated the day it is expo
 
 test('sorting by 单位 follows pinyin, as Excel and WPS sort unit names', async () => {
   const files = sharingBatch(path.join(OUT, 'pinyin'), ['中北镇', '杨柳青镇', '安定镇', '北辰区司法局'], 0);
-  const page = await freshApp(app.context, app.server.url);
-  await page.goto(`${app.server.url}#/review`);
-  await page.getByLabel('选择报告文件（可多选）').setInputFiles(files);
-  await page.getByTestId('notice').filter({ hasText: '已读取 4 个文件' }).waitFor({ timeout: 60000 });
+  const page = await deskWith(files);
   await page.getByRole('button', { name: /^单位/ }).click();
   await page.locator('th.col-unit[aria-sort="ascending"]').waitFor();
   const units = await page.locator('.review-table tbody tr td:nth-child(2) input').evaluateAll((els) => els.map((e) => e.value));

@@ -80,13 +80,20 @@ pub fn merge_records(base: &[FileRecord], theirs: &[FileRecord], mine: &[FileRec
         let ticked = pick(b, t, m, |r| &r.ticked);
         match (unit, year, opinion, ticked) {
             (Some(unit), Some(year), Some(opinion), Some(ticked)) => merged.push(FileRecord { unit, year, opinion, ticked, ..m.clone() }),
-            _ => both.push(if m.unit.is_empty() { m.name.clone() } else { m.unit.clone() }),
+            _ => both.push(m.who().to_string()),
         }
     }
     if both.is_empty() {
         Ok(merged)
     } else {
         Err(Unmerged::Both(both))
+    }
+}
+
+impl FileRecord {
+    /// Who the file is from, as the desk names it: the unit, else the file name.
+    pub fn who(&self) -> &str {
+        if self.unit.is_empty() { &self.name } else { &self.unit }
     }
 }
 

@@ -153,7 +153,7 @@ fn SharedParagraphs() -> impl IntoView {
                 let items = d.shared.iter().map(|g| {
                     let units: Vec<String> = g.passages.iter().map(|(i, p)| {
                         let r = &d.records[*i];
-                        let who = if r.unit.is_empty() { r.name.clone() } else { r.unit.clone() };
+                        let who = r.who();
                         let place = d.report(*i).map_or_else(|| p.place.label(), |rep| p.place.label_in(rep));
                         format!("{who}（{place}）")
                     }).collect();

@@ -272,10 +272,7 @@ impl ReviewState {
             Ok(Followed::TakenIn(records)) => self.show_taken_in(records),
             Ok(Followed::Reload) => {
                 // Nothing of this tab's is unsaved: the desk is read afresh.
-                self.loaded.set_value(false);
-                self.ready.set(false);
-                self.desk.set(Desk::default());
-                self.version.update(|v| *v += 1);
+                self.forget();
                 self.reload_when_quiet(app);
             }
             Err(problem) => app.problem.set(Some(problem)),
@@ -304,11 +301,17 @@ impl ReviewState {
     /// again on the next visit. Call after [`ReviewState::flush`].
     pub fn reload_later(self) {
         if self.loaded.get_value() && self.progress.get_untracked().is_none() {
-            self.loaded.set_value(false);
-            self.ready.set(false);
-            self.desk.set(Desk::default());
-            self.version.update(|v| *v += 1);
+            self.forget();
         }
+    }
+
+    /// Empty the desk in memory (not in storage), to be read again from
+    /// storage by the next `ensure_loaded`.
+    fn forget(self) {
+        self.loaded.set_value(false);
+        self.ready.set(false);
+        self.desk.set(Desk::default());
+        self.version.update(|v| *v += 1);
     }
 
     /// The office that signs the opinions changed (on leaving its field).

@@ -34,10 +34,7 @@ fn pair_view(a: usize, b: usize) -> impl IntoView {
     let review = use_review();
     let content = review.desk.with_untracked(|d| {
         let pair = d.pairs.iter().find(|p| p.a == a && p.b == b)?;
-        let name = |i: usize| {
-            let r = &d.records[i];
-            if r.unit.is_empty() { r.name.clone() } else { r.unit.clone() }
-        };
+        let name = |i: usize| d.records[i].who().to_string();
         let (na, nb) = (name(a), name(b));
         let (fa, fb) = (d.records[a].name.clone(), d.records[b].name.clone());
         Some(view! {

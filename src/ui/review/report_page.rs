@@ -53,7 +53,7 @@ fn report_view(index: usize) -> impl IntoView {
             .filter(|p| p.a == i || p.b == i)
             .map(|p| {
                 let other = &d.records[if p.a == i { p.b } else { p.a }];
-                let who = if other.unit.is_empty() { other.name.clone() } else { other.unit.clone() };
+                let who = other.who();
                 view! { <li><a href=Screen::ReviewPair(p.a, p.b).to_hash()>{format!("与{who}的报告有 {} 段雷同", p.matches.len())}</a></li> }
             })
             .collect::<Vec<_>>()
